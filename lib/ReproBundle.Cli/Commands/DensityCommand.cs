@@ -1,0 +1,54 @@
+using System.CommandLine;
+using ReproBundle.Data;
+using ReproBundle.Exports;
+using ReproBundle.Output;
+
+namespace ReproBundle.Cli.Commands;
+
+/// <summary><c>density</c>: walks Appendix C for one node type with the reviewer's own C, L, u, t and r.</summary>
+internal static class DensityCommand
+{
+    public static Command Create()
+    {
+        var capex = new Option<double>("--capex-usd") { Description = "C: CapEx of one node [USD], > 0", Required = true };
+        var lifetime = new Option<double>("--lifetime-years") { Description = "L: hardware lifetime [years], > 0", Required = true };
+        var utilization = new Option<double>("--utilization") { Description = "u: average utilization, in (0, 1]", Required = true };
+        var tokS = new Option<double>("--tokens-per-second") { Description = "t: sustained tok/s per node, single stream, > 0", Required = true };
+        var streamTokS = new Option<double>("--stream-tokens-per-second") { Description = "r: tok/s consumed per active stream, > 0", Required = true };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object with the agent_density.csv field names" };
+        var command = new Command("density", "Walk the Appendix C agent-density derivation for one node type.")
+        {
+            capex, lifetime, utilization, tokS, streamTokS, json,
+        };
+        command.SetAction(parse =>
+        {
+            var inputs = new AgentDensityInputs(parse.GetValue(capex), parse.GetValue(lifetime), parse.GetValue(utilization),
+                parse.GetValue(tokS), parse.GetValue(streamTokS));
+            CheckOption("--capex-usd", inputs.CapexUsd, v => v > 0, "must be greater than 0");
+            CheckOption("--lifetime-years", inputs.LifetimeYears, v => v > 0, "must be greater than 0");
+            CheckOption("--utilization", inputs.Utilization, v => v > 0 && v <= 1, "must lie in (0, 1]");
+            CheckOption("--tokens-per-second", inputs.TokensPerSecond, v => v > 0, "must be greater than 0");
+            CheckOption("--stream-tokens-per-second", inputs.StreamTokensPerSecond, v => v > 0, "must be greater than 0");
+            var steps = AgentDensity.Derive(inputs);
+            var output = parse.InvocationConfiguration.Output;
+            if (parse.GetValue(json))
+            {
+                output.WriteLine(AgentDensityTable.ToJson(steps));
+            }
+            else
+            {
+                output.Write(AgentDensityTable.ToText(steps));
+            }
+            return 0;
+        });
+        return command;
+    }
+
+    private static void CheckOption(string option, double value, Func<double, bool> ok, string rule)
+    {
+        if (!double.IsFinite(value) || !ok(value))
+        {
+            throw new BundleInputException(option, $"{OutputStage.FormatCell(value)} {rule}");
+        }
+    }
+}

@@ -1,0 +1,25 @@
+using System.CommandLine;
+
+namespace ReproBundle.Cli.Commands;
+
+/// <summary><c>reproduce</c>: regenerates every table, figure, the site and the claims audit under the output folder.</summary>
+internal static class ReproduceCommand
+{
+    public static Command Create()
+    {
+        var data = new Option<string>("--data") { Description = "Folder of the paper's inputs", DefaultValueFactory = _ => "./data" };
+        var output = new Option<string>("--output") { Description = "Folder to write outputs to (replaced entry by entry on success)", DefaultValueFactory = _ => "./output" };
+        var command = new Command("reproduce", "Regenerate every table, figure, the registry site and the claims audit from data/.")
+        {
+            data, output,
+        };
+        command.SetAction(parse =>
+        {
+            var options = new ReproduceOptions(parse.GetValue(data)!, parse.GetValue(output)!);
+            var result = Reproduction.Run(options, parse.InvocationConfiguration.Output);
+            parse.InvocationConfiguration.Output.WriteLine($"wrote {result.FileCount} files to {result.OutputDirectory}");
+            return 0;
+        });
+        return command;
+    }
+}

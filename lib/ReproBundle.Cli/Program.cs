@@ -1,0 +1,11 @@
+using System.CommandLine;
+using ReproBundle.Cli;
+using ReproBundle.Cli.Commands;
+
+// The bundle's command-line program: regenerates every output without notebooks.
+// One file per command under Commands/; each registers here with one line.
+var root = new RootCommand("ReproBundle: reproduce and check the numbers, tables, figures and registry of "
+                           + "\"Bottleneck-Driven Projection of Frontier-Class LLM Inference on Dedicated ASICs\" (v0.3).");
+root.Add(ReproduceCommand.Create());
+root.Add(DensityCommand.Create());
+return CliRunner.Run(root, args);

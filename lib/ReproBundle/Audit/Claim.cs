@@ -1,0 +1,118 @@
+using ReproBundle.Data;
+
+namespace ReproBundle.Audit;
+
+/// <summary>How a recomputed value is compared with the printed one (column <c>rule</c> of <c>claims.csv</c>).</summary>
+public enum ClaimRule
+{
+    /// <summary>The recomputed ends equal the printed ends (after the paper's rounding).</summary>
+    Equal,
+
+    /// <summary>The recomputed value lies inside the printed range.</summary>
+    Contains,
+
+    /// <summary>Every recomputed value is at least the printed value (a capacity or a bound must cover a need).</summary>
+    AtLeast,
+
+    /// <summary>Every recomputed value is at most the printed value.</summary>
+    AtMost,
+
+    /// <summary>Every recomputed value is strictly greater than the printed threshold ("&gt;10x").</summary>
+    GreaterThan,
+
+    /// <summary>A statement: the check returns 1 when it holds.</summary>
+    Holds,
+}
+
+/// <summary>
+/// The paper's rounding for a claim (column <c>rounding</c>): <c>exact</c>, <c>dp:N</c> (N decimals) or
+/// <c>sig:N</c> (N significant figures).
+/// </summary>
+/// <param name="Kind">"exact", "dp" or "sig".</param>
+/// <param name="Digits">N for dp and sig.</param>
+public readonly record struct Rounding(string Kind, int Digits)
+{
+    /// <summary>Parses the text form; null with an error message when malformed.</summary>
+    public static Rounding? TryParse(string text, out string error)
+    {
+        error = "";
+        if (text == "exact") return new Rounding("exact", 0);
+        var parts = text.Split(':');
+        if (parts.Length == 2 && parts[0] is "dp" or "sig" && int.TryParse(parts[1], System.Globalization.NumberStyles.None,
+                System.Globalization.CultureInfo.InvariantCulture, out var n) && n is >= 0 and <= 12 && !(parts[0] == "sig" && n == 0))
+        {
+            return new Rounding(parts[0], n);
+        }
+        error = $"'{text}' is not a rounding (exact, dp:N or sig:N)";
+        return null;
+    }
+
+    /// <summary>Rounds <paramref name="value"/> the way the paper prints it (half away from zero).</summary>
+    public double Apply(double value)
+    {
+        switch (Kind)
+        {
+            case "dp":
+                return Math.Round(value, Digits, MidpointRounding.AwayFromZero);
+            case "sig":
+                if (value == 0) return 0;
+                var magnitude = Math.Floor(Math.Log10(Math.Abs(value)));
+                var scale = Math.Pow(10, magnitude - Digits + 1);
+                return Math.Round(value / scale, MidpointRounding.AwayFromZero) * scale;
+            default:
+                return value;
+        }
+    }
+
+    /// <summary>Words for the audit: "rounded to 0 decimals", "rounded to 2 significant figures".</summary>
+    public string Describe() => Kind switch
+    {
+        "dp" => $"rounded to {Digits} decimal{(Digits == 1 ? "" : "s")}",
+        "sig" => $"rounded to {Digits} significant figure{(Digits == 1 ? "" : "s")}",
+        _ => "no rounding",
+    };
+
+    /// <inheritdoc />
+    public override string ToString() => Kind == "exact" ? "exact" : $"{Kind}:{Digits}";
+}
+
+/// <summary>One row of <c>data/claims.csv</c>: a numeric claim of the paper as printed.</summary>
+/// <param name="ClaimId">Stable id, section-prefixed.</param>
+/// <param name="Section">Locator: §, table or appendix.</param>
+/// <param name="Quote">The claim in the paper's words (short).</param>
+/// <param name="PublishedText">The printed value as text.</param>
+/// <param name="Published">The printed value as a number or range (1 for a statement).</param>
+/// <param name="Unit">Unit of the printed and recomputed values.</param>
+/// <param name="Rule">How to compare.</param>
+/// <param name="Rounding">The paper's rounding of the printed value.</param>
+/// <param name="Explanation">Why a difference arises, or what is missing; shown when the verdict is not a pass.</param>
+/// <param name="Origin">file:line of the row.</param>
+public sealed record Claim(string ClaimId, string Section, string Quote, string PublishedText, Interval Published, string Unit,
+    ClaimRule Rule, Rounding Rounding, string Explanation, string Origin)
+{
+    /// <summary>Reads and validates <c>claims.csv</c>.</summary>
+    public static IReadOnlyList<Claim> Load(string path)
+    {
+        var table = CsvTable.Load(path, "claim_id", "section", "quote", "published", "published_value", "unit", "rule", "rounding", "explanation");
+        var claims = new List<Claim>();
+        foreach (var row in table.Rows)
+        {
+            var id = row.Required("claim_id");
+            if (claims.Any(c => c.ClaimId == id)) throw row.Error("claim_id", $"claim '{id}' appears twice");
+            var rule = row.Required("rule") switch
+            {
+                "equal" => ClaimRule.Equal,
+                "contains" => ClaimRule.Contains,
+                "at-least" => ClaimRule.AtLeast,
+                "at-most" => ClaimRule.AtMost,
+                "greater-than" => ClaimRule.GreaterThan,
+                "holds" => ClaimRule.Holds,
+                var other => throw row.Error("rule", $"'{other}' is not a rule (equal, contains, at-least, at-most, greater-than, holds)"),
+            };
+            var rounding = Rounding.TryParse(row.Required("rounding"), out var roundingError) ?? throw row.Error("rounding", roundingError);
+            claims.Add(new Claim(id, row.Required("section"), row.Required("quote"), row.Required("published"),
+                row.Interval("published_value"), row["unit"], rule, rounding, row["explanation"], $"{path}:{row.Line}"));
+        }
+        return claims;
+    }
+}

@@ -1,0 +1,47 @@
+namespace ReproBundle.Browser;
+
+/// <summary>
+/// Finds the system Chromium used for PNG export and for the browser tests, and the flags it needs on
+/// these machines (root, no GPU, a closed network).
+/// </summary>
+public static class ChromiumLocator
+{
+    /// <summary>Executable names tried on PATH, in order, when <c>CHROME_PATH</c> is not set.</summary>
+    public static readonly IReadOnlyList<string> Candidates = ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"];
+
+    /// <summary>
+    /// Flags for a headless run as root with no network: no sandbox (root), no GPU, and no background
+    /// networking, component updates or sync, which otherwise keep trying hosts this network refuses.
+    /// </summary>
+    public static readonly IReadOnlyList<string> HeadlessArgs =
+    [
+        "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
+    ];
+
+    /// <summary>How a person gets Chromium when none is found.</summary>
+    public const string InstallHint = "install Debian's Chromium (apt-get install -y chromium) or set CHROME_PATH to a Chromium executable";
+
+    /// <summary>
+    /// The Chromium executable: <c>CHROME_PATH</c> when it names an existing file, else the first of
+    /// <see cref="Candidates"/> found on PATH, else null.
+    /// </summary>
+    public static string? Find()
+    {
+        var fromEnv = Environment.GetEnvironmentVariable("CHROME_PATH");
+        if (!string.IsNullOrWhiteSpace(fromEnv))
+        {
+            return File.Exists(fromEnv) ? fromEnv : null;
+        }
+        var path = Environment.GetEnvironmentVariable("PATH") ?? "";
+        foreach (var name in Candidates)
+        {
+            foreach (var dir in path.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
+            {
+                var candidate = Path.Combine(dir, name);
+                if (File.Exists(candidate)) return candidate;
+            }
+        }
+        return null;
+    }
+}

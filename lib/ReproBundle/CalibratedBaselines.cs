@@ -1,0 +1,24 @@
+using ReproBundle.Data;
+
+namespace ReproBundle;
+
+/// <summary>
+/// §2.2 Table 1 "Published reference points": the two derived columns, recomputed from the printed ones.
+/// </summary>
+public static class CalibratedBaselines
+{
+    /// <summary>Throughput per chip [tokens/s/chip] = deployment throughput [tokens/s] / chips per deployment.</summary>
+    public static Interval TokensPerSecondPerChip(PlatformBaseline p) => p.TokensPerSecondPerDeployment / p.ChipsPerDeployment;
+
+    /// <summary>Energy per token [J/token] = system power [W] / deployment throughput [tokens/s].</summary>
+    public static Interval EnergyJoulesPerToken(PlatformBaseline p) => EnergyJoulesPerToken(p.SystemPowerWatts, p.TokensPerSecondPerDeployment);
+
+    /// <summary>Energy per token [J/token] = power [W] / throughput [tokens/s] (one joule is one watt-second).</summary>
+    public static Interval EnergyJoulesPerToken(Interval powerWatts, Interval tokensPerSecond) => powerWatts / tokensPerSecond;
+
+    /// <summary>
+    /// "Per chip" against "per deployment" (§2.2 "Reading the table"): deployment throughput / per-chip
+    /// throughput, which for a one-chip system is 1 and for a cluster is its chip count.
+    /// </summary>
+    public static Interval DeploymentToChipRatio(PlatformBaseline p) => p.TokensPerSecondPerDeployment / TokensPerSecondPerChip(p);
+}

@@ -1,0 +1,256 @@
+using System.Text.RegularExpressions;
+
+namespace ReproBundle.Data;
+
+/// <summary>One row of Table 1 (§2.2) as printed, every column a range. See <c>data/table1_baselines.csv</c>.</summary>
+/// <param name="Id">Short id (<c>h100</c>, <c>b200</c>, <c>groq</c>, <c>cerebras</c>, <c>etched</c>).</param>
+/// <param name="Platform">The platform name as printed.</param>
+/// <param name="Status"><c>published</c> (vendor benchmark) or <c>vendor-claim</c> (unaudited).</param>
+/// <param name="ChipsPerDeployment">Chips in one deployment [chips].</param>
+/// <param name="CapexUsd">CapEx of one deployment [USD]; null where the paper prints n/a.</param>
+/// <param name="TokensPerSecondPerDeployment">Single-stream decode throughput of one deployment [tokens/s].</param>
+/// <param name="TokensPerSecondPerChipPrinted">The printed per-chip column [tokens/s]; null for n/a.</param>
+/// <param name="SystemPowerWatts">System power [W].</param>
+/// <param name="EnergyJoulesPerTokenPrinted">The printed energy-per-token column [J/token].</param>
+/// <param name="Precision">Number format of the benchmark (BF16, FP8, unstated).</param>
+/// <param name="Reference">Key into <c>references.bib</c>.</param>
+/// <param name="Source">Paper locator.</param>
+/// <param name="Note">How the printed cell reads (approximation marks, footnotes).</param>
+public sealed record PlatformBaseline(
+    string Id, string Platform, string Status, Interval ChipsPerDeployment, Interval? CapexUsd,
+    Interval TokensPerSecondPerDeployment, Interval? TokensPerSecondPerChipPrinted, Interval SystemPowerWatts,
+    Interval EnergyJoulesPerTokenPrinted, string Precision, string Reference, string Source, string Note);
+
+/// <summary>Which way a Table 2 metric improves, which fixes how its ratio is formed.</summary>
+public enum Better
+{
+    /// <summary>Higher is better (throughput, context): ratio = ASIC / H100.</summary>
+    Higher,
+
+    /// <summary>Lower is better (energy, latency, cost): ratio = H100 / ASIC.</summary>
+    Lower,
+}
+
+/// <summary>One row of Table 2 (§4.1) as printed. See <c>data/table2_projections.csv</c>.</summary>
+/// <param name="MetricId">Short id, e.g. <c>decode_single</c>.</param>
+/// <param name="Metric">The metric as printed.</param>
+/// <param name="Unit">Unit of the two value columns.</param>
+/// <param name="Better">Which direction is an improvement.</param>
+/// <param name="H100">H100 baseline column.</param>
+/// <param name="Asic">Custom ASIC (projected) column.</param>
+/// <param name="RatioPrinted">The printed "Ratio" column [x].</param>
+/// <param name="Source">Paper locator.</param>
+/// <param name="Note">Reading note.</param>
+public sealed record Table2Row(string MetricId, string Metric, string Unit, Better Better, Interval H100, Interval Asic,
+    Interval RatioPrinted, string Source, string Note);
+
+/// <summary>
+/// Everything the bundle reads from <c>data/</c>: the named inputs with provenance, Table 1 and Table 2 as
+/// printed, and the bibliography keys. Loading validates every cell and reports the first problem as
+/// <c>file:line: column 'x': reason</c>. data/ is never written.
+/// </summary>
+public sealed class PaperData
+{
+    /// <summary>The folder the data was read from.</summary>
+    public string DataDirectory { get; }
+
+    /// <summary>Named inputs (<c>inputs.csv</c>), by name.</summary>
+    public IReadOnlyDictionary<string, InputValue> Inputs { get; }
+
+    /// <summary>Table 1 rows in printed order.</summary>
+    public IReadOnlyList<PlatformBaseline> Table1 { get; }
+
+    /// <summary>Table 2 rows in printed order.</summary>
+    public IReadOnlyList<Table2Row> Table2 { get; }
+
+    /// <summary>Every key defined in <c>references.bib</c>.</summary>
+    public IReadOnlySet<string> ReferenceKeys { get; }
+
+    /// <summary>The data files read, relative to <see cref="DataDirectory"/>, for the manifest.</summary>
+    public IReadOnlyList<string> Files { get; }
+
+    private PaperData(string dir, IReadOnlyDictionary<string, InputValue> inputs, IReadOnlyList<PlatformBaseline> table1,
+        IReadOnlyList<Table2Row> table2, IReadOnlySet<string> referenceKeys, IReadOnlyList<string> files)
+    {
+        DataDirectory = dir;
+        Inputs = inputs;
+        Table1 = table1;
+        Table2 = table2;
+        ReferenceKeys = referenceKeys;
+        Files = files;
+    }
+
+    /// <summary>The value of input <paramref name="name"/>; throws when the name is unknown (a bug, not bad data).</summary>
+    public Interval Range(string name) => Input(name).Value;
+
+    /// <summary>The single value of point input <paramref name="name"/>.</summary>
+    public double Scalar(string name) => Input(name).Scalar;
+
+    /// <summary>The input record of <paramref name="name"/>, with its source.</summary>
+    public InputValue Input(string name) =>
+        Inputs.TryGetValue(name, out var v) ? v : throw new KeyNotFoundException($"no input named '{name}' in inputs.csv");
+
+    /// <summary>The Table 1 row with id <paramref name="id"/>.</summary>
+    public PlatformBaseline Platform(string id) => Table1.Single(p => p.Id == id);
+
+    /// <summary>The Table 2 row with id <paramref name="metricId"/>.</summary>
+    public Table2Row Table2Row(string metricId) => Table2.Single(r => r.MetricId == metricId);
+
+    /// <summary>The file names this loader reads, in the order it reads them.</summary>
+    public static readonly IReadOnlyList<string> FileNames = ["inputs.csv", "table1_baselines.csv", "table2_projections.csv", "references.bib"];
+
+    /// <summary>Loads and validates <paramref name="dataDirectory"/>.</summary>
+    public static PaperData Load(string dataDirectory)
+    {
+        if (!Directory.Exists(dataDirectory))
+        {
+            throw new BundleInputException(dataDirectory, "data folder not found");
+        }
+        string P(string name) => Path.Combine(dataDirectory, name);
+        var referenceKeys = LoadReferenceKeys(P("references.bib"));
+        var inputs = LoadInputs(P("inputs.csv"), referenceKeys);
+        var table1 = LoadTable1(P("table1_baselines.csv"), referenceKeys);
+        var table2 = LoadTable2(P("table2_projections.csv"));
+        return new PaperData(dataDirectory, inputs, table1, table2, referenceKeys, FileNames);
+    }
+
+    /// <summary>Returns a copy whose named inputs are replaced by <paramref name="overrides"/> (already validated).</summary>
+    public PaperData WithInputs(IReadOnlyDictionary<string, InputValue> overrides)
+    {
+        var merged = new Dictionary<string, InputValue>(Inputs, StringComparer.Ordinal);
+        foreach (var (name, value) in overrides) merged[name] = value;
+        return new PaperData(DataDirectory, merged, Table1, Table2, ReferenceKeys, Files);
+    }
+
+    private static readonly Regex BibEntry = new(@"^\s*@\w+\s*\{\s*([^,\s]+)\s*,", RegexOptions.Multiline | RegexOptions.CultureInvariant);
+
+    /// <summary>Reads the entry keys of a BibTeX file; duplicate keys are an error.</summary>
+    public static IReadOnlySet<string> LoadReferenceKeys(string path)
+    {
+        if (!File.Exists(path)) throw new BundleInputException(path, "file not found");
+        var text = File.ReadAllText(path);
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        foreach (Match m in BibEntry.Matches(text))
+        {
+            if (!keys.Add(m.Groups[1].Value))
+            {
+                int line = text[..m.Index].Count(c => c == '\n') + 1;
+                throw BundleInputException.AtLine(path, line, $"duplicate BibTeX key '{m.Groups[1].Value}'");
+            }
+        }
+        if (keys.Count == 0) throw new BundleInputException(path, "holds no BibTeX entries");
+        return keys;
+    }
+
+    private static void CheckReference(CsvRow row, string column, IReadOnlySet<string> keys)
+    {
+        var key = row[column];
+        if (key.Length > 0 && !keys.Contains(key))
+        {
+            throw row.Error(column, $"reference '{key}' is not a key of references.bib");
+        }
+    }
+
+    private static Dictionary<string, InputValue> LoadInputs(string path, IReadOnlySet<string> referenceKeys)
+    {
+        var table = CsvTable.Load(path, "name", "value", "unit", "source", "reference", "note");
+        var result = new Dictionary<string, InputValue>(StringComparer.Ordinal);
+        foreach (var row in table.Rows)
+        {
+            var name = row.Required("name");
+            if (!InputCatalog.Domains.TryGetValue(name, out var domain))
+            {
+                throw row.Error("name", $"unknown input '{name}' (known inputs are listed in data/README.md)");
+            }
+            if (result.ContainsKey(name))
+            {
+                throw row.Error("name", $"input '{name}' is defined twice");
+            }
+            var value = row.Interval("value");
+            if (InputCatalog.Violation(domain, value) is { } violation)
+            {
+                throw row.Error("value", $"'{name}' = {value} {violation}");
+            }
+            var source = row.Required("source");
+            if (source == InputValue.BundleAssumption && row["note"].Length == 0)
+            {
+                throw row.Error("note", "a bundle assumption needs a written rationale");
+            }
+            CheckReference(row, "reference", referenceKeys);
+            result[name] = new InputValue(name, value, row.Required("unit"), source, row["reference"], row["note"], $"{path}:{row.Line}");
+        }
+        var missing = InputCatalog.Domains.Keys.Where(k => !result.ContainsKey(k)).Order(StringComparer.Ordinal).ToList();
+        if (missing.Count > 0)
+        {
+            throw new BundleInputException(path, $"lacks input(s): {string.Join(", ", missing)}");
+        }
+        return result;
+    }
+
+    private static List<PlatformBaseline> LoadTable1(string path, IReadOnlySet<string> referenceKeys)
+    {
+        var table = CsvTable.Load(path, "platform_id", "platform", "status", "chips_per_deployment", "capex_usd",
+            "tok_s_deployment", "tok_s_per_chip_printed", "power_w", "energy_j_per_token_printed", "precision",
+            "reference", "source", "note");
+        var rows = new List<PlatformBaseline>();
+        foreach (var row in table.Rows)
+        {
+            var status = row.Required("status");
+            if (status is not ("published" or "vendor-claim"))
+            {
+                throw row.Error("status", $"'{status}' is neither 'published' nor 'vendor-claim'");
+            }
+            CheckReference(row, "reference", referenceKeys);
+            var p = new PlatformBaseline(row.Required("platform_id"), row.Required("platform"), status,
+                Positive(row, "chips_per_deployment"), OptionalPositive(row, "capex_usd"), Positive(row, "tok_s_deployment"),
+                OptionalPositive(row, "tok_s_per_chip_printed"), Positive(row, "power_w"),
+                Positive(row, "energy_j_per_token_printed"), row.Required("precision"), row["reference"],
+                row.Required("source"), row["note"]);
+            if (rows.Any(r => r.Id == p.Id)) throw row.Error("platform_id", $"platform '{p.Id}' appears twice");
+            rows.Add(p);
+        }
+        foreach (var id in new[] { "h100", "b200", "groq", "cerebras", "etched" })
+        {
+            if (rows.All(r => r.Id != id)) throw new BundleInputException(path, $"lacks Table 1 platform '{id}'");
+        }
+        return rows;
+    }
+
+    private static List<Table2Row> LoadTable2(string path)
+    {
+        var table = CsvTable.Load(path, "metric_id", "metric", "unit", "better", "h100", "asic", "ratio_printed", "source", "note");
+        var rows = new List<Table2Row>();
+        foreach (var row in table.Rows)
+        {
+            var better = row.Required("better") switch
+            {
+                "higher" => Better.Higher,
+                "lower" => Better.Lower,
+                var other => throw row.Error("better", $"'{other}' is neither 'higher' nor 'lower'"),
+            };
+            var r = new Table2Row(row.Required("metric_id"), row.Required("metric"), row.Required("unit"), better,
+                Positive(row, "h100"), Positive(row, "asic"), Positive(row, "ratio_printed"), row.Required("source"), row["note"]);
+            if (rows.Any(x => x.MetricId == r.MetricId)) throw row.Error("metric_id", $"metric '{r.MetricId}' appears twice");
+            rows.Add(r);
+        }
+        foreach (var id in new[] { "decode_single", "decode_batch64", "energy_per_token", "ttft", "cost_per_mtok", "max_context" })
+        {
+            if (rows.All(r => r.MetricId != id)) throw new BundleInputException(path, $"lacks Table 2 metric '{id}'");
+        }
+        return rows;
+    }
+
+    private static Interval Positive(CsvRow row, string column)
+    {
+        var v = row.Interval(column);
+        if (v.Lo <= 0) throw row.Error(column, $"{v} must be greater than 0");
+        return v;
+    }
+
+    private static Interval? OptionalPositive(CsvRow row, string column)
+    {
+        var v = row.OptionalInterval(column);
+        if (v is { Lo: <= 0 }) throw row.Error(column, $"{v} must be greater than 0");
+        return v;
+    }
+}
