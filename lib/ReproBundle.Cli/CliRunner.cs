@@ -23,12 +23,9 @@ internal static class CliRunner
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
-            // One line per problem; System.CommandLine's messages already name the option or token.
-            foreach (var error in parse.Errors)
-            {
-                stderr.WriteLine($"error: {error.Message}");
-            }
-            stderr.WriteLine($"Run '{root.Name} --help' for the list of commands and options.");
+            // One line for all usage problems; System.CommandLine's messages already name the option or token.
+            var problems = string.Join("; ", parse.Errors.Select(e => e.Message));
+            stderr.WriteLine($"error: {problems} (see '{root.Name} --help')");
             return BadInput;
         }
         var config = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };

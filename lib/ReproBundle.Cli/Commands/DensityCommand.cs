@@ -10,11 +10,11 @@ internal static class DensityCommand
 {
     public static Command Create()
     {
-        var capex = new Option<double>("--capex-usd") { Description = "C: CapEx of one node [USD], > 0", Required = true };
-        var lifetime = new Option<double>("--lifetime-years") { Description = "L: hardware lifetime [years], > 0", Required = true };
-        var utilization = new Option<double>("--utilization") { Description = "u: average utilization, in (0, 1]", Required = true };
-        var tokS = new Option<double>("--tokens-per-second") { Description = "t: sustained tok/s per node, single stream, > 0", Required = true };
-        var streamTokS = new Option<double>("--stream-tokens-per-second") { Description = "r: tok/s consumed per active stream, > 0", Required = true };
+        var capex = InvariantOptions.RequiredDouble("--capex-usd", "C: CapEx of one node [USD], > 0");
+        var lifetime = InvariantOptions.RequiredDouble("--lifetime-years", "L: hardware lifetime [years], > 0");
+        var utilization = InvariantOptions.RequiredDouble("--utilization", "u: average utilization, in (0, 1]");
+        var tokS = InvariantOptions.RequiredDouble("--tokens-per-second", "t: sustained tok/s per node, single stream, > 0");
+        var streamTokS = InvariantOptions.RequiredDouble("--stream-tokens-per-second", "r: tok/s consumed per active stream, > 0");
         var json = new Option<bool>("--json") { Description = "Print one JSON object with the agent_density.csv field names" };
         var command = new Command("density", "Walk the Appendix C agent-density derivation for one node type.")
         {
