@@ -18,4 +18,16 @@ fi
 
 dotnet tool restore
 if [[ "${CI:-}" == "true" ]]; then export SNAPSHOOTER_STRICT_MODE=true; fi
-dotnet test ReproBundle.sln -c Release "$@"
+log="$(mktemp)"
+trap 'rm -f "$log"' EXIT
+status=0
+dotnet test ReproBundle.sln -c Release "$@" 2>&1 | tee "$log" || status=$?
+# One plain summary line for CI readers: "tests: N passed, N failed, N skipped".
+summary="$(grep -E '(Passed|Failed)!  - Failed: +[0-9]+, Passed: +[0-9]+, Skipped: +[0-9]+' "$log" | tail -1 || true)"
+if [[ -n "$summary" ]]; then
+  failed="$(sed -E 's/.*Failed: +([0-9]+),.*/\1/' <<<"$summary")"
+  passed="$(sed -E 's/.*Passed: +([0-9]+),.*/\1/' <<<"$summary")"
+  skipped="$(sed -E 's/.*Skipped: +([0-9]+),.*/\1/' <<<"$summary")"
+  echo "tests: ${passed} passed, ${failed} failed, ${skipped} skipped"
+fi
+exit "$status"

@@ -100,3 +100,20 @@ public class ReproduceCommandTests
         Assert.True(csvRows >= 60);
     }
 }
+
+/// <summary>data/ is read-only for the program.</summary>
+public class DataIsReadOnlyTests
+{
+    [Fact]
+    public void Reproduce_leaves_every_data_file_byte_for_byte_as_it_was()
+    {
+        using var temp = TestPaths.CopyOfData();
+        var data = Path.Combine(temp.Path, "data");
+        string Fingerprint() => string.Join("\n", Directory.EnumerateFiles(data, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
+            .Select(f => Path.GetRelativePath(data, f) + " " + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(f)))));
+        var before = Fingerprint();
+        var r = CliProcess.RunIn(temp.Path, null, "reproduce", "--data", data, "--output", Path.Combine(temp.Path, "output"));
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        Assert.Equal(before, Fingerprint());
+    }
+}
