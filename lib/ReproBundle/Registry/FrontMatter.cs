@@ -87,6 +87,13 @@ public sealed partial class FrontMatter
             problems.Add(new(file, line, "front-matter", $"not valid YAML: {OneLine(e.InnerException?.Message ?? e.Message)}"));
             return null;
         }
+        catch (InvalidOperationException e)
+        {
+            // YamlDotNet 18.1.0 throws this (not a YamlException) for some unclosed flow collections; locate
+            // the problem as the line after the last event the parser still produced.
+            problems.Add(new(file, LastGoodLine(yaml) + 1, "front-matter", $"not valid YAML: the parser stopped after this line ({OneLine(e.Message)})"));
+            return null;
+        }
         if (root is not YamlMappingNode)
         {
             problems.Add(new(file, (int)root.Start.Line + 1, "front-matter", "the YAML front matter must be a mapping of field: value lines"));
@@ -95,6 +102,21 @@ public sealed partial class FrontMatter
         var json = (JsonObject)Convert(root, "", map, file, problems)!;
         var body = string.Join('\n', lines[(close + 1)..]);
         return new FrontMatter(json, map, body, close + 2);
+    }
+
+    private static int LastGoodLine(string yaml)
+    {
+        var parser = new Parser(new StringReader(yaml));
+        var line = 1;
+        try
+        {
+            while (parser.MoveNext()) line = (int)parser.Current!.End.Line;
+        }
+        catch (Exception e) when (e is YamlException or InvalidOperationException)
+        {
+            // the line reached so far is the answer
+        }
+        return line;
     }
 
     private static string OneLine(string s) => WhiteSpace().Replace(s, " ").Trim();

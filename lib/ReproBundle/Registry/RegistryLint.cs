@@ -313,6 +313,7 @@ public static partial class RegistryLint
                 if (shown.Length > 60) shown = shown[..57] + "...";
                 var text = keyword switch
                 {
+                    _ when message.Contains("false schema", StringComparison.Ordinal) => "unknown field (the schema allows no such field here)",
                     "enum" when SchemaKeyword(schemaText, detail, "enum") is JsonArray allowed => $"must be one of {string.Join(", ", allowed.Select(a => a?.ToJsonString()))}",
                     "const" when SchemaKeyword(schemaText, detail, "const") is { } expected => $"must be {expected.ToJsonString()}",
                     "pattern" when SchemaKeyword(schemaText, detail, "pattern") is { } pattern => $"does not match the pattern {pattern.GetValue<string>()}",
