@@ -224,7 +224,7 @@ public static class StaticSite
         sb.Append("<dl class=\"fields\">\n");
         void Field(string name, string html) => sb.Append($"<dt>{E(name)}</dt><dd>{html}</dd>\n");
         Field("id", E(e.Id));
-        Field("type (as printed)", E(e.Type) + $" <span class=\"tags\">tags: {string.Join(", ", e.TypeTags.Select(t => $"<a href=\"{up}feeds/{E(SiteFeeds.TagFeedFile(t))}\">{E(t)}</a>"))}</span>");
+        Field("type (as printed)", E(e.Type) + $" <span class=\"tags\">(feed tags: {string.Join(", ", e.TypeTags.Select(t => $"<a href=\"{up}feeds/{E(SiteFeeds.TagFeedFile(t))}\">{E(t)}</a>"))})</span>");
         Field("taxonomy group (§6 note)", E(e.Group.ToText()));
         Field("known solutions", "<ul>" + string.Concat(e.KnownSolutions.Select(s => $"<li>{E(s)}</li>")) + "</ul>");
         Field("adoption blockers", "<ul>" + string.Concat(e.Blockers.Select(s => $"<li>{E(s)}</li>")) + "</ul>");
@@ -310,7 +310,14 @@ public static class StaticSite
         sb.Append("<section id=\"charts\"><h2>Charts</h2>\n");
         foreach (var name in charts)
         {
-            sb.Append(FigureBlock(stage, new SiteFigure(name, name.Replace('_', ' '), "Plotly.NET chart of the registry, exported with the bundle's figures."), ""));
+            var title = name switch
+            {
+                "registry_types" => "Entries by printed type and taxonomy group",
+                "registry_priority_difficulty" => "Priority x difficulty",
+                "registry_dependencies" => "Dependency graph",
+                _ => name,
+            };
+            sb.Append(FigureBlock(stage, new SiteFigure(name, title, $"Plotly.NET chart of the registry (figures/{name}), exported with the bundle's other figures."), ""));
         }
         sb.Append("</section>\n");
         return sb.ToString();
@@ -407,7 +414,7 @@ public static class StaticSite
         dl.fields ul { margin: 0; padding-left: 1.2rem; }
         .heatmap td { width: 7rem; height: 3rem; }
         .heat-0 { background: #ffffff; } .heat-1 { background: #dbe9f6; } .heat-2 { background: #a9cbe8; }
-        .heat-3 { background: #6aa3d5; } .heat-4 { background: #3b7cc0; }
+        .heat-3 { background: #85b5de; } .heat-4 { background: #6aa3d5; }
         .heatmap .n { font-weight: 700; }
         svg.graph text { font-size: 12px; fill: var(--fg); }
         .group-algorithmic { fill: #1b9e77; background: #1b9e77; }
