@@ -73,6 +73,7 @@ public static class SiteFeeds
         {
             Items = items,
         };
+        feed.Links.Add(new SyndicationLink(new Uri($"{id}.atom", UriKind.Relative)) { RelationshipType = "self", MediaType = "application/atom+xml" });
         feed.Authors.Add(new SyndicationPerson { Name = "ReproBundle (registry seed of the paper, v0.3)" });
         feed.Generator = "ReproBundle";
         using var buffer = new MemoryStream();

@@ -195,3 +195,28 @@ public class RegistryLintTests
         return root;
     }
 }
+
+public class RegistrySchemaTests
+{
+    [Theory]
+    [InlineData("v0.1")]
+    [InlineData("v0.2")]
+    public void Each_schema_file_is_a_2020_12_schema_whose_version_const_matches_its_name(string version)
+    {
+        var path = Path.Combine(RegistryTestData.DataDirectory, "schemas", RegistryLint.SchemaFileName(version));
+        var node = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(path))!;
+
+        Assert.Equal("https://json-schema.org/draft/2020-12/schema", node["$schema"]!.GetValue<string>());
+        Assert.Equal(version, node["properties"]!["schema_version"]!["const"]!.GetValue<string>());
+        Json.Schema.JsonSchema.FromText(File.ReadAllText(path), new Json.Schema.BuildOptions { SchemaRegistry = new Json.Schema.SchemaRegistry() });
+    }
+
+    [Fact]
+    public void The_v0_2_schema_adds_exactly_the_four_fields_appendix_b_names()
+    {
+        static IEnumerable<string> Fields(string version) =>
+            (System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(RegistryTestData.DataDirectory, "schemas", RegistryLint.SchemaFileName(version))))!["properties"] as System.Text.Json.Nodes.JsonObject)!.Select(p => p.Key);
+
+        Assert.Equal(["contributors", "depends_on", "estimated_unlock_value", "review_cadence_days"], Fields("v0.2").Except(Fields("v0.1")).Order(StringComparer.Ordinal));
+    }
+}
