@@ -35,6 +35,7 @@ public static class Reproduction
 
         TableExports.Write(stage, data);
         var registry = BottleneckRegistry.Load(options.DataDirectory);
+        log.WriteLine($"registry: {registry.Entries.Count} entries linted{string.Concat(registry.Warnings.Select(w => $"; {w}"))}");
         var audit = ClaimsAudit.Run(claims, [new CoreClaimChecks(data), new RegistryClaimChecks(registry)]);
         ClaimsAudit.Write(stage, audit);
         log.WriteLine($"claims audit: {string.Join(", ", Enum.GetValues<Verdict>().Select(v => $"{audit.Count(r => r.Verdict == v)} {v.ToText()}"))}");
