@@ -331,7 +331,7 @@ public static class StaticSite
         var minY = nodes.Values.Min(n => n.Y);
         double X(GraphNode n) => pad + n.X * dx;
         double Y(GraphNode n) => pad + (n.Y - minY) * dy;
-        var width = pad * 2 + nodes.Values.Max(n => n.X) * dx + 120;
+        var width = pad * 2 + nodes.Values.Max(n => n.X) * dx + 220;
         var height = pad * 2 + (nodes.Values.Max(n => n.Y) - minY) * dy;
         string F(double v) => v.ToString("0.##", CultureInfo.InvariantCulture);
         var sb = new StringBuilder();

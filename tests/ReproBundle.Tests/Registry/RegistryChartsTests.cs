@@ -55,3 +55,15 @@ public class RegistryChartsTests
         Assert.Equal(18, nodes.Sum(t => t.GetProperty("text").GetArrayLength()));
     }
 }
+
+public class RegistryChartsDeterminismTests
+{
+    [Fact]
+    public void Building_the_charts_twice_gives_identical_figure_json()
+    {
+        var a = RegistryCharts.All(RegistryTestData.Seed()).Select(c => Plotly.NET.GenericChart.toFigureJson(c.Chart)).ToList();
+        var b = RegistryCharts.All(RegistryTestData.Seed()).Select(c => Plotly.NET.GenericChart.toFigureJson(c.Chart)).ToList();
+
+        Assert.Equal(a, b);
+    }
+}

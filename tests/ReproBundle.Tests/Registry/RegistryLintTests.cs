@@ -220,3 +220,19 @@ public class RegistrySchemaTests
         Assert.Equal(["contributors", "depends_on", "estimated_unlock_value", "review_cadence_days"], Fields("v0.2").Except(Fields("v0.1")).Order(StringComparer.Ordinal));
     }
 }
+
+public class LintRegistryCommandTests
+{
+    [Fact]
+    public void A_missing_registry_folder_is_one_line_on_stderr_and_exit_2()
+    {
+        var root = new System.CommandLine.RootCommand("test");
+        root.Add(ReproBundle.Cli.Commands.LintRegistryCommand.Create());
+        var stderr = new StringWriter();
+
+        var code = ReproBundle.Cli.CliRunner.Run(root, ["lint-registry", "/nonexistent/registry"], new StringWriter(), stderr);
+
+        Assert.Equal(2, code);
+        Assert.Equal("error: /nonexistent/registry: registry folder not found\n", stderr.ToString().Replace("\r\n", "\n"));
+    }
+}
