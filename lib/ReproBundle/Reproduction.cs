@@ -4,6 +4,8 @@ using ReproBundle.Audit;
 using ReproBundle.Data;
 using ReproBundle.Exports;
 using ReproBundle.Output;
+using ReproBundle.Registry;
+using ReproBundle.Site;
 
 namespace ReproBundle;
 
@@ -32,11 +34,15 @@ public static class Reproduction
         using var stage = new OutputStage(options.OutputDirectory);
 
         TableExports.Write(stage, data);
-        var audit = ClaimsAudit.Run(claims, [new CoreClaimChecks(data)]);
+        var registry = BottleneckRegistry.Load(options.DataDirectory);
+        log.WriteLine($"registry: {registry.Entries.Count} entries linted{string.Concat(registry.Warnings.Select(w => $"; {w}"))}");
+        var audit = ClaimsAudit.Run(claims, [new CoreClaimChecks(data), new RegistryClaimChecks(registry)]);
         ClaimsAudit.Write(stage, audit);
         log.WriteLine($"claims audit: {string.Join(", ", Enum.GetValues<Verdict>().Select(v => $"{audit.Count(r => r.Verdict == v)} {v.ToText()}"))}");
+        Taxonomy.WriteSummary(stage, registry);
+        StaticSite.Write(stage, registry, audit, [], StaticSite.KeyTables, BibReference.Load(Path.Combine(options.DataDirectory, "references.bib")));
 
-        WriteManifest(stage, options.DataDirectory, [.. data.Files, "claims.csv"]);
+        WriteManifest(stage, options.DataDirectory, [.. data.Files, "claims.csv", .. registry.DataFiles]);
         var count = stage.WrittenFiles.Count;
         stage.Commit();
         return new ReproductionResult(stage.OutputRoot, count, audit);

@@ -1,0 +1,41 @@
+using System.CommandLine;
+using ReproBundle.Data;
+using ReproBundle.Registry;
+
+namespace ReproBundle.Cli.Commands;
+
+/// <summary>
+/// <c>lint-registry [DIR]</c>: the registry's schema lint for CI. Prints every problem as
+/// <c>file:line: field: message</c>; exits 2 when any is an error, 0 when there are only warnings (near-duplicates) or none.
+/// </summary>
+internal static class LintRegistryCommand
+{
+    public static Command Create()
+    {
+        var dir = new Argument<string>("DIR") { Description = "Folder of the registry entries (Bnn.md)", DefaultValueFactory = _ => "./data/registry" };
+        var schemas = new Option<string?>("--schemas") { Description = "Folder of the JSON Schemas (default: DIR/../schemas)" };
+        var references = new Option<string?>("--references") { Description = "BibTeX file the citations must resolve in (default: DIR/../references.bib)" };
+        var command = new Command("lint-registry", "Check the Bottleneck Registry entries against their JSON Schema and the rules a schema cannot express.")
+        {
+            dir, schemas, references,
+        };
+        command.SetAction(parse =>
+        {
+            var registry = parse.GetValue(dir)!;
+            var parent = Path.GetDirectoryName(Path.GetFullPath(registry).TrimEnd(Path.DirectorySeparatorChar)) ?? ".";
+            var schemaDir = parse.GetValue(schemas) ?? Path.Combine(parent, "schemas");
+            var bib = parse.GetValue(references) ?? Path.Combine(parent, "references.bib");
+            if (!Directory.Exists(registry)) throw new BundleInputException(registry, "registry folder not found");
+            if (!Directory.Exists(schemaDir)) throw new BundleInputException(schemas.Name, $"schema folder '{schemaDir}' not found");
+            if (!File.Exists(bib)) throw new BundleInputException(references.Name, $"'{bib}' not found");
+            var result = RegistryLint.Run(registry, schemaDir, PaperData.LoadReferenceKeys(bib));
+            var output = parse.InvocationConfiguration.Output;
+            foreach (var problem in result.Problems) output.WriteLine(problem.ToString());
+            var errors = result.Errors.Count();
+            var warnings = result.Problems.Count - errors;
+            output.WriteLine($"lint-registry: {result.Entries.Count} entries clean, {errors} error{(errors == 1 ? "" : "s")}, {warnings} warning{(warnings == 1 ? "" : "s")}");
+            return errors > 0 ? CliRunner.BadInput : 0;
+        });
+        return command;
+    }
+}

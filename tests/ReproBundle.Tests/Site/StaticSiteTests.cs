@@ -1,0 +1,207 @@
+using System.Globalization;
+using System.ServiceModel.Syndication;
+using System.Xml;
+using ReproBundle.Audit;
+using ReproBundle.Output;
+using ReproBundle.Registry;
+using ReproBundle.Site;
+using ReproBundle.Tests.Registry;
+using Xunit;
+
+namespace ReproBundle.Tests.Site;
+
+public class StaticSiteTests
+{
+    private static readonly AuditRow[] SampleAudit =
+    [
+        new("s6.entry_count", "§6", "Below is the seed (18 entries)", "18 entries", "18 entries", Verdict.Reproduces, "counted"),
+        new("x.hostile", "§0", "<script>alert('audit')</script>", "1", "2", Verdict.Differs, "<b>bold</b>"),
+    ];
+
+    /// <summary>Writes the site for a data folder into a fresh output folder and returns that folder's site/.</summary>
+    private static string WriteSite(string dataDirectory, string outputRoot, SiteOptions? options = null)
+    {
+        var registry = BottleneckRegistry.Load(dataDirectory);
+        using var stage = new OutputStage(outputRoot);
+        StaticSite.Write(stage, registry, SampleAudit, StaticSite.PaperFigures, [], BibReference.Load(Path.Combine(dataDirectory, "references.bib")), options);
+        stage.Commit();
+        return Path.Combine(outputRoot, "site");
+    }
+
+    [Fact]
+    public void Script_in_name_body_solution_and_rationale_never_appears_unescaped_in_any_page_or_feed()
+    {
+        using var data = new TempData();
+        data.ReplaceLine("B01.md", "name: \"Memory-bandwidth wall (decode)\"", "name: \"<script>alert('name')</script>\"");
+        data.ReplaceLine("B01.md", "  - \"FP4 QAT\"", "  - \"<script>alert('solution')</script><img src=x onerror=alert(1)>\"");
+        data.ReplaceLine("B02.md", "type: \"Arch\"", "type: \"<script>alert('type')</script>\"");
+        data.ReplaceLine("B16.md", "    basis: bundle-inference", "    basis: bundle-inference\n    rationale: \"<script>alert('rationale')</script>\"");
+        var b16 = data.Entry("B16.md");
+        var kept = File.ReadAllLines(b16).Where((l, i) => !(l.StartsWith("    rationale: \"B16's", StringComparison.Ordinal)));
+        File.WriteAllText(b16, string.Join('\n', kept) + "\n");
+        File.AppendAllText(data.Entry("B01.md"),
+            "\n<script>alert('body')</script>\n\n<div onclick=\"alert(1)\">raw</div>\n\n[click me](javascript:alert(1)) [spaced](  JaVaScRiPt:alert(2)) <javascript:alert(3)>\n\n![pixel](http://evil.example/p.png)\n");
+
+        var site = WriteSite(data.Data, Path.Combine(data.Root, "out"));
+
+        var files = Directory.GetFiles(site, "*", SearchOption.AllDirectories).Where(f => f.EndsWith(".html") || f.EndsWith(".atom")).ToList();
+        Assert.True(files.Count >= 18 + 5 + 3, $"only {files.Count} pages and feeds");
+        foreach (var f in files)
+        {
+            var text = File.ReadAllText(f);
+            Assert.DoesNotContain("<script", text, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("javascript:", text, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("<img src=x", text, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("<div onclick", text, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("http://evil.example/p.png\"", text.Replace("href=\"http://evil.example/p.png\"", ""), StringComparison.Ordinal);
+        }
+        var b1 = File.ReadAllText(Path.Combine(site, "entries", "b1.html"));
+        Assert.Contains("&lt;script&gt;alert(&#39;name&#39;)&lt;/script&gt;", b1);
+        Assert.Contains("&lt;script&gt;alert(&#39;solution&#39;)&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;", b1);
+        Assert.Contains("&lt;script&gt;alert('body')&lt;/script&gt;", b1);
+        Assert.Contains("<a href=\"#\">click me</a>", b1);
+        Assert.Contains("&lt;script&gt;alert(&#39;rationale&#39;)&lt;/script&gt;", File.ReadAllText(Path.Combine(site, "entries", "b16.html")));
+        Assert.Contains("&lt;script&gt;alert(&#39;audit&#39;)&lt;/script&gt;", File.ReadAllText(Path.Combine(site, "index.html")));
+        Assert.Contains("&lt;script&gt;alert('name')&lt;/script&gt;", File.ReadAllText(Path.Combine(site, "feeds", "all.atom")));
+        // A hostile type cannot name a feed file outside the tag alphabet.
+        Assert.All(Directory.GetFiles(Path.Combine(site, "feeds")), f => Assert.Matches("^[a-z0-9-]+\\.atom$", Path.GetFileName(f)));
+    }
+
+    [Theory]
+    [InlineData("https://arxiv.org/abs/2305.13245", true)]
+    [InlineData("entries/b1.html", true)]
+    [InlineData("#audit", true)]
+    [InlineData("mailto:a@b.c", true)]
+    [InlineData("javascript:alert(1)", false)]
+    [InlineData(" JavaScript:alert(1)", false)]
+    [InlineData("java\tscript:alert(1)", false)]
+    [InlineData("data:text/html;base64,PHNjcmlwdD4=", false)]
+    [InlineData("vbscript:msgbox", false)]
+    [InlineData("file:///etc/passwd", false)]
+    [InlineData("", false)]
+    public void Only_http_mailto_and_relative_urls_are_safe(string url, bool safe)
+    {
+        Assert.Equal(safe, Html.IsSafeUrl(url));
+    }
+
+    [Fact]
+    public void Two_runs_write_identical_bytes_even_under_another_culture()
+    {
+        var root = Path.Combine(Path.GetTempPath(), "reprobundle-site-det-" + Guid.NewGuid().ToString("N"));
+        var culture = CultureInfo.CurrentCulture;
+        try
+        {
+            var a = WriteSite(RegistryTestData.DataDirectory, Path.Combine(root, "a"));
+            CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("de-DE");
+            var b = WriteSite(RegistryTestData.DataDirectory, Path.Combine(root, "b"));
+            var filesA = Directory.GetFiles(a, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(a, f)).Order().ToList();
+            var filesB = Directory.GetFiles(b, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(b, f)).Order().ToList();
+            Assert.Equal(filesA, filesB);
+            Assert.All(filesA, f => Assert.Equal(File.ReadAllBytes(Path.Combine(a, f)), File.ReadAllBytes(Path.Combine(b, f))));
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = culture;
+            if (Directory.Exists(root)) Directory.Delete(root, true);
+        }
+    }
+
+    private static SyndicationFeed LoadFeed(string path)
+    {
+        using var reader = XmlReader.Create(path);
+        var formatter = new Atom10FeedFormatter();
+        Assert.True(formatter.CanRead(reader), $"{path} is not an Atom 1.0 feed");
+        formatter.ReadFrom(reader);
+        return formatter.Feed;
+    }
+
+    [Fact]
+    public void The_feeds_are_atom_with_all_18_entries_one_feed_per_type_tag_and_dates_from_the_entries()
+    {
+        using var data = new TempData();
+        var site = WriteSite(data.Data, Path.Combine(data.Root, "out"));
+
+        var all = LoadFeed(Path.Combine(site, "feeds", "all.atom"));
+        Assert.Equal(18, all.Items.Count());
+        Assert.Equal(new DateTimeOffset(2026, 4, 22, 0, 0, 0, TimeSpan.Zero), all.LastUpdatedTime);
+        Assert.All(all.Items, i => Assert.Equal(new DateTimeOffset(2026, 4, 22, 0, 0, 0, TimeSpan.Zero), i.LastUpdatedTime));
+        var arch = LoadFeed(Path.Combine(site, "feeds", "type-arch.atom"));
+        Assert.Equal(["B1", "B13", "B17", "B2", "B5", "B7"], arch.Items.Select(i => i.Id.Split(':').Last()).Order(StringComparer.Ordinal));
+        Assert.Empty(LoadFeed(Path.Combine(site, "feeds", "resolved-this-quarter.atom")).Items);
+    }
+
+    [Fact]
+    public void Resolved_this_quarter_is_computed_from_the_newest_registry_date_or_an_explicit_as_of_date()
+    {
+        using var data = new TempData();
+        data.ReplaceLine("B09.md", "status: open", "status: resolved");
+        data.ReplaceLine("B09.md", "status_date: 2026-04-22", "status_date: 2026-05-10");
+
+        var site = WriteSite(data.Data, Path.Combine(data.Root, "out"));
+        var resolved = LoadFeed(Path.Combine(site, "feeds", "resolved-this-quarter.atom"));
+        Assert.Equal("urn:reprobundle:registry:B9", Assert.Single(resolved.Items).Id);
+        Assert.Contains("2026-Q2", resolved.Title.Text);
+        Assert.Equal(new DateTimeOffset(2026, 5, 10, 0, 0, 0, TimeSpan.Zero), resolved.LastUpdatedTime);
+
+        var later = WriteSite(data.Data, Path.Combine(data.Root, "out2"), new SiteOptions(new DateOnly(2026, 8, 1)));
+        var q3 = LoadFeed(Path.Combine(later, "feeds", "resolved-this-quarter.atom"));
+        Assert.Empty(q3.Items);
+        Assert.Contains("2026-Q3", q3.Title.Text);
+    }
+
+    [Fact]
+    public void Figures_missing_from_the_stage_are_reported_and_present_ones_are_copied_into_the_site()
+    {
+        var root = Path.Combine(Path.GetTempPath(), "reprobundle-site-fig-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var registry = RegistryTestData.Seed();
+            using (var stage = new OutputStage(root))
+            {
+                stage.WriteText("figures/fig2_cost_per_mtokens.html", "<!DOCTYPE html><title>fig2</title>");
+                stage.WriteBytes("figures/fig3_energy_per_token.png", [137, 80, 78, 71]);
+                stage.WriteCsv("tables/t.csv", ["a", "b"], [["<x>", 1.5]]);
+                StaticSite.Write(stage, registry, SampleAudit, StaticSite.PaperFigures, [new SiteTable("tables/t.csv", "T", "caption")],
+                    BibReference.Load(Path.Combine(RegistryTestData.DataDirectory, "references.bib")));
+                stage.Commit();
+            }
+            var index = File.ReadAllText(Path.Combine(root, "site", "index.html"));
+            Assert.Contains("This figure was not produced in this run.", index); // fig1
+            Assert.Contains("<a href=\"figures/fig2_cost_per_mtokens.html\">Interactive version (offline HTML)</a> (no static image in this run", index);
+            Assert.Contains("<img src=\"figures/fig3_energy_per_token.png\"", index);
+            Assert.True(File.Exists(Path.Combine(root, "site", "figures", "fig2_cost_per_mtokens.html")));
+            Assert.True(File.Exists(Path.Combine(root, "site", "figures", "fig3_energy_per_token.png")));
+            Assert.Contains("<td>&lt;x&gt;</td><td>1.5</td>", index);
+            Assert.True(File.Exists(Path.Combine(root, "site", "tables", "t.csv")));
+        }
+        finally
+        {
+            if (Directory.Exists(root)) Directory.Delete(root, true);
+        }
+    }
+
+    [Fact]
+    public void Reproduce_writes_the_site_the_feeds_and_registry_summary_into_a_temp_folder()
+    {
+        var output = Path.Combine(Path.GetTempPath(), "reprobundle-reproduce-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var result = Reproduction.Run(new ReproduceOptions(RegistryTestData.DataDirectory, output), TextWriter.Null);
+
+            foreach (var f in new[] { "site/index.html", "site/registry.html", "site/dashboards.html", "site/references.html", "site/site.css",
+                         "site/entries/b18.html", "site/feeds/all.atom", "site/feeds/resolved-this-quarter.atom", "site/feeds/type-algo.atom", "tables/registry_summary.csv" })
+            {
+                Assert.True(File.Exists(Path.Combine(output, f)), $"{f} missing");
+            }
+            var manifest = File.ReadAllText(Path.Combine(output, "MANIFEST.json"));
+            Assert.Contains("\"data/registry/B01.md\"", manifest);
+            Assert.Contains("\"data/schemas/registry-v0.2.schema.json\"", manifest);
+            Assert.Contains("\"site/index.html\"", manifest);
+            Assert.Contains(result.Audit, r => r.ClaimId == "abstract.eleven_of_fifteen" && r.Verdict == Verdict.Differs);
+        }
+        finally
+        {
+            if (Directory.Exists(output)) Directory.Delete(output, true);
+        }
+    }
+}
