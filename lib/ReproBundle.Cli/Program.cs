@@ -8,4 +8,6 @@ var root = new RootCommand("ReproBundle: reproduce and check the numbers, tables
                            + "\"Bottleneck-Driven Projection of Frontier-Class LLM Inference on Dedicated ASICs\" (v0.3).");
 root.Add(ReproduceCommand.Create());
 root.Add(DensityCommand.Create());
+root.Add(UncertaintyCommand.Create());
+root.Add(BreakEvenCommand.Create());
 return CliRunner.Run(root, args);
