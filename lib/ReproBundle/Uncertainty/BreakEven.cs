@@ -52,6 +52,17 @@ public static class BreakEven
         return logScale ? Math.Pow(10, root) : root;
     }
 
+    /// <summary>
+    /// The three (node cost, NRE) pairs the volume rows use: <c>optimistic</c> (dearest node, cheapest NRE: NRE matters
+    /// least), <c>midpoint</c> and <c>pessimistic</c> (cheapest node, dearest NRE).
+    /// </summary>
+    public static IReadOnlyList<(string Scenario, double NodeCostUsd, double NreUsd)> NreScenarios(PaperData data)
+    {
+        var cost = data.Range("asic.node_cost_usd");
+        var nre = data.Range("nre.tapeout_usd");
+        return [("optimistic", cost.Hi, nre.Lo), ("midpoint", cost.Midpoint, nre.Midpoint), ("pessimistic", cost.Lo, nre.Hi)];
+    }
+
     /// <summary>Every break-even point of <paramref name="data"/>, in output order.</summary>
     public static IReadOnlyList<BreakEvenPoint> Points(PaperData data)
     {
@@ -65,7 +76,7 @@ public static class BreakEven
         const string paperVolume = ">100 K nodes shipped (§4.3)";
 
         // Volume: effective cost against the steady-state cost of the same node (the Table 2 basis, no NRE).
-        foreach (var (scenario, c, n) in new[] { ("optimistic", cost.Hi, nre.Lo), ("midpoint", cost.Midpoint, nre.Midpoint), ("pessimistic", cost.Lo, nre.Hi) })
+        foreach (var (scenario, c, n) in NreScenarios(data))
         {
             var steady = AgentDensity.CostUsdPerMillionTokens(c, lifetime, utilization, tok);
             string inputs = $"C = {F(c)} USD, NRE = {F(n)} USD, L = {F(lifetime)} yr, u = {F(utilization)}, t = {F(tok)} tok/s (steady-state ${F(steady)}/M tokens)";
