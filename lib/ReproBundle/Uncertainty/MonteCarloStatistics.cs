@@ -21,7 +21,6 @@ public static partial class MonteCarlo
         public readonly long[][] Counts = Enumerable.Range(0, SeriesCount).Select(_ => new long[SearchBins]).ToArray();
         public readonly double[] Min = Enumerable.Repeat(double.PositiveInfinity, SeriesCount).ToArray();
         public readonly double[] Max = Enumerable.Repeat(double.NegativeInfinity, SeriesCount).ToArray();
-        public readonly long[] Chart = new long[ChartBins];
     }
 
     /// <summary>
@@ -76,7 +75,6 @@ public static partial class MonteCarlo
             for (int i = 0; i < len; i++)
             {
                 if (ratio[i] > UncertaintyModel.DensityRatioThreshold) above++;
-                acc.Chart[Math.Clamp((int)((Math.Log10(ratio[i]) - chartLo) * chartScale), 0, ChartBins - 1)]++;
             }
             chunkAbove[k] = above;
         });
@@ -91,7 +89,14 @@ public static partial class MonteCarlo
             maxs[s] = pass1.Max(p => p.Max[s]);
             foreach (var p in pass1) for (int b = 0; b < SearchBins; b++) counts[s][b] += p.Counts[s][b];
         }
-        foreach (var p in pass1) for (int b = 0; b < ChartBins; b++) chart[b] += p.Chart[b];
+        // The chart's log-spaced bins take the counts of the search bins whose centre they contain (exact to one
+        // search bin, 1/16384 of the range: invisible in a chart, and no logarithm per draw).
+        for (int b = 0; b < SearchBins; b++)
+        {
+            if (counts[8][b] == 0) continue;
+            double centre = lo[8] + (b + 0.5) / scale[8];
+            chart[chartScale == 0 ? 0 : Math.Clamp((int)((Math.Log10(centre) - chartLo) * chartScale), 0, ChartBins - 1)] += counts[8][b];
+        }
 
         // Which order statistics (0-based ranks) the R-7 percentiles need, and which bins hold them.
         var ranks = new List<long>[SeriesCount];
