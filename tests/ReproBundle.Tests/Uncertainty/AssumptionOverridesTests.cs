@@ -41,6 +41,16 @@ public class AssumptionOverridesTests
         Assert.Equal("mine.json", assumptions.GetProperty("file").GetString());
         Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(file))), assumptions.GetProperty("sha256").GetString());
         Assert.Equal("0.5-0.8", assumptions.GetProperty("overrides").GetProperty("model.utilization").GetString());
+        var outputs = manifest.RootElement.GetProperty("outputs");
+        foreach (var table in new[] { "uncertainty.csv", "uncertainty_inputs.csv", "uncertainty_tornado.csv", "break_even.csv" })
+        {
+            Assert.True(outputs.TryGetProperty($"tables/{table}", out _), table);
+        }
+        // The Monte Carlo drew utilization from the reviewer's range, not from data/'s 40-90%.
+        var inputs = ReadCsv(Path.Combine(output, "tables", "uncertainty_inputs.csv")).Where(r => r["data_name"] == "model.utilization").ToList();
+        Assert.NotEmpty(inputs);
+        Assert.All(inputs, r => Assert.Equal(("0.5", "0.8"), (r["lo"], r["hi"])));
+        Assert.Contains(File.ReadAllLines(Path.Combine(output, "claims_audit.csv")), l => l.StartsWith("o2.mc_probability_ratio_above_10x,", StringComparison.Ordinal));
     }
 
     [Theory]
