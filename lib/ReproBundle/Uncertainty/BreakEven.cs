@@ -84,7 +84,8 @@ public static class BreakEven
             {
                 var v = Solve(x => EffectiveCostUsdPerMillionTokens(c, n, x, lifetime, utilization, tok) / steady - k, 1, 1e12, logScale: true);
                 rows.Add(new("nodes_shipped", scenario, $"effective $/M tokens = {F(k)}x the steady-state (NRE-free) cost", v, "nodes", paperVolume, inputs,
-                    "beyond this volume NRE costs less than the stated multiple; the closed form NRE / ((k - 1) C) gives the same"));
+                    v is null ? "NRE never raises the cost this much, even spread over a single node"
+                    : "beyond this volume NRE costs less than the stated multiple; the closed form NRE / ((k - 1) C) gives the same"));
             }
             var at = EffectiveCostUsdPerMillionTokens(c, n, PaperVolume, lifetime, utilization, tok) / steady;
             rows.Add(new("penalty_at_paper_volume", scenario, "effective / steady-state $/M tokens at 100,000 nodes", at, "x",
