@@ -26,10 +26,41 @@ internal static class UncertaintyTestSupport
 
     public static PaperData LoadData() => PaperData.Load(DataDirectory);
 
-    /// <summary>A fresh empty temp folder.</summary>
+    // Temp folders live under one folder per test process; folders left by earlier (finished) processes are removed
+    // on start, since the test host does not reliably run exit handlers.
+    private static readonly string Root = MakeRoot();
+
+    private static string MakeRoot()
+    {
+        foreach (var stale in Directory.GetDirectories(Path.GetTempPath(), "rb-unc-tests-*"))
+        {
+            if (int.TryParse(Path.GetFileName(stale)["rb-unc-tests-".Length..], out var pid) && !IsRunning(pid))
+            {
+                try { Directory.Delete(stale, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+            }
+        }
+        var root = Path.Combine(Path.GetTempPath(), $"rb-unc-tests-{Environment.ProcessId}");
+        Directory.CreateDirectory(root);
+        return root;
+    }
+
+    private static bool IsRunning(int pid)
+    {
+        try
+        {
+            using var p = System.Diagnostics.Process.GetProcessById(pid);
+            return !p.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>A fresh empty temp folder (under this process's folder, removed by the next test run).</summary>
     public static string TempDir()
     {
-        var dir = Path.Combine(Path.GetTempPath(), "rb-unc-" + Guid.NewGuid().ToString("N"));
+        var dir = Path.Combine(Root, Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dir);
         return dir;
     }
