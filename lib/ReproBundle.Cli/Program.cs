@@ -9,4 +9,6 @@ var root = new RootCommand("ReproBundle: reproduce and check the numbers, tables
 root.Add(ReproduceCommand.Create());
 root.Add(DensityCommand.Create());
 root.Add(LintRegistryCommand.Create());
+root.Add(UncertaintyCommand.Create());
+root.Add(BreakEvenCommand.Create());
 return CliRunner.Run(root, args);

@@ -6,13 +6,15 @@ using ReproBundle.Exports;
 using ReproBundle.Output;
 using ReproBundle.Registry;
 using ReproBundle.Site;
+using ReproBundle.Uncertainty;
 
 namespace ReproBundle;
 
 /// <summary>Options of one <c>reproduce</c> run.</summary>
 /// <param name="DataDirectory">The folder of the paper's inputs (read only).</param>
 /// <param name="OutputDirectory">The folder outputs go to.</param>
-public sealed record ReproduceOptions(string DataDirectory, string OutputDirectory);
+/// <param name="AssumptionsFile">A reviewer's JSON or YAML overrides (see data/README.md), or null for data/ as it is.</param>
+public sealed record ReproduceOptions(string DataDirectory, string OutputDirectory, string? AssumptionsFile = null);
 
 /// <summary>What a run wrote.</summary>
 /// <param name="OutputDirectory">The full path of the output folder.</param>
@@ -30,19 +32,28 @@ public static class Reproduction
     public static ReproductionResult Run(ReproduceOptions options, TextWriter log)
     {
         var data = PaperData.Load(options.DataDirectory);
+        AssumptionOverrides? overrides = null;
+        if (options.AssumptionsFile is { } assumptionsFile)
+        {
+            overrides = AssumptionOverrides.Load(assumptionsFile, data);
+            data = overrides.Apply(data);
+            log.WriteLine($"assumptions: {overrides.Items.Count} override(s) from {assumptionsFile}: {string.Join(", ", overrides.Items.Select(o => $"{o.Name} = {o.Value}"))}");
+        }
         var claims = Claim.Load(Path.Combine(options.DataDirectory, "claims.csv"));
         using var stage = new OutputStage(options.OutputDirectory);
 
         TableExports.Write(stage, data);
+        var uncertainty = UncertaintyAnalysis.Run(data, MonteCarloSettings.Default);
+        UncertaintyAnalysis.Write(stage, uncertainty);
         var registry = BottleneckRegistry.Load(options.DataDirectory);
         log.WriteLine($"registry: {registry.Entries.Count} entries linted{string.Concat(registry.Warnings.Select(w => $"; {w}"))}");
-        var audit = ClaimsAudit.Run(claims, [new CoreClaimChecks(data), new RegistryClaimChecks(registry)]);
+        var audit = ClaimsAudit.Run(claims, [new CoreClaimChecks(data), new RegistryClaimChecks(registry), new UncertaintyClaimChecks(data, uncertainty)]);
         ClaimsAudit.Write(stage, audit);
         log.WriteLine($"claims audit: {string.Join(", ", Enum.GetValues<Verdict>().Select(v => $"{audit.Count(r => r.Verdict == v)} {v.ToText()}"))}");
         Taxonomy.WriteSummary(stage, registry);
         StaticSite.Write(stage, registry, audit, [], StaticSite.KeyTables, BibReference.Load(Path.Combine(options.DataDirectory, "references.bib")));
 
-        WriteManifest(stage, options.DataDirectory, [.. data.Files, "claims.csv", .. registry.DataFiles]);
+        WriteManifest(stage, options.DataDirectory, [.. data.Files, "claims.csv", .. registry.DataFiles], overrides);
         var count = stage.WrittenFiles.Count;
         stage.Commit();
         return new ReproductionResult(stage.OutputRoot, count, audit);
@@ -50,9 +61,10 @@ public static class Reproduction
 
     /// <summary>
     /// Writes <c>MANIFEST.json</c>: the SHA-256 of every data input and every output file, sorted by path,
-    /// with no timestamps, so two runs on the same inputs write the same manifest.
+    /// with no timestamps, so two runs on the same inputs write the same manifest. With a reviewer's assumptions file,
+    /// an <c>assumptions</c> object records its file name, SHA-256 and the names it overrode.
     /// </summary>
-    private static void WriteManifest(OutputStage stage, string dataDirectory, IEnumerable<string> dataFiles)
+    private static void WriteManifest(OutputStage stage, string dataDirectory, IEnumerable<string> dataFiles, AssumptionOverrides? overrides)
     {
         using var buffer = new MemoryStream();
         using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
@@ -66,6 +78,16 @@ public static class Reproduction
                 w.WriteString($"data/{file}", Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(Path.Combine(dataDirectory, file)))));
             }
             w.WriteEndObject();
+            if (overrides is not null)
+            {
+                w.WriteStartObject("assumptions");
+                w.WriteString("file", Path.GetFileName(overrides.FilePath));
+                w.WriteString("sha256", overrides.Sha256);
+                w.WriteStartObject("overrides");
+                foreach (var o in overrides.Items) w.WriteString(o.Name, o.Value.ToString());
+                w.WriteEndObject();
+                w.WriteEndObject();
+            }
             w.WriteStartObject("outputs");
             foreach (var (path, hash) in stage.WrittenFiles)
             {

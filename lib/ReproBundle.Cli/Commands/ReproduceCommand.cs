@@ -9,13 +9,14 @@ internal static class ReproduceCommand
     {
         var data = new Option<string>("--data") { Description = "Folder of the paper's inputs", DefaultValueFactory = _ => "./data" };
         var output = new Option<string>("--output") { Description = "Folder to write outputs to (replaced entry by entry on success)", DefaultValueFactory = _ => "./output" };
+        var assumptions = new Option<string?>("--assumptions") { Description = "A reviewer's JSON or YAML file overriding named inputs (names in data/README.md)" };
         var command = new Command("reproduce", "Regenerate every table, figure, the registry site and the claims audit from data/.")
         {
-            data, output,
+            data, output, assumptions,
         };
         command.SetAction(parse =>
         {
-            var options = new ReproduceOptions(parse.GetValue(data)!, parse.GetValue(output)!);
+            var options = new ReproduceOptions(parse.GetValue(data)!, parse.GetValue(output)!, parse.GetValue(assumptions));
             var result = Reproduction.Run(options, parse.InvocationConfiguration.Output);
             parse.InvocationConfiguration.Output.WriteLine($"wrote {result.FileCount} files to {result.OutputDirectory}");
             return 0;

@@ -122,6 +122,10 @@ public sealed class PaperData
         return new PaperData(DataDirectory, merged, Table1, Table2, ReferenceKeys, Files);
     }
 
+    /// <summary>Returns a copy whose Table 1 and Table 2 rows are replaced (already validated), for reviewer overrides of table cells.</summary>
+    public PaperData WithTables(IReadOnlyList<PlatformBaseline> table1, IReadOnlyList<Table2Row> table2) =>
+        new(DataDirectory, Inputs, table1, table2, ReferenceKeys, Files);
+
     private static readonly Regex BibEntry = new(@"^\s*@\w+\s*\{\s*([^,\s]+)\s*,", RegexOptions.Multiline | RegexOptions.CultureInvariant);
 
     /// <summary>Reads the entry keys of a BibTeX file; duplicate keys are an error.</summary>

@@ -1,0 +1,91 @@
+using Plotly.NET;
+using Chart = Plotly.NET.CSharp.Chart;
+using Plotly.NET.CSharp;
+
+namespace ReproBundle.Uncertainty;
+
+/// <summary>
+/// The uncertainty charts as Plotly.NET <see cref="GenericChart"/> values. They are only built here: writing HTML or
+/// PNG is the figures pipeline's job (lib/ReproBundle/Figures), which routes every chart of the bundle.
+/// </summary>
+public static class UncertaintyCharts
+{
+    /// <summary>
+    /// Every chart, named for its output file: <c>uncertainty_density_ratio</c>, <c>uncertainty_tornado</c> and
+    /// <c>break_even_volume</c>.
+    /// </summary>
+    public static IReadOnlyList<(string Name, GenericChart Chart)> All(UncertaintyResult result) =>
+    [
+        ("uncertainty_density_ratio", DensityRatioDistribution(result)),
+        ("uncertainty_tornado", TornadoChart(result.Tornado)),
+        ("break_even_volume", BreakEvenVolume(result)),
+    ];
+
+    /// <summary>
+    /// The distribution of D_ASIC / D_H100 for every scenario (share of draws per log-spaced bin, plotted at the
+    /// bin's geometric centre) on a log x axis, with a vertical line at the 10x of §10 O2 and Appendix C.
+    /// </summary>
+    public static GenericChart DensityRatioDistribution(UncertaintyResult result)
+    {
+        var traces = new List<GenericChart>();
+        double top = 0;
+        foreach (var sc in result.Scenarios)
+        {
+            var h = sc.Histogram;
+            long total = h.Counts.Sum();
+            var x = Enumerable.Range(0, h.Counts.Count).Select(i => Math.Sqrt(h.Edges[i] * h.Edges[i + 1])).ToArray();
+            var y = h.Counts.Select(c => (double)c / total).ToArray();
+            top = Math.Max(top, y.Max());
+            traces.Add(Chart.Line<double, double, string>(x, y,
+                Name: $"{sc.Scenario.Name}: P(>10x) = {Audit.ClaimsAudit.Show(sc.ProbabilityDensityRatioAbove10x)}", ShowMarkers: false));
+        }
+        traces.Add(Chart.Line<double, double, string>(new[] { UncertaintyModel.DensityRatioThreshold, UncertaintyModel.DensityRatioThreshold }, new[] { 0, top },
+            Name: "10x (\"remains >10x\", §10 O2)", ShowMarkers: false, LineColor: Color.fromString("black"), LineDash: StyleParam.DrawingStyle.Dash));
+        return Chart.Combine(traces)
+            .WithXAxisStyle<double, double, string>(TitleText: "agent-density ratio D_ASIC / D_H100 [x]", AxisType: StyleParam.AxisType.Log)
+            .WithYAxisStyle<double, double, string>(TitleText: $"share of draws ({result.Settings.Samples.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} per scenario, seed {result.Settings.Seed})");
+    }
+
+    /// <summary>
+    /// The tornado of D_ASIC / D_H100: for each ranged input, a bar from the midpoint ratio to the ratio at the input's
+    /// low end and one to its high end, longest on top. Fixed inputs (zero swing) are left out.
+    /// </summary>
+    public static GenericChart TornadoChart(IReadOnlyList<TornadoBar> bars)
+    {
+        var shown = bars.Where(b => b.Swing > 0).Reverse().ToList();
+        var labels = shown.Select(b => $"{b.Symbol} ({b.DataName} {Interval.Format(b.Low)}-{Interval.Format(b.High)})").ToArray();
+        double baseline = bars.Count > 0 ? bars[0].Baseline : 0;
+        var low = Chart.Bar<double, string, string>(shown.Select(b => b.RatioAtLow - baseline), Keys: labels, Name: "input at its low end", Base: baseline);
+        var high = Chart.Bar<double, string, string>(shown.Select(b => b.RatioAtHigh - baseline), Keys: labels, Name: "input at its high end", Base: baseline);
+        return Chart.Combine([low, high])
+            .WithXAxisStyle<double, double, string>(TitleText: $"D_ASIC / D_H100 [x]; every other input at its midpoint (ratio {Audit.ClaimsAudit.Show(baseline)}x)");
+    }
+
+    /// <summary>
+    /// §4.3: effective $/M tokens over the steady-state cost as nodes ship (NRE spread over them) for the optimistic,
+    /// midpoint and pessimistic NRE and node cost, log-log, with the 3x and 10x levels and the paper's 100 K nodes.
+    /// </summary>
+    public static GenericChart BreakEvenVolume(UncertaintyResult result)
+    {
+        var traces = new List<GenericChart>();
+        var volumes = Enumerable.Range(0, 61).Select(i => Math.Pow(10, 1 + i * 0.1)).ToArray();
+        double top = 1;
+        foreach (var (scenario, cost, nre) in result.NreScenarios)
+        {
+            var y = volumes.Select(n => NreAmortization.CostPenaltyFactor(cost, nre, n)).ToArray();
+            top = Math.Max(top, y.Max());
+            traces.Add(Chart.Line<double, double, string>(volumes, y,
+                Name: $"{scenario}: C = ${Interval.Format(cost)}, NRE = ${Interval.Format(nre / 1e6)} M", ShowMarkers: false));
+        }
+        foreach (var k in BreakEven.Factors)
+        {
+            traces.Add(Chart.Line<double, double, string>(new[] { volumes[0], volumes[^1] }, new[] { k, k }, Name: $"{Interval.Format(k)}x", ShowMarkers: false,
+                LineColor: Color.fromString("gray"), LineDash: StyleParam.DrawingStyle.Dot));
+        }
+        traces.Add(Chart.Line<double, double, string>(new[] { BreakEven.PaperVolume, BreakEven.PaperVolume }, new[] { 1.0, top },
+            Name: "paper: >100 K nodes", ShowMarkers: false, LineColor: Color.fromString("black"), LineDash: StyleParam.DrawingStyle.Dash));
+        return Chart.Combine(traces)
+            .WithXAxisStyle<double, double, string>(TitleText: "nodes shipped", AxisType: StyleParam.AxisType.Log)
+            .WithYAxisStyle<double, double, string>(TitleText: "effective / steady-state $ per million tokens [x]", AxisType: StyleParam.AxisType.Log);
+    }
+}

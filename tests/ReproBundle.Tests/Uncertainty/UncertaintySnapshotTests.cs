@@ -1,0 +1,73 @@
+using ReproBundle.Audit;
+using ReproBundle.Uncertainty;
+using Snapshooter;
+using Snapshooter.Xunit;
+using Xunit;
+using static ReproBundle.Tests.Uncertainty.UncertaintyTestSupport;
+
+namespace ReproBundle.Tests.Uncertainty;
+
+public class UncertaintySnapshotTests
+{
+    private static readonly Lazy<UncertaintyResult> Default = new(() =>
+        UncertaintyAnalysis.Run(LoadData(), MonteCarloSettings.Default with { Threads = 2 }));
+
+    // Snapshots hold the files as an array of lines, so a diff shows the row that changed.
+    private static string[] Lines(string text) => text.TrimEnd('\n').Split('\n');
+
+    [Fact]
+    public void Uncertainty_csv_for_the_default_seed_matches_its_snapshot()
+    {
+        Snapshot.Match(Lines(Tables(Default.Value)["uncertainty.csv"]), new SnapshotNameExtension("uncertainty_csv"));
+    }
+
+    [Fact]
+    public void Break_even_csv_matches_its_snapshot()
+    {
+        Snapshot.Match(Lines(Tables(Default.Value)["break_even.csv"]), new SnapshotNameExtension("break_even_csv"));
+    }
+
+    [Fact]
+    public void Tornado_csv_matches_its_snapshot()
+    {
+        Snapshot.Match(Lines(Tables(Default.Value)["uncertainty_tornado.csv"]), new SnapshotNameExtension("tornado_csv"));
+    }
+
+    [Fact]
+    public void The_uncertainty_claim_checks_cover_exactly_the_section_10_uncertainty_rows_of_claims_csv()
+    {
+        var claims = Claim.Load(Path.Combine(DataDirectory, "claims.csv"));
+        var data = LoadData();
+        var checks = new UncertaintyClaimChecks(data, Default.Value);
+        var lines = File.ReadAllLines(Path.Combine(DataDirectory, "claims.csv"));
+        int section = Array.FindIndex(lines, l => l.StartsWith("# Section 10: uncertainty", StringComparison.Ordinal));
+        var ids = lines.Skip(section + 1).Where(l => l.Length > 0 && !l.StartsWith('#')).Select(l => l.Split(',')[0]).ToHashSet();
+
+        Assert.True(section > 0);
+        Assert.Equal(ids.Order(), checks.Checks.Keys.Order());
+        var audit = ClaimsAudit.Run(claims, [new CoreClaimChecks(data), checks]);
+        Assert.Equal(claims.Count, audit.Count);
+    }
+
+    [Fact]
+    public void The_Monte_Carlo_reads_O2_as_nearly_always_above_10x_and_the_halved_t_case_as_mostly()
+    {
+        var paper = Default.Value.Scenario("paper_ranges");
+        var halved = Default.Value.Scenario("asic_t_halved");
+
+        Assert.InRange(paper.ProbabilityDensityRatioAbove10x, 0.999, 1);
+        Assert.InRange(halved.ProbabilityDensityRatioAbove10x, 0.9, 0.995);
+        // Halving t_ASIC halves every ratio draw (same seed, same other inputs).
+        Assert.Equal(paper.DensityRatio.P50 / 2, halved.DensityRatio.P50, 1e-9 * paper.DensityRatio.P50);
+    }
+
+    [Fact]
+    public void The_charts_are_built_for_the_figures_pipeline()
+    {
+        var charts = UncertaintyCharts.All(Default.Value);
+
+        Assert.Equal(["uncertainty_density_ratio", "uncertainty_tornado", "break_even_volume"], charts.Select(c => c.Name));
+        var json = Plotly.NET.GenericChart.toChartHTML(charts[0].Chart);
+        Assert.Contains("10x", json);
+    }
+}
