@@ -3,6 +3,7 @@ using System.Text.Json;
 using ReproBundle.Audit;
 using ReproBundle.Data;
 using ReproBundle.Exports;
+using ReproBundle.Notebooks;
 using ReproBundle.Output;
 
 namespace ReproBundle;
@@ -10,7 +11,11 @@ namespace ReproBundle;
 /// <summary>Options of one <c>reproduce</c> run.</summary>
 /// <param name="DataDirectory">The folder of the paper's inputs (read only).</param>
 /// <param name="OutputDirectory">The folder outputs go to.</param>
-public sealed record ReproduceOptions(string DataDirectory, string OutputDirectory);
+/// <param name="NotebooksDirectory">
+/// When set (<c>reproduce --notebooks</c>), the notebooks folder: every notebook is run headless and its
+/// executed copy written to <c>notebooks/</c> in the output.
+/// </param>
+public sealed record ReproduceOptions(string DataDirectory, string OutputDirectory, string? NotebooksDirectory = null);
 
 /// <summary>What a run wrote.</summary>
 /// <param name="OutputDirectory">The full path of the output folder.</param>
@@ -32,15 +37,23 @@ public static class Reproduction
         using var stage = new OutputStage(options.OutputDirectory);
 
         TableExports.Write(stage, data);
-        var audit = ClaimsAudit.Run(claims, [new CoreClaimChecks(data)]);
+        var audit = ClaimsAudit.Run(claims, ClaimCheckProviders(data));
         ClaimsAudit.Write(stage, audit);
         log.WriteLine($"claims audit: {string.Join(", ", Enum.GetValues<Verdict>().Select(v => $"{audit.Count(r => r.Verdict == v)} {v.ToText()}"))}");
+
+        if (options.NotebooksDirectory is { } notebooks)
+        {
+            NotebookExecution.WriteExecuted(stage, notebooks, options.DataDirectory, log);
+        }
 
         WriteManifest(stage, options.DataDirectory, [.. data.Files, "claims.csv"]);
         var count = stage.WrittenFiles.Count;
         stage.Commit();
         return new ReproductionResult(stage.OutputRoot, count, audit);
     }
+
+    /// <summary>Every provider of claim checks, in one list so <c>reproduce</c> and notebook 08 audit the same way.</summary>
+    public static IReadOnlyList<IClaimCheckProvider> ClaimCheckProviders(PaperData data) => [new CoreClaimChecks(data)];
 
     /// <summary>
     /// Writes <c>MANIFEST.json</c>: the SHA-256 of every data input and every output file, sorted by path,
