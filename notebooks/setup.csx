@@ -3,7 +3,7 @@
 // how numbers, ranges, Deedle frames and Plotly.NET charts are shown, and loads data/ once.
 //
 // The packages come from the library's own build output, which restored them at exactly the versions of
-// Directory.Packages.props (a test checks the two agree), rather than from `#r "nuget: ..."`: a nuget
+// Directory.Packages.props (a test checks the two agree), rather than from NuGet references: a NuGet
 // reference makes the kernel run a NuGet restore on every start, about ten seconds here, which would make
 // each notebook take three to four times as long as an empty one. The paths are relative to this file.
 #r "../lib/ReproBundle/bin/Release/net10.0/ReproBundle.dll"
