@@ -20,6 +20,13 @@ var kernelFSharpCore = AppDomain.CurrentDomain.GetAssemblies().FirstOrDefault(a 
     ?? Assembly.Load(new AssemblyName("FSharp.Core"));
 AssemblyLoadContext.Default.Resolving += (context, name) => name.Name == "FSharp.Core" ? kernelFSharpCore : null;
 
+// Invariant culture for everything the notebooks print, whatever the machine's locale: a decimal point, as in
+// the paper and the CSV outputs, and executed copies that are the same bytes under de-DE as under en-US.
+System.Globalization.CultureInfo.DefaultThreadCurrentCulture = System.Globalization.CultureInfo.InvariantCulture;
+System.Globalization.CultureInfo.DefaultThreadCurrentUICulture = System.Globalization.CultureInfo.InvariantCulture;
+System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.InvariantCulture;
+System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.InvariantCulture;
+
 // The bundle root: the folder above the kernel's working directory that holds ReproBundle.sln. VS Code
 // starts the kernel in the notebook's folder; headless runs start dotnet-repl from notebooks/ as well.
 static string FindBundleRoot()

@@ -36,7 +36,7 @@ public static class NotebookExecution
         foreach (var run in runs)
         {
             stage.WriteText($"notebooks/{run.Name}", NotebookScrubber.Scrub(run.ExecutedJson));
-            log.WriteLine($"notebook {run.Name}: ran in {run.Elapsed.TotalSeconds:F1} s");
+            log.WriteLine($"notebook {run.Name}: ran in {run.Elapsed.TotalSeconds.ToString("F1", System.Globalization.CultureInfo.InvariantCulture)} s");
         }
     }
 
