@@ -23,7 +23,7 @@ public static class NotebookExecution
         if (!Directory.Exists(notebooksDirectory)) throw new BundleInputException(notebooksDirectory, "notebooks folder not found");
         var root = NotebookRunner.FindRepositoryRoot(notebooksDirectory)
             ?? throw new BundleInputException(notebooksDirectory, "not inside the bundle (no ReproBundle.sln above it)");
-        BuildLibrary(root);
+        EnsureLibraryBuilt(root);
         var notebooks = NotebookRunner.FindNotebooks(notebooksDirectory);
         var runs = NotebookRunner.RunAllAsync(notebooks, dataDirectory).GetAwaiter().GetResult();
         var failures = runs.SelectMany(r => r.Failures).ToList();
@@ -42,9 +42,10 @@ public static class NotebookExecution
 
     /// <summary>
     /// <c>dotnet build -c Release</c> of the library before the notebooks run, so no notebook's setup cell has
-    /// to build it (its output would then differ from a run that did not build).
+    /// to build it: its output would then differ from a run that did not build, and two notebooks running side
+    /// by side would build the same project at once. A no-op build when the library is up to date.
     /// </summary>
-    private static void BuildLibrary(string repositoryRoot)
+    public static void EnsureLibraryBuilt(string repositoryRoot)
     {
         var start = new ProcessStartInfo("dotnet")
         {

@@ -14,6 +14,9 @@ public sealed class HeadlessNotebookRuns
 
     public HeadlessNotebookRuns()
     {
+        // Build the library the notebooks load first (a no-op when `dotnet test -c Release` just built it), so
+        // no two notebooks running side by side try to build it at once from their setup cell.
+        NotebookExecution.EnsureLibraryBuilt(NotebookPaths.Root);
         var runs = NotebookRunner.RunAllAsync(NotebookRunner.FindNotebooks(NotebookPaths.NotebooksDirectory), maxParallel: 2)
             .GetAwaiter().GetResult();
         Runs = runs.ToDictionary(r => r.Name);
