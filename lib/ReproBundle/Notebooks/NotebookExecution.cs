@@ -31,7 +31,9 @@ public static class NotebookExecution
         {
             foreach (var f in failures) log.WriteLine($"notebook failure: {f}");
             var first = runs.First(r => r.Failures.Count > 0);
-            throw new BundleInputException(Path.Combine(notebooksDirectory, first.Name), first.Failures[0].Replace('\n', ' '));
+            var problem = first.Failures[0];
+            if (problem.StartsWith(first.Name + " ", StringComparison.Ordinal)) problem = problem[(first.Name.Length + 1)..];
+            throw new BundleInputException(Path.Combine(notebooksDirectory, first.Name), problem.Replace('\n', ' '));
         }
         foreach (var run in runs)
         {
