@@ -3,6 +3,7 @@ using System.Text.Json;
 using ReproBundle.Audit;
 using ReproBundle.Data;
 using ReproBundle.Exports;
+using ReproBundle.Notebooks;
 using ReproBundle.Output;
 using ReproBundle.Registry;
 using ReproBundle.Site;
@@ -14,7 +15,11 @@ namespace ReproBundle;
 /// <param name="DataDirectory">The folder of the paper's inputs (read only).</param>
 /// <param name="OutputDirectory">The folder outputs go to.</param>
 /// <param name="AssumptionsFile">A reviewer's JSON or YAML overrides (see data/README.md), or null for data/ as it is.</param>
-public sealed record ReproduceOptions(string DataDirectory, string OutputDirectory, string? AssumptionsFile = null);
+/// <param name="NotebooksDirectory">
+/// When set (<c>reproduce --notebooks</c>), the notebooks folder: every notebook is run headless and its
+/// executed copy written to <c>notebooks/</c> in the output.
+/// </param>
+public sealed record ReproduceOptions(string DataDirectory, string OutputDirectory, string? AssumptionsFile = null, string? NotebooksDirectory = null);
 
 /// <summary>What a run wrote.</summary>
 /// <param name="OutputDirectory">The full path of the output folder.</param>
@@ -47,17 +52,33 @@ public static class Reproduction
         UncertaintyAnalysis.Write(stage, uncertainty);
         var registry = BottleneckRegistry.Load(options.DataDirectory);
         log.WriteLine($"registry: {registry.Entries.Count} entries linted{string.Concat(registry.Warnings.Select(w => $"; {w}"))}");
-        var audit = ClaimsAudit.Run(claims, [new CoreClaimChecks(data), new RegistryClaimChecks(registry), new UncertaintyClaimChecks(data, uncertainty)]);
+        var audit = ClaimsAudit.Run(claims, ClaimCheckProviders(data, registry, uncertainty));
         ClaimsAudit.Write(stage, audit);
         log.WriteLine($"claims audit: {string.Join(", ", Enum.GetValues<Verdict>().Select(v => $"{audit.Count(r => r.Verdict == v)} {v.ToText()}"))}");
         Taxonomy.WriteSummary(stage, registry);
         StaticSite.Write(stage, registry, audit, [], StaticSite.KeyTables, BibReference.Load(Path.Combine(options.DataDirectory, "references.bib")));
+
+        if (options.NotebooksDirectory is { } notebooks)
+        {
+            NotebookExecution.WriteExecuted(stage, notebooks, options.DataDirectory, log);
+        }
 
         WriteManifest(stage, options.DataDirectory, [.. data.Files, "claims.csv", .. registry.DataFiles], overrides);
         var count = stage.WrittenFiles.Count;
         stage.Commit();
         return new ReproductionResult(stage.OutputRoot, count, audit);
     }
+
+    /// <summary>Every provider of claim checks, in one list so <c>reproduce</c> and notebook 08 audit the same way.</summary>
+    public static IReadOnlyList<IClaimCheckProvider> ClaimCheckProviders(PaperData data, BottleneckRegistry registry, UncertaintyResult uncertainty) =>
+        [new CoreClaimChecks(data), new RegistryClaimChecks(registry), new UncertaintyClaimChecks(data, uncertainty)];
+
+    /// <summary>
+    /// The same providers for a caller that has only the data (notebook 08): loads the registry from the
+    /// data folder and runs the default Monte Carlo (fixed seed, so the verdicts equal those of <c>reproduce</c>).
+    /// </summary>
+    public static IReadOnlyList<IClaimCheckProvider> ClaimCheckProviders(PaperData data) =>
+        ClaimCheckProviders(data, BottleneckRegistry.Load(data.DataDirectory), UncertaintyAnalysis.Run(data, MonteCarloSettings.Default));
 
     /// <summary>
     /// Writes <c>MANIFEST.json</c>: the SHA-256 of every data input and every output file, sorted by path,

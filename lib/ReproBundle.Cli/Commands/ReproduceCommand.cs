@@ -10,13 +10,18 @@ internal static class ReproduceCommand
         var data = new Option<string>("--data") { Description = "Folder of the paper's inputs", DefaultValueFactory = _ => "./data" };
         var output = new Option<string>("--output") { Description = "Folder to write outputs to (replaced entry by entry on success)", DefaultValueFactory = _ => "./output" };
         var assumptions = new Option<string?>("--assumptions") { Description = "A reviewer's JSON or YAML file overriding named inputs (names in data/README.md)" };
+        var notebooks = new Option<bool>("--notebooks") { Description = "Also run every notebook headless (the notebooks/ folder next to --data) and write the executed copies to <output>/notebooks/" };
         var command = new Command("reproduce", "Regenerate every table, figure, the registry site and the claims audit from data/.")
         {
-            data, output, assumptions,
+            data, output, assumptions, notebooks,
         };
         command.SetAction(parse =>
         {
-            var options = new ReproduceOptions(parse.GetValue(data)!, parse.GetValue(output)!, parse.GetValue(assumptions));
+            var dataDirectory = parse.GetValue(data)!;
+            var notebooksDirectory = parse.GetValue(notebooks)
+                ? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(dataDirectory))!, "notebooks")
+                : null;
+            var options = new ReproduceOptions(dataDirectory, parse.GetValue(output)!, parse.GetValue(assumptions), notebooksDirectory);
             var result = Reproduction.Run(options, parse.InvocationConfiguration.Output);
             parse.InvocationConfiguration.Output.WriteLine($"wrote {result.FileCount} files to {result.OutputDirectory}");
             return 0;

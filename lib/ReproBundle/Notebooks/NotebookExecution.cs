@@ -1,0 +1,69 @@
+using System.Diagnostics;
+using ReproBundle.Data;
+using ReproBundle.Output;
+
+namespace ReproBundle.Notebooks;
+
+/// <summary>
+/// <c>reproduce --notebooks</c>: builds the library the notebooks load, runs every notebook headless, and
+/// writes each executed notebook, scrubbed of volatile metadata, to <c>notebooks/NAME.ipynb</c> in the output.
+/// </summary>
+public static class NotebookExecution
+{
+    /// <summary>The library project the notebooks reference, relative to the repository root.</summary>
+    public const string LibraryProject = "lib/ReproBundle/ReproBundle.csproj";
+
+    /// <summary>
+    /// Runs every notebook of <paramref name="notebooksDirectory"/> against <paramref name="dataDirectory"/> and
+    /// stages the executed copies. A failing cell throws <see cref="BundleInputException"/> naming the notebook
+    /// and the cell, before anything is moved into place.
+    /// </summary>
+    public static void WriteExecuted(OutputStage stage, string notebooksDirectory, string dataDirectory, TextWriter log)
+    {
+        if (!Directory.Exists(notebooksDirectory)) throw new BundleInputException(notebooksDirectory, "notebooks folder not found");
+        var root = NotebookRunner.FindRepositoryRoot(notebooksDirectory)
+            ?? throw new BundleInputException(notebooksDirectory, "not inside the bundle (no ReproBundle.sln above it)");
+        EnsureLibraryBuilt(root);
+        var notebooks = NotebookRunner.FindNotebooks(notebooksDirectory);
+        var runs = NotebookRunner.RunAllAsync(notebooks, dataDirectory).GetAwaiter().GetResult();
+        var failures = runs.SelectMany(r => r.Failures).ToList();
+        if (failures.Count > 0)
+        {
+            foreach (var f in failures) log.WriteLine($"notebook failure: {f}");
+            var first = runs.First(r => r.Failures.Count > 0);
+            var problem = first.Failures[0];
+            if (problem.StartsWith(first.Name + " ", StringComparison.Ordinal)) problem = problem[(first.Name.Length + 1)..];
+            throw new BundleInputException(Path.Combine(notebooksDirectory, first.Name), problem.Replace('\n', ' '));
+        }
+        foreach (var run in runs)
+        {
+            stage.WriteText($"notebooks/{run.Name}", NotebookScrubber.Scrub(run.ExecutedJson));
+            log.WriteLine($"notebook {run.Name}: ran in {run.Elapsed.TotalSeconds.ToString("F1", System.Globalization.CultureInfo.InvariantCulture)} s");
+        }
+    }
+
+    /// <summary>
+    /// <c>dotnet build -c Release</c> of the library before the notebooks run, so no notebook's setup cell has
+    /// to build it: its output would then differ from a run that did not build, and two notebooks running side
+    /// by side would build the same project at once. A no-op build when the library is up to date.
+    /// </summary>
+    public static void EnsureLibraryBuilt(string repositoryRoot)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = repositoryRoot,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in new[] { "build", LibraryProject, "-c", "Release", "--nologo", "-v", "quiet" }) start.ArgumentList.Add(arg);
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start dotnet");
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        process.WaitForExit();
+        if (process.ExitCode != 0)
+        {
+            throw new BundleInputException(LibraryProject, $"dotnet build failed (exit {process.ExitCode}): {(stdout.Result + stderr.Result).Trim()}");
+        }
+    }
+}

@@ -1,0 +1,125 @@
+using Xunit;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using ReproBundle.Notebooks;
+
+namespace ReproBundle.Tests.Notebooks;
+
+/// <summary>Checks on the notebooks as committed, without running a kernel.</summary>
+public partial class CommittedNotebookTests
+{
+    private static NotebookDocument Load(string name) => NotebookDocument.Load(Path.Combine(NotebookPaths.NotebooksDirectory, name));
+
+    public static TheoryData<string> Notebooks => NotebookPaths.NotebookNames();
+
+    [Fact]
+    public void The_notebooks_folder_holds_notebooks() => Assert.NotEmpty(Notebooks);
+
+    [Theory]
+    [MemberData(nameof(Notebooks))]
+    public void A_notebook_is_committed_without_outputs_execution_counts_or_run_timestamps(string name)
+    {
+        var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(NotebookPaths.NotebooksDirectory, name)));
+        foreach (var (cell, number) in json.RootElement.GetProperty("cells").EnumerateArray().Select((c, i) => (c, i + 1)))
+        {
+            if (cell.GetProperty("cell_type").GetString() != "code") continue;
+            Assert.True(cell.GetProperty("outputs").GetArrayLength() == 0, $"{name} cell {number} has outputs: clear them before committing");
+            Assert.True(cell.GetProperty("execution_count").ValueKind == JsonValueKind.Null, $"{name} cell {number} has an execution count");
+            Assert.DoesNotContain("dotnet_repl_", cell.GetProperty("metadata").GetRawText());
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Notebooks))]
+    public void A_notebook_opens_with_a_markdown_title_then_the_two_shared_setup_cells(string name)
+    {
+        var cells = Load(name).Cells;
+        Assert.True(cells.Count >= 4, $"{name} has too few cells");
+        Assert.Equal("markdown", cells[0].CellType);
+        Assert.Matches(@"^# \d\d · ", cells[0].Source);
+        Assert.Equal(SetupCells[0], cells[1].Source);
+        Assert.Equal(SetupCells[1], cells[2].Source);
+        Assert.Equal(".net-csharp", Load(name).KernelName);
+    }
+
+    /// <summary>The two setup cells, as notebook 01 has them; every other notebook must have the same text.</summary>
+    private static readonly string[] SetupCells = Load(NotebookRunner.FindNotebooks(NotebookPaths.NotebooksDirectory).Select(Path.GetFileName).First()!)
+        .CodeCells.Take(2).Select(c => c.Source).ToArray();
+
+    [Fact]
+    public void The_setup_cells_load_the_shared_setup_files()
+    {
+        Assert.Contains("#load \"setup-build.csx\"", SetupCells[0]);
+        Assert.Contains("#load \"setup.csx\"", SetupCells[1]);
+    }
+
+    [Theory]
+    [MemberData(nameof(Notebooks))]
+    public void A_notebook_calls_the_library_instead_of_defining_math_of_its_own(string name)
+    {
+        foreach (var cell in Load(name).CodeCells)
+        {
+            Assert.False(cell.Source.Contains("Math."), $"{name} cell {cell.Number} uses Math.: put the equation in the library and call it");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Notebooks))]
+    public void Every_notebook_has_key_numbers_that_the_headless_test_checks(string name) =>
+        Assert.True(NotebookKeyNumbers.ByNotebook.ContainsKey(name),
+            $"{name} has no entry in tests/ReproBundle.Tests/Notebooks/NotebookKeyNumbers.cs: add the numbers it shows, computed from the library");
+
+    private static Dictionary<string, string> PinnedVersions() =>
+        XDocument.Load(Path.Combine(NotebookPaths.Root, "Directory.Packages.props")).Descendants("PackageVersion")
+            .ToDictionary(p => (string)p.Attribute("Include")!, p => (string)p.Attribute("Version")!, StringComparer.OrdinalIgnoreCase);
+
+    [GeneratedRegex(@"#r\s+""nuget:\s*([^,""\s]+)\s*(?:,\s*([^""\s]+))?\s*""")]
+    private static partial Regex NugetReference();
+
+    [GeneratedRegex(@"#r\s+""([^""]+\.dll)""")]
+    private static partial Regex DllReference();
+
+    private static IEnumerable<(string File, string Text)> NotebookSources() =>
+        Directory.GetFiles(NotebookPaths.NotebooksDirectory, "*.csx").Select(f => (Path.GetFileName(f), File.ReadAllText(f)))
+            .Concat(NotebookRunner.FindNotebooks(NotebookPaths.NotebooksDirectory)
+                .SelectMany(p => NotebookDocument.Load(p).CodeCells.Select(c => ($"{Path.GetFileName(p)} cell {c.Number}", c.Source))));
+
+    [Fact]
+    public void A_nuget_reference_in_a_notebook_names_exactly_the_version_pinned_in_Directory_Packages_props()
+    {
+        var pinned = PinnedVersions();
+        foreach (var (file, text) in NotebookSources())
+        {
+            foreach (Match m in NugetReference().Matches(text))
+            {
+                var package = m.Groups[1].Value;
+                Assert.True(pinned.TryGetValue(package, out var version), $"{file}: {package} is not pinned in Directory.Packages.props");
+                Assert.True(m.Groups[2].Success, $"{file}: #r \"nuget: {package}\" names no version; pin {version}");
+                Assert.Equal(version, m.Groups[2].Value);
+            }
+        }
+    }
+
+    [Fact]
+    public void The_packages_the_setup_references_from_the_build_output_are_restored_at_the_pinned_versions()
+    {
+        var pinned = PinnedVersions();
+        var setup = File.ReadAllText(Path.Combine(NotebookPaths.NotebooksDirectory, "setup.csx"));
+        var packages = DllReference().Matches(setup).Select(m => Path.GetFileNameWithoutExtension(m.Groups[1].Value))
+            .Where(n => n != "ReproBundle").ToList();
+        Assert.Contains("Deedle", packages);
+        Assert.Contains("Plotly.NET", packages);
+
+        // The test project restores the same graph as the library (central pinning); its deps.json records what restore chose.
+        using var deps = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "ReproBundle.Tests.deps.json")));
+        var restored = deps.RootElement.GetProperty("libraries").EnumerateObject().Select(p => p.Name.Split('/'))
+            .ToDictionary(p => p[0], p => p[1], StringComparer.OrdinalIgnoreCase);
+        foreach (var package in packages)
+        {
+            Assert.True(pinned.TryGetValue(package, out var version), $"setup.csx references {package}.dll, which Directory.Packages.props does not pin");
+            Assert.True(restored.TryGetValue(package, out var actual), $"{package} is not in the restore graph");
+            Assert.Equal(version, actual);
+        }
+    }
+}

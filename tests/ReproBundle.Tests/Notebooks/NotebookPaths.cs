@@ -1,0 +1,23 @@
+using Xunit;
+using ReproBundle.Notebooks;
+
+namespace ReproBundle.Tests.Notebooks;
+
+/// <summary>Where the bundle's notebooks and data are, found from the test's own folder.</summary>
+internal static class NotebookPaths
+{
+    public static string Root { get; } = NotebookRunner.FindRepositoryRoot(AppContext.BaseDirectory)
+        ?? throw new InvalidOperationException("tests must run inside the bundle (no ReproBundle.sln above the test folder)");
+
+    public static string NotebooksDirectory => Path.Combine(Root, "notebooks");
+
+    public static string DataDirectory => Path.Combine(Root, "data");
+
+    /// <summary>Every notebooks/*.ipynb by file name: the theory data of the notebook tests, so a new notebook joins them.</summary>
+    public static TheoryData<string> NotebookNames()
+    {
+        var names = new TheoryData<string>();
+        foreach (var path in NotebookRunner.FindNotebooks(NotebooksDirectory)) names.Add(Path.GetFileName(path));
+        return names;
+    }
+}
