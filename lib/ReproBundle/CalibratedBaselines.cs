@@ -18,7 +18,8 @@ public static class CalibratedBaselines
 
     /// <summary>
     /// "Per chip" against "per deployment" (§2.2 "Reading the table"): deployment throughput / per-chip
-    /// throughput, which for a one-chip system is 1 and for a cluster is its chip count.
+    /// throughput [x]. The throughput cancels, leaving the chip count: 1 for a one-chip system, the cluster
+    /// size for Groq. (Dividing the two ranges as if independent would wrongly widen 1 into 0.8-1.25.)
     /// </summary>
-    public static Interval DeploymentToChipRatio(PlatformBaseline p) => p.TokensPerSecondPerDeployment / TokensPerSecondPerChip(p);
+    public static Interval DeploymentToChipRatio(PlatformBaseline p) => p.ChipsPerDeployment;
 }

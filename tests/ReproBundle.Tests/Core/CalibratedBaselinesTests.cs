@@ -52,3 +52,13 @@ public class CalibratedBaselinesTests
         Assert.Equal(576, ratio.Hi, 9);
     }
 }
+
+public class DeploymentToChipRatioTests
+{
+    [Fact]
+    public void A_one_chip_system_diverges_by_exactly_one()
+    {
+        Assert.Equal(Interval.Point(1), CalibratedBaselines.DeploymentToChipRatio(Paper.Data.Platform("h100")));
+        Assert.Equal(Interval.Point(1), CalibratedBaselines.DeploymentToChipRatio(Paper.Data.Platform("b200")));
+    }
+}
