@@ -3,6 +3,7 @@ using System.Text.Json;
 using ReproBundle.Audit;
 using ReproBundle.Data;
 using ReproBundle.Exports;
+using ReproBundle.Figures;
 using ReproBundle.Output;
 
 namespace ReproBundle;
@@ -28,15 +29,20 @@ public static class Reproduction
     public static ReproductionResult Run(ReproduceOptions options, TextWriter log)
     {
         var data = PaperData.Load(options.DataDirectory);
+        var figureInputs = FigureInputs.Load(options.DataDirectory);
         var claims = Claim.Load(Path.Combine(options.DataDirectory, "claims.csv"));
         using var stage = new OutputStage(options.OutputDirectory);
 
         TableExports.Write(stage, data);
-        var audit = ClaimsAudit.Run(claims, [new CoreClaimChecks(data)]);
+        var audit = ClaimsAudit.Run(claims, [new CoreClaimChecks(data), new FigureClaimChecks(figureInputs)]);
         ClaimsAudit.Write(stage, audit);
         log.WriteLine($"claims audit: {string.Join(", ", Enum.GetValues<Verdict>().Select(v => $"{audit.Count(r => r.Verdict == v)} {v.ToText()}"))}");
 
-        WriteManifest(stage, options.DataDirectory, [.. data.Files, "claims.csv"]);
+        PaperFigures.Write(stage, data, figureInputs);
+        var pngs = FigureWriter.RenderPngs(stage, log);
+        log.WriteLine($"figures: {FigureWriter.WrittenFigures(stage).Count} as HTML and JSON, {pngs} as PNG");
+
+        WriteManifest(stage, options.DataDirectory, [.. data.Files, "claims.csv", .. FigureInputs.FileNames]);
         var count = stage.WrittenFiles.Count;
         stage.Commit();
         return new ReproductionResult(stage.OutputRoot, count, audit);

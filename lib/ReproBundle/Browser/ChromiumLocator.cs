@@ -1,3 +1,5 @@
+using PuppeteerSharp;
+
 namespace ReproBundle.Browser;
 
 /// <summary>
@@ -43,5 +45,68 @@ public static class ChromiumLocator
             }
         }
         return null;
+    }
+
+    /// <summary>The Chromium executable, or an exception whose message says how to get one (for callers that need a browser).</summary>
+    public static string Require() =>
+        Find() ?? throw new InvalidOperationException($"no Chromium found (CHROME_PATH unset or wrong, none of {string.Join(", ", Candidates)} on PATH): {InstallHint}");
+
+    /// <summary>
+    /// PuppeteerSharp options for a headless run of <paramref name="executablePath"/> with <see cref="HeadlessArgs"/> and
+    /// a fresh profile in <paramref name="userDataDir"/>.
+    /// </summary>
+    public static LaunchOptions LaunchOptions(string executablePath, string userDataDir) => new()
+    {
+        ExecutablePath = executablePath,
+        Headless = true,
+        Args = [.. HeadlessArgs],
+        UserDataDir = userDataDir,
+        Timeout = 120_000,
+    };
+
+    /// <summary>Starts one headless Chromium with a fresh temporary profile; dispose the session to close it and delete the profile.</summary>
+    public static async Task<ChromiumSession> LaunchAsync(string executablePath)
+    {
+        var profile = Directory.CreateTempSubdirectory("reprobundle-chromium-").FullName;
+        try
+        {
+            var browser = await Puppeteer.LaunchAsync(LaunchOptions(executablePath, profile));
+            return new ChromiumSession(browser, profile);
+        }
+        catch
+        {
+            Directory.Delete(profile, recursive: true);
+            throw;
+        }
+    }
+}
+
+/// <summary>A running headless Chromium and its temporary profile folder; disposing closes the browser and deletes the folder.</summary>
+public sealed class ChromiumSession : IAsyncDisposable
+{
+    private readonly string _profile;
+
+    internal ChromiumSession(IBrowser browser, string profile)
+    {
+        Browser = browser;
+        _profile = profile;
+    }
+
+    /// <summary>The browser.</summary>
+    public IBrowser Browser { get; }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await Browser.CloseAsync();
+        await Browser.DisposeAsync();
+        try
+        {
+            Directory.Delete(_profile, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Chromium may still be flushing its profile; a leftover temp folder is harmless.
+        }
     }
 }
