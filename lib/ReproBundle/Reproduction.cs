@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using ReproBundle.Audit;
+using ReproBundle.Browser;
 using ReproBundle.Data;
 using ReproBundle.Exports;
 using ReproBundle.Figures;
@@ -32,6 +33,8 @@ public static class Reproduction
         var figureInputs = FigureInputs.Load(options.DataDirectory);
         var claims = Claim.Load(Path.Combine(options.DataDirectory, "claims.csv"));
         using var stage = new OutputStage(options.OutputDirectory);
+        // Chromium starts in the background now and is ready by the time the figures are drawn (null: no PNGs this run).
+        using var pngRenderer = ChromiumLocator.Find() is { } chromium ? PngRenderer.Start(chromium, FigureWriter.PlotlyJs()) : null;
 
         TableExports.Write(stage, data);
         var audit = ClaimsAudit.Run(claims, [new CoreClaimChecks(data), new FigureClaimChecks(figureInputs)]);
@@ -39,7 +42,7 @@ public static class Reproduction
         log.WriteLine($"claims audit: {string.Join(", ", Enum.GetValues<Verdict>().Select(v => $"{audit.Count(r => r.Verdict == v)} {v.ToText()}"))}");
 
         PaperFigures.Write(stage, data, figureInputs);
-        var pngs = FigureWriter.RenderPngs(stage, log);
+        var pngs = FigureWriter.RenderPngs(stage, log, pngRenderer);
         log.WriteLine($"figures: {FigureWriter.WrittenFigures(stage).Count} as HTML and JSON, {pngs} as PNG");
 
         WriteManifest(stage, options.DataDirectory, [.. data.Files, "claims.csv", .. FigureInputs.FileNames]);

@@ -50,7 +50,7 @@ public static partial class FigureWriter
     {
         if (!NamePattern().IsMatch(name)) throw new ArgumentException($"figure name '{name}' must match [a-z0-9][a-z0-9_]*", nameof(name));
         stage.WriteText($"{Folder}/{name}.json", FigureJson(chart));
-        stage.WriteText($"{Folder}/{name}.html", Html(name, chart));
+        stage.WriteBytes($"{Folder}/{name}.html", HtmlBytes(name, chart));
     }
 
     /// <summary>
@@ -72,35 +72,69 @@ public static partial class FigureWriter
     public static string DivId(string name) => $"fig-{name}";
 
     /// <summary>
-    /// The chart as a self-contained HTML page (plotly.js embedded by <see cref="PlotlyJSReference.Full"/>), with the
+    /// The chart as a self-contained HTML page (plotly.js embedded, as <see cref="PlotlyJSReference.Full"/> does), with the
     /// random GUID Plotly.NET puts in the div id and render function replaced by ids derived from <paramref name="name"/>.
     /// </summary>
     public static string Html(string name, GenericChart chart)
     {
+        var (head, tail) = HtmlAround(name, chart);
+        return head + PlotlyJs() + tail;
+    }
+
+    /// <summary>The UTF-8 bytes of <see cref="Html"/>, assembled without re-encoding the 3.6 MB script for every figure.</summary>
+    public static byte[] HtmlBytes(string name, GenericChart chart)
+    {
+        var (head, tail) = HtmlAround(name, chart);
+        var js = PlotlyJsUtf8.Value;
+        var headBytes = OutputStage.Utf8.GetBytes(head);
+        var tailBytes = OutputStage.Utf8.GetBytes(tail);
+        var bytes = new byte[headBytes.Length + js.Length + tailBytes.Length];
+        headBytes.CopyTo(bytes, 0);
+        js.CopyTo(bytes, headBytes.Length);
+        tailBytes.CopyTo(bytes, headBytes.Length + js.Length);
+        return bytes;
+    }
+
+    /// <summary>
+    /// The page before and after the plotly.js text. Plotly.NET renders the page with a sentinel script reference (its
+    /// <see cref="PlotlyJSReference.Full"/> would push the 3.6 MB script through its HTML engine for every chart); every
+    /// edit is made on the small page, and the script goes in place of the sentinel's tag.
+    /// </summary>
+    private static (string Head, string Tail) HtmlAround(string name, GenericChart chart)
+    {
         var options = DisplayOptions.init(
             DocumentTitle: FSharpOption<string>.Some(name), DocumentCharset: FSharpOption<string>.Some("UTF-8"),
             DocumentDescription: null, DocumentFavicon: null, AdditionalHeadTags: null, ChartDescription: null,
-            PlotlyJSReference: FSharpOption<PlotlyJSReference>.Some(PlotlyJSReference.Full));
-        var html = GenericChart.toEmbeddedHTML(GenericChart.setDisplayOptions(options, chart));
+            PlotlyJSReference: FSharpOption<PlotlyJSReference>.Some(PlotlyJSReference.NewCDN(ScriptSentinel)));
+        var html = GenericChart.toEmbeddedHTML(GenericChart.setDisplayOptions(options, chart)).Replace("\r\n", "\n");
         var matches = DivGuid().Matches(html);
         if (matches.Count != 1) throw new InvalidOperationException($"figure '{name}': expected one Plotly.NET chart div with a GUID id, found {matches.Count}");
         var guid = matches[0].Groups[1].Value;
         html = html.Replace(guid, DivId(name)).Replace(guid.Replace("-", ""), $"fig_{name}");
-        if (ExternalScript().IsMatch(html))
-        {
-            throw new InvalidOperationException($"figure '{name}': the HTML references an external script");
-        }
-        return html;
+        var tag = $"<script src=\"{ScriptSentinel}\" charset=\"utf-8\"></script>";
+        var at = html.IndexOf(tag, StringComparison.Ordinal);
+        if (at < 0) throw new InvalidOperationException($"figure '{name}': Plotly.NET did not emit the expected script reference");
+        html = html.Remove(at, tag.Length).Insert(at, "<script type=\"text/javascript\" charset=\"utf-8\"></script>");
+        if (ExternalScript().IsMatch(html)) throw new InvalidOperationException($"figure '{name}': the HTML references an external script");
+        var split = at + "<script type=\"text/javascript\" charset=\"utf-8\">".Length;
+        return (html[..split], html[split..]);
     }
 
-    /// <summary>plotly.js as Plotly.NET embeds it (the same build the HTML files carry).</summary>
-    public static string PlotlyJs()
+    private const string ScriptSentinel = "reprobundle:plotly.js";
+
+    private static readonly Lazy<string> PlotlyJsText = new(ReadPlotlyJs);
+    private static readonly Lazy<byte[]> PlotlyJsUtf8 = new(() => OutputStage.Utf8.GetBytes(PlotlyJs()));
+
+    /// <summary>plotly.js as Plotly.NET embeds it with <see cref="PlotlyJSReference.Full"/> (the build the HTML files carry).</summary>
+    public static string PlotlyJs() => PlotlyJsText.Value;
+
+    private static string ReadPlotlyJs()
     {
         var assembly = typeof(GenericChart).Assembly;
         var resource = assembly.GetManifestResourceNames().Single(n => n.StartsWith("Plotly.NET.plotly-", StringComparison.Ordinal) && n.EndsWith(".min.js", StringComparison.Ordinal));
         using var stream = assembly.GetManifestResourceStream(resource)!;
         using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
+        return reader.ReadToEnd().Replace("\r\n", "\n");
     }
 
     /// <summary>The names of the figures written into <paramref name="stage"/> so far, in path order.</summary>
@@ -112,13 +146,18 @@ public static partial class FigureWriter
     /// Renders <c>figures/&lt;name&gt;.png</c> for every figure written into <paramref name="stage"/>, in one Chromium
     /// session (<see cref="PngRenderer"/>), and records each PNG in the stage. Returns how many PNGs were written.
     /// When no Chromium is found (<see cref="ChromiumLocator.Find"/>), writes none, prints one line saying how to get
-    /// them, and returns 0: HTML and JSON are already written.
+    /// them, and returns 0: HTML and JSON are already written. Pass a <paramref name="renderer"/> started early with
+    /// <see cref="PngRenderer.Start"/> to overlap Chromium's start-up with the rest of the run; without one, a browser is
+    /// started here.
     /// </summary>
-    public static int RenderPngs(OutputStage stage, TextWriter log, string? chromiumPath = null)
+    public static int RenderPngs(OutputStage stage, TextWriter log, PngRenderer? renderer = null) =>
+        RenderPngsWith(stage, log, renderer, renderer?.ChromiumPath ?? ChromiumLocator.Find());
+
+    /// <summary><see cref="RenderPngs(OutputStage, TextWriter, PngRenderer?)"/> with the Chromium already looked up (null: none).</summary>
+    internal static int RenderPngsWith(OutputStage stage, TextWriter log, PngRenderer? renderer, string? chromiumPath)
     {
         var names = WrittenFigures(stage);
         if (names.Count == 0) return 0;
-        chromiumPath ??= ChromiumLocator.Find();
         if (chromiumPath is null)
         {
             log.WriteLine($"figures: wrote {names.Count} figures as HTML and JSON but no PNG: no Chromium found; to get PNGs, {ChromiumLocator.InstallHint} and run reproduce again");
@@ -132,7 +171,15 @@ public static partial class FigureWriter
             var height = layout?["height"]?.GetValue<int>() ?? DefaultHeight;
             return new PngJob(json, stage.PathFor($"{Folder}/{name}.png"), width, height);
         }).ToList();
-        PngRenderer.RenderAsync(chromiumPath, PlotlyJs(), jobs).GetAwaiter().GetResult();
+        if (renderer is null)
+        {
+            using var own = PngRenderer.Start(chromiumPath, PlotlyJs());
+            own.Render(jobs);
+        }
+        else
+        {
+            renderer.Render(jobs);
+        }
         foreach (var name in names) stage.RecordWritten($"{Folder}/{name}.png");
         return names.Count;
     }

@@ -33,16 +33,16 @@ public static class PlatformBarFigures
     public static GenericChart CostPerMillionTokens(Frame<int, string> platforms) => Draw(platforms, "CostUsdPerMillionTokens", "CostBasis",
         "Fig. 2: Amortized cost per million decoded tokens",
         "CapEx over 3 years at 80% utilization and each platform's single-stream throughput (Table 1, Table 2 basis); OpEx excluded. Bar = midpoint, whiskers = low and high end.",
-        "USD per million decoded tokens (log scale)", "USD per million tokens", "$");
+        "USD per million decoded tokens (log scale)", "USD per million tokens", "$", "");
 
     /// <summary>Fig. 3 from the <see cref="FigureFrames.Platforms"/> frame: energy per decoded token.</summary>
     public static GenericChart EnergyPerToken(Frame<int, string> platforms) => Draw(platforms, "EnergyJoulesPerToken", "EnergyBasis",
         "Fig. 3: Energy per decoded token",
         "System power / single-stream deployment throughput (Table 1); the custom ASIC is Table 2's projection. Bar = midpoint, whiskers = low and high end.",
-        "Energy per decoded token, J/token (log scale)", "J/token", "");
+        "Energy per decoded token, J/token (log scale)", "J/token", "", " J");
 
     private static GenericChart Draw(Frame<int, string> platforms, string valueColumn, string basisColumn, string title, string subtitle,
-        string yTitle, string unit, string prefix)
+        string yTitle, string unit, string prefix, string suffix)
     {
         var names = platforms.Column<string>("Platform");
         var status = platforms.Column<string>("Status");
@@ -80,7 +80,7 @@ public static class PlatformBarFigures
         // Range labels sit just above each high whisker (annotation y on a log axis is log10 of the value).
         var annotations = Enumerable.Range(0, names.Length).Select(i => Obj(
             ("x", labels[i]), ("y", Math.Log10(values[i]!.Value.Hi) + 0.06), ("yanchor", "bottom"), ("showarrow", false),
-            ("text", prefix + Range(values[i]!.Value.Lo, values[i]!.Value.Hi)), ("font", Obj(("size", 12))))).ToArray();
+            ("text", prefix + Range(values[i]!.Value.Lo, values[i]!.Value.Hi) + suffix), ("font", Obj(("size", 12))))).ToArray();
         var yMin = Math.Floor(Math.Log10(values.Min(v => v!.Value.Lo)));
         var yMax = Math.Ceiling(Math.Log10(values.Max(v => v!.Value.Hi)) + 0.3);
 
