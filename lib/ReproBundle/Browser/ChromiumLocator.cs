@@ -64,13 +64,18 @@ public static class ChromiumLocator
         Timeout = 120_000,
     };
 
-    /// <summary>Starts one headless Chromium with a fresh temporary profile; dispose the session to close it and delete the profile.</summary>
-    public static async Task<ChromiumSession> LaunchAsync(string executablePath)
+    /// <summary>
+    /// Starts one headless Chromium with a fresh temporary profile; dispose the session to close it and delete the
+    /// profile. With <paramref name="startUrl"/>, the first tab starts loading it while the browser comes up.
+    /// </summary>
+    public static async Task<ChromiumSession> LaunchAsync(string executablePath, string? startUrl = null)
     {
         var profile = Directory.CreateTempSubdirectory("reprobundle-chromium-").FullName;
         try
         {
-            var browser = await Puppeteer.LaunchAsync(LaunchOptions(executablePath, profile));
+            var options = LaunchOptions(executablePath, profile);
+            if (startUrl is not null) options.Args = [.. options.Args, startUrl];
+            var browser = await Puppeteer.LaunchAsync(options);
             return new ChromiumSession(browser, profile);
         }
         catch

@@ -50,12 +50,17 @@ public sealed class PngRenderer : IDisposable
 
     private static async Task<(ChromiumSession, IPage)> OpenAsync(string chromiumPath, string pageUrl)
     {
-        var session = await ChromiumLocator.LaunchAsync(chromiumPath);
+        // The render page is Chromium's start page, so plotly.js loads while PuppeteerSharp connects.
+        var session = await ChromiumLocator.LaunchAsync(chromiumPath, pageUrl);
         try
         {
-            var page = await session.Browser.NewPageAsync();
-            await page.GoToAsync(pageUrl);
-            await page.WaitForFunctionAsync("() => typeof window.Plotly !== 'undefined'");
+            var page = (await session.Browser.PagesAsync()).FirstOrDefault(p => p.Url == pageUrl);
+            if (page is null)
+            {
+                page = await session.Browser.NewPageAsync();
+                await page.GoToAsync(pageUrl);
+            }
+            await page.WaitForFunctionAsync("() => typeof window.Plotly !== 'undefined'", new WaitForFunctionOptions { Timeout = 120_000 });
             return (session, page);
         }
         catch
