@@ -1,8 +1,10 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using ReproBundle.Audit;
+using ReproBundle.Browser;
 using ReproBundle.Data;
 using ReproBundle.Exports;
+using ReproBundle.Figures;
 using ReproBundle.Notebooks;
 using ReproBundle.Output;
 using ReproBundle.Registry;
@@ -44,41 +46,58 @@ public static class Reproduction
             data = overrides.Apply(data);
             log.WriteLine($"assumptions: {overrides.Items.Count} override(s) from {assumptionsFile}: {string.Join(", ", overrides.Items.Select(o => $"{o.Name} = {o.Value}"))}");
         }
+        var figureInputs = FigureInputs.Load(options.DataDirectory);
         var claims = Claim.Load(Path.Combine(options.DataDirectory, "claims.csv"));
         using var stage = new OutputStage(options.OutputDirectory);
+        // Chromium starts in the background now and is ready by the time the figures are drawn (null: no PNGs this run).
+        using var pngRenderer = ChromiumLocator.Find() is { } chromium ? PngRenderer.Start(chromium, FigureWriter.PlotlyJs()) : null;
 
         TableExports.Write(stage, data);
         var uncertainty = UncertaintyAnalysis.Run(data, MonteCarloSettings.Default);
         UncertaintyAnalysis.Write(stage, uncertainty);
         var registry = BottleneckRegistry.Load(options.DataDirectory);
         log.WriteLine($"registry: {registry.Entries.Count} entries linted{string.Concat(registry.Warnings.Select(w => $"; {w}"))}");
-        var audit = ClaimsAudit.Run(claims, ClaimCheckProviders(data, registry, uncertainty));
+        var audit = ClaimsAudit.Run(claims, ClaimCheckProviders(data, registry, uncertainty, figureInputs));
         ClaimsAudit.Write(stage, audit);
         log.WriteLine($"claims audit: {string.Join(", ", Enum.GetValues<Verdict>().Select(v => $"{audit.Count(r => r.Verdict == v)} {v.ToText()}"))}");
         Taxonomy.WriteSummary(stage, registry);
-        StaticSite.Write(stage, registry, audit, [], StaticSite.KeyTables, BibReference.Load(Path.Combine(options.DataDirectory, "references.bib")));
+
+        // Every chart goes through one exporter: HTML and JSON now, all PNGs in one browser session below.
+        PaperFigures.Write(stage, data, figureInputs);
+        foreach (var (name, chart) in RegistryCharts.All(registry).Concat(UncertaintyCharts.All(uncertainty)))
+        {
+            FigureWriter.Write(stage, name, chart);
+        }
+        var pngs = FigureWriter.RenderPngs(stage, log, pngRenderer);
+        log.WriteLine($"figures: {FigureWriter.WrittenFigures(stage).Count} as HTML and JSON, {pngs} as PNG");
+
+        // The site shows the figures and tables written above, so it comes after them.
+        StaticSite.Write(stage, registry, audit, [.. StaticSite.PaperFigures, .. StaticSite.BundleFigures], StaticSite.KeyTables,
+            BibReference.Load(Path.Combine(options.DataDirectory, "references.bib")));
 
         if (options.NotebooksDirectory is { } notebooks)
         {
             NotebookExecution.WriteExecuted(stage, notebooks, options.DataDirectory, log);
         }
 
-        WriteManifest(stage, options.DataDirectory, [.. data.Files, "claims.csv", .. registry.DataFiles], overrides);
+        WriteManifest(stage, options.DataDirectory, [.. data.Files, "claims.csv", .. registry.DataFiles, .. FigureInputs.FileNames], overrides);
         var count = stage.WrittenFiles.Count;
         stage.Commit();
         return new ReproductionResult(stage.OutputRoot, count, audit);
     }
 
     /// <summary>Every provider of claim checks, in one list so <c>reproduce</c> and notebook 08 audit the same way.</summary>
-    public static IReadOnlyList<IClaimCheckProvider> ClaimCheckProviders(PaperData data, BottleneckRegistry registry, UncertaintyResult uncertainty) =>
-        [new CoreClaimChecks(data), new RegistryClaimChecks(registry), new UncertaintyClaimChecks(data, uncertainty)];
+    public static IReadOnlyList<IClaimCheckProvider> ClaimCheckProviders(PaperData data, BottleneckRegistry registry, UncertaintyResult uncertainty,
+        FigureInputs figureInputs) =>
+        [new CoreClaimChecks(data), new RegistryClaimChecks(registry), new UncertaintyClaimChecks(data, uncertainty), new FigureClaimChecks(figureInputs)];
 
     /// <summary>
-    /// The same providers for a caller that has only the data (notebook 08): loads the registry from the
-    /// data folder and runs the default Monte Carlo (fixed seed, so the verdicts equal those of <c>reproduce</c>).
+    /// The same providers for a caller that has only the data (notebook 08): loads the registry and the figure
+    /// inputs from the data folder and runs the default Monte Carlo (fixed seed, so the verdicts equal those of <c>reproduce</c>).
     /// </summary>
     public static IReadOnlyList<IClaimCheckProvider> ClaimCheckProviders(PaperData data) =>
-        ClaimCheckProviders(data, BottleneckRegistry.Load(data.DataDirectory), UncertaintyAnalysis.Run(data, MonteCarloSettings.Default));
+        ClaimCheckProviders(data, BottleneckRegistry.Load(data.DataDirectory), UncertaintyAnalysis.Run(data, MonteCarloSettings.Default),
+            FigureInputs.Load(data.DataDirectory));
 
     /// <summary>
     /// Writes <c>MANIFEST.json</c>: the SHA-256 of every data input and every output file, sorted by path,

@@ -1,3 +1,5 @@
+using PuppeteerSharp;
+
 namespace ReproBundle.Browser;
 
 /// <summary>
@@ -43,5 +45,83 @@ public static class ChromiumLocator
             }
         }
         return null;
+    }
+
+    /// <summary>The Chromium executable, or an exception whose message says how to get one (for callers that need a browser).</summary>
+    public static string Require() =>
+        Find() ?? throw new InvalidOperationException($"no Chromium found (CHROME_PATH unset or wrong, none of {string.Join(", ", Candidates)} on PATH): {InstallHint}");
+
+    /// <summary>
+    /// PuppeteerSharp options for a headless run of <paramref name="executablePath"/> with <see cref="HeadlessArgs"/> and
+    /// a fresh profile in <paramref name="userDataDir"/>.
+    /// </summary>
+    public static LaunchOptions LaunchOptions(string executablePath, string userDataDir) => new()
+    {
+        ExecutablePath = executablePath,
+        Headless = true,
+        Args = [.. HeadlessArgs],
+        UserDataDir = userDataDir,
+        Timeout = 120_000,
+    };
+
+    /// <summary>
+    /// Starts one headless Chromium with a fresh temporary profile; dispose the session to close it and delete the
+    /// profile. With <paramref name="startUrl"/>, the first tab starts loading it while the browser comes up.
+    /// </summary>
+    public static async Task<ChromiumSession> LaunchAsync(string executablePath, string? startUrl = null)
+    {
+        var profile = Directory.CreateTempSubdirectory("reprobundle-chromium-").FullName;
+        try
+        {
+            var options = LaunchOptions(executablePath, profile);
+            if (startUrl is not null) options.Args = [.. options.Args, startUrl];
+            var browser = await Puppeteer.LaunchAsync(options);
+            return new ChromiumSession(browser, profile);
+        }
+        catch
+        {
+            Directory.Delete(profile, recursive: true);
+            throw;
+        }
+    }
+}
+
+/// <summary>A running headless Chromium and its temporary profile folder; disposing closes the browser and deletes the folder.</summary>
+public sealed class ChromiumSession : IAsyncDisposable
+{
+    private readonly string _profile;
+
+    internal ChromiumSession(IBrowser browser, string profile)
+    {
+        Browser = browser;
+        _profile = profile;
+    }
+
+    /// <summary>The browser.</summary>
+    public IBrowser Browser { get; }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        // A throw-away headless profile needs no graceful shutdown: ending the process tree is immediate, where
+        // Browser.close waits about a second on a loaded machine.
+        try
+        {
+            Browser.Process?.Kill(entireProcessTree: true);
+            Browser.Process?.WaitForExit(5_000);
+        }
+        catch (InvalidOperationException)
+        {
+            // Already exited.
+        }
+        await Browser.DisposeAsync();
+        try
+        {
+            Directory.Delete(_profile, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Chromium may still be flushing its profile; a leftover temp folder is harmless.
+        }
     }
 }

@@ -73,6 +73,16 @@ public static class StaticSite
         new("fig3_energy_per_token", "Fig. 3: energy per decoded token (§5)", "Log scale, J/token; same conventions as Fig. 2."),
     ];
 
+    /// <summary>The bundle's own charts shown on the home page after the paper's figures.</summary>
+    public static readonly IReadOnlyList<SiteFigure> BundleFigures =
+    [
+        new("agent_density_steps", "Agent density, step by step (Appendix C)", "Every intermediate of both worked examples, H100 against the reference ASIC."),
+        new("table2_ratios", "Table 2 ratios: printed against recomputed (§4.1)", "The printed ratio ranges next to interval arithmetic on Table 2's own columns and the low-with-low reading."),
+        new("uncertainty_density_ratio", "Density ratio over the paper's ranges (§10 O2)", "Monte Carlo distribution of D_ASIC / D_H100 with the 10x line."),
+        new("uncertainty_tornado", "What moves the density ratio most (§10)", "Each input at its low and high end, the others at their midpoints."),
+        new("break_even_volume", "NRE against volume (§4.3)", "Effective cost per million tokens as nodes shipped grow, against the Table 2 bound."),
+    ];
+
     // ---------------------------------------------------------------- layout
 
     private static string Layout(string path, string title, string body)

@@ -1,0 +1,68 @@
+using Deedle;
+using Plotly.NET;
+using static ReproBundle.Figures.PlotKit;
+using CSharpChart = Plotly.NET.CSharp.Chart;
+
+namespace ReproBundle.Figures;
+
+/// <summary>
+/// The bundle's own chart of Appendix C: every step of the agent-density derivation for the H100 and the
+/// reference-ASIC worked examples (and the FP4-pessimistic case of the Sensitivity paragraph), side by side.
+/// </summary>
+public static class AgentDensityFigure
+{
+    /// <summary>The figure's file name.</summary>
+    public const string Name = "agent_density_steps";
+
+    /// <summary>The scenarios drawn (rows of <c>agent_density.csv</c>), their legend names and colours.</summary>
+    public static readonly IReadOnlyList<(string Scenario, string Legend, string Color)> Scenarios =
+    [
+        ("h100", "H100 worked example (Appendix C)", "#0072B2"),
+        ("asic", "Reference custom ASIC worked example (Appendix C)", "#D55E00"),
+        ("asic_fp4_pessimistic", "ASIC, FP4 QAT only 2x over FP8: t halved (Appendix C, Sensitivity)", "#E69F00"),
+    ];
+
+    /// <summary>The steps in derivation order: frame column, axis label, unit.</summary>
+    public static readonly IReadOnlyList<(string Column, string Label, string Unit)> Steps =
+    [
+        ("HourlyCapexUsd", "Hourly amortized CapEx,<br>USD/hour: C / (L x 8760)", "USD/hour"),
+        ("CostUsdPerMillionTokens", "Cost, USD per M tokens:<br>C / (L x 8760 x 3600 x u x t) x 1e6", "USD per M tokens"),
+        ("StreamsPerNode", "Streams per node:<br>t / r", "streams"),
+        ("DensityPerMillionUsd", "Streams per $1M CapEx:<br>D = (1e6 / C) x (t / r)", "streams per $1M"),
+        ("DensityPerMillionUsdAtUtilization", "Streams per $1M at utilization:<br>D x u", "streams per $1M"),
+    ];
+
+    /// <summary>Draws the steps from the <see cref="FigureFrames.AgentDensity"/> frame.</summary>
+    public static GenericChart Draw(Frame<int, string> density)
+    {
+        var scenario = density.Column<string>("Scenario");
+        var source = density.Column<string>("Source");
+        var charts = new List<GenericChart>();
+        foreach (var (id, legend, color) in Scenarios)
+        {
+            var row = Array.IndexOf(scenario, id);
+            if (row < 0) throw new InvalidOperationException($"agent-density frame has no scenario '{id}'");
+            var values = Steps.Select(s => density.Column<double>(s.Column)[row]).ToArray();
+            charts.Add(CSharpChart.Column<double, string, string>(values, Keys: Steps.Select(s => s.Label).ToArray(), Name: legend, ShowLegend: true, UseDefaults: false)
+                .WithTraceProperties(
+                    ("marker", Obj(("color", color), ("line", Obj(("color", "#222222"), ("width", 1))))),
+                    ("text", values.Select(Num).ToArray()), ("textposition", "outside"), ("cliponaxis", false),
+                    ("textfont", Obj(("size", 11))),
+                    ("hovertext", Steps.Select((s, k) => $"<b>{Escape(legend)}</b><br>{s.Label.Replace("<br>", " ")} = {Num(values[k])} {s.Unit}<br>source: {Wrap(Escape(source[row]))}").ToArray()),
+                    ("hoverinfo", "text")));
+        }
+
+        return CSharpChart.Combine(charts).WithLayout(Layout(
+            ("title", Title("Appendix C: agent density, step by step (H100 vs reference custom ASIC)",
+                "Each group is one step of the derivation; each bar is that step's value in its own unit (see the label). Log scale; r = 5 tok/s, L = 3 years.")),
+            ("font", PlotKit.Font),
+            ("width", 1150), ("height", 700),
+            ("margin", Obj(("l", 90), ("r", 30), ("t", 110), ("b", 120))),
+            ("paper_bgcolor", "#ffffff"), ("plot_bgcolor", "#ffffff"),
+            ("barmode", "group"), ("bargap", 0.25),
+            ("legend", Obj(("orientation", "h"), ("x", 0.5), ("xanchor", "center"), ("y", -0.2), ("yanchor", "top"))),
+            ("xaxis", Obj(("type", "category"), ("linecolor", "#444444"), ("tickfont", Obj(("size", 11))))),
+            ("yaxis", Obj(("title", Obj(("text", "Value of each step in its own unit (log scale)"), ("font", Obj(("size", 12))))),
+                ("type", "log"), ("gridcolor", "#e0e0e0"), ("linecolor", "#444444"), ("exponentformat", "none"), ("dtick", 1)))));
+    }
+}

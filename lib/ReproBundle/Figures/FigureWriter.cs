@@ -1,0 +1,186 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Microsoft.FSharp.Core;
+using Plotly.NET;
+using ReproBundle.Browser;
+using ReproBundle.Output;
+
+namespace ReproBundle.Figures;
+
+/// <summary>
+/// The figure exporter every chart of the bundle goes through. <see cref="Write"/> writes
+/// <c>figures/&lt;name&gt;.html</c> (self-contained: plotly.js embedded, no CDN request, a div id derived from the
+/// name instead of Plotly.NET's random GUID) and <c>figures/&lt;name&gt;.json</c> (the chart's data and layout,
+/// indented, the text snapshot tests lock). Both are byte-identical across runs, cultures and time zones.
+/// <see cref="RenderPngs"/>, called once at the end of a run, renders <c>figures/&lt;name&gt;.png</c> for every
+/// figure written so far in ONE Chromium session with plotly.js loaded once.
+/// </summary>
+public static partial class FigureWriter
+{
+    /// <summary>The output folder of figures.</summary>
+    public const string Folder = "figures";
+
+    /// <summary>PNG size used when a chart's layout sets no width or height [px].</summary>
+    public const int DefaultWidth = 1000, DefaultHeight = 650;
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9_]*$", RegexOptions.CultureInvariant)]
+    private static partial Regex NamePattern();
+
+    [GeneratedRegex("<div id=\"([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\"", RegexOptions.CultureInvariant)]
+    private static partial Regex DivGuid();
+
+    [GeneratedRegex("<script[^>]*\\ssrc\\s*=", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex ExternalScript();
+
+    private static readonly JsonSerializerOptions Indented = new()
+    {
+        WriteIndented = true,
+        IndentSize = 2,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    /// <summary>
+    /// Writes <c>figures/&lt;name&gt;.html</c> and <c>figures/&lt;name&gt;.json</c> into <paramref name="stage"/>.
+    /// <paramref name="name"/> is lower-case letters, digits and underscores (it becomes a file name and an HTML id).
+    /// The PNG follows when <see cref="RenderPngs"/> runs.
+    /// </summary>
+    public static void Write(OutputStage stage, string name, GenericChart chart)
+    {
+        if (!NamePattern().IsMatch(name)) throw new ArgumentException($"figure name '{name}' must match [a-z0-9][a-z0-9_]*", nameof(name));
+        stage.WriteText($"{Folder}/{name}.json", FigureJson(chart));
+        stage.WriteBytes($"{Folder}/{name}.html", HtmlBytes(name, chart));
+    }
+
+    /// <summary>
+    /// The chart's <c>{"data": [...], "layout": {...}}</c> as indented JSON with a final newline. Plotly.NET serializes
+    /// numbers in invariant round-trip form and properties in the order they were set, so the text is stable.
+    /// </summary>
+    public static string FigureJson(GenericChart chart)
+    {
+        var figure = JsonNode.Parse(GenericChart.toFigureJson(chart))!.AsObject();
+        var stable = new JsonObject
+        {
+            ["data"] = figure["data"]!.DeepClone(),
+            ["layout"] = figure["layout"]!.DeepClone(),
+        };
+        return stable.ToJsonString(Indented) + "\n";
+    }
+
+    /// <summary>The stable HTML element id of a figure: <c>fig-&lt;name&gt;</c>.</summary>
+    public static string DivId(string name) => $"fig-{name}";
+
+    /// <summary>
+    /// The chart as a self-contained HTML page (plotly.js embedded, as <see cref="PlotlyJSReference.Full"/> does), with the
+    /// random GUID Plotly.NET puts in the div id and render function replaced by ids derived from <paramref name="name"/>.
+    /// </summary>
+    public static string Html(string name, GenericChart chart)
+    {
+        var (head, tail) = HtmlAround(name, chart);
+        return head + PlotlyJs() + tail;
+    }
+
+    /// <summary>The UTF-8 bytes of <see cref="Html"/>, assembled without re-encoding the 3.6 MB script for every figure.</summary>
+    public static byte[] HtmlBytes(string name, GenericChart chart)
+    {
+        var (head, tail) = HtmlAround(name, chart);
+        var js = PlotlyJsUtf8.Value;
+        var headBytes = OutputStage.Utf8.GetBytes(head);
+        var tailBytes = OutputStage.Utf8.GetBytes(tail);
+        var bytes = new byte[headBytes.Length + js.Length + tailBytes.Length];
+        headBytes.CopyTo(bytes, 0);
+        js.CopyTo(bytes, headBytes.Length);
+        tailBytes.CopyTo(bytes, headBytes.Length + js.Length);
+        return bytes;
+    }
+
+    /// <summary>
+    /// The page before and after the plotly.js text. Plotly.NET renders the page with a sentinel script reference (its
+    /// <see cref="PlotlyJSReference.Full"/> would push the 3.6 MB script through its HTML engine for every chart); every
+    /// edit is made on the small page, and the script goes in place of the sentinel's tag.
+    /// </summary>
+    private static (string Head, string Tail) HtmlAround(string name, GenericChart chart)
+    {
+        var options = DisplayOptions.init(
+            DocumentTitle: FSharpOption<string>.Some(name), DocumentCharset: FSharpOption<string>.Some("UTF-8"),
+            DocumentDescription: null, DocumentFavicon: null, AdditionalHeadTags: null, ChartDescription: null,
+            PlotlyJSReference: FSharpOption<PlotlyJSReference>.Some(PlotlyJSReference.NewCDN(ScriptSentinel)));
+        var html = GenericChart.toEmbeddedHTML(GenericChart.setDisplayOptions(options, chart)).Replace("\r\n", "\n");
+        var matches = DivGuid().Matches(html);
+        if (matches.Count != 1) throw new InvalidOperationException($"figure '{name}': expected one Plotly.NET chart div with a GUID id, found {matches.Count}");
+        var guid = matches[0].Groups[1].Value;
+        html = html.Replace(guid, DivId(name)).Replace(guid.Replace("-", ""), $"fig_{name}");
+        var tag = $"<script src=\"{ScriptSentinel}\" charset=\"utf-8\"></script>";
+        var at = html.IndexOf(tag, StringComparison.Ordinal);
+        if (at < 0) throw new InvalidOperationException($"figure '{name}': Plotly.NET did not emit the expected script reference");
+        html = html.Remove(at, tag.Length).Insert(at, "<script type=\"text/javascript\" charset=\"utf-8\"></script>");
+        if (ExternalScript().IsMatch(html)) throw new InvalidOperationException($"figure '{name}': the HTML references an external script");
+        var split = at + "<script type=\"text/javascript\" charset=\"utf-8\">".Length;
+        return (html[..split], html[split..]);
+    }
+
+    private const string ScriptSentinel = "reprobundle:plotly.js";
+
+    private static readonly Lazy<string> PlotlyJsText = new(ReadPlotlyJs);
+    private static readonly Lazy<byte[]> PlotlyJsUtf8 = new(() => OutputStage.Utf8.GetBytes(PlotlyJs()));
+
+    /// <summary>plotly.js as Plotly.NET embeds it with <see cref="PlotlyJSReference.Full"/> (the build the HTML files carry).</summary>
+    public static string PlotlyJs() => PlotlyJsText.Value;
+
+    private static string ReadPlotlyJs()
+    {
+        var assembly = typeof(GenericChart).Assembly;
+        var resource = assembly.GetManifestResourceNames().Single(n => n.StartsWith("Plotly.NET.plotly-", StringComparison.Ordinal) && n.EndsWith(".min.js", StringComparison.Ordinal));
+        using var stream = assembly.GetManifestResourceStream(resource)!;
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd().Replace("\r\n", "\n");
+    }
+
+    /// <summary>The names of the figures written into <paramref name="stage"/> so far, in path order.</summary>
+    public static IReadOnlyList<string> WrittenFigures(OutputStage stage) =>
+        stage.WrittenFiles.Keys.Where(k => k.StartsWith(Folder + "/", StringComparison.Ordinal) && k.EndsWith(".json", StringComparison.Ordinal))
+            .Select(k => k[(Folder.Length + 1)..^".json".Length]).ToList();
+
+    /// <summary>
+    /// Renders <c>figures/&lt;name&gt;.png</c> for every figure written into <paramref name="stage"/>, in one Chromium
+    /// session (<see cref="PngRenderer"/>), and records each PNG in the stage. Returns how many PNGs were written.
+    /// When no Chromium is found (<see cref="ChromiumLocator.Find"/>), writes none, prints one line saying how to get
+    /// them, and returns 0: HTML and JSON are already written. Pass a <paramref name="renderer"/> started early with
+    /// <see cref="PngRenderer.Start"/> to overlap Chromium's start-up with the rest of the run; without one, a browser is
+    /// started here.
+    /// </summary>
+    public static int RenderPngs(OutputStage stage, TextWriter log, PngRenderer? renderer = null) =>
+        RenderPngsWith(stage, log, renderer, renderer?.ChromiumPath ?? ChromiumLocator.Find());
+
+    /// <summary><see cref="RenderPngs(OutputStage, TextWriter, PngRenderer?)"/> with the Chromium already looked up (null: none).</summary>
+    internal static int RenderPngsWith(OutputStage stage, TextWriter log, PngRenderer? renderer, string? chromiumPath)
+    {
+        var names = WrittenFigures(stage);
+        if (names.Count == 0) return 0;
+        if (chromiumPath is null)
+        {
+            log.WriteLine($"figures: wrote {names.Count} figures as HTML and JSON but no PNG: no Chromium found; to get PNGs, {ChromiumLocator.InstallHint} and run reproduce again");
+            return 0;
+        }
+        var jobs = names.Select(name =>
+        {
+            var json = File.ReadAllText(stage.PathFor($"{Folder}/{name}.json"));
+            var layout = JsonNode.Parse(json)!["layout"];
+            var width = layout?["width"]?.GetValue<int>() ?? DefaultWidth;
+            var height = layout?["height"]?.GetValue<int>() ?? DefaultHeight;
+            return new PngJob(json, stage.PathFor($"{Folder}/{name}.png"), width, height);
+        }).ToList();
+        if (renderer is null)
+        {
+            using var own = PngRenderer.Start(chromiumPath, PlotlyJs());
+            own.Render(jobs);
+        }
+        else
+        {
+            renderer.Render(jobs);
+        }
+        foreach (var name in names) stage.RecordWritten($"{Folder}/{name}.png");
+        return names.Count;
+    }
+}

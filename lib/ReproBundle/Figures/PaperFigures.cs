@@ -1,0 +1,32 @@
+using Plotly.NET;
+using ReproBundle.Data;
+using ReproBundle.Output;
+
+namespace ReproBundle.Figures;
+
+/// <summary>
+/// The figures <c>reproduce</c> draws: the paper's Fig. 1-3 (§5, Appendix D) and the bundle's own charts of
+/// Appendix C and Table 2, each built from a Deedle frame of data/ by its figure function.
+/// </summary>
+public static class PaperFigures
+{
+    /// <summary>Every figure by file name, in the order they are written.</summary>
+    public static IReadOnlyList<(string Name, GenericChart Chart)> Charts(PaperData data, FigureInputs inputs)
+    {
+        var platforms = FigureFrames.Platforms(data);
+        return
+        [
+            (Fig1RadarInference.Name, Fig1RadarInference.Draw(FigureFrames.Radar(data, inputs))),
+            (PlatformBarFigures.CostName, PlatformBarFigures.CostPerMillionTokens(platforms)),
+            (PlatformBarFigures.EnergyName, PlatformBarFigures.EnergyPerToken(platforms)),
+            (AgentDensityFigure.Name, AgentDensityFigure.Draw(FigureFrames.AgentDensity(data))),
+            (Table2RatiosFigure.Name, Table2RatiosFigure.Draw(FigureFrames.Table2Ratios(data))),
+        ];
+    }
+
+    /// <summary>Writes the HTML and JSON of every figure through <see cref="FigureWriter.Write"/> (PNGs follow with <see cref="FigureWriter.RenderPngs"/>).</summary>
+    public static void Write(OutputStage stage, PaperData data, FigureInputs inputs)
+    {
+        foreach (var (name, chart) in Charts(data, inputs)) FigureWriter.Write(stage, name, chart);
+    }
+}

@@ -1,0 +1,96 @@
+using System.Globalization;
+using System.Text;
+using Deedle;
+using DynamicObj;
+using Plotly.NET;
+
+namespace ReproBundle.Figures;
+
+/// <summary>
+/// Small helpers shared by the figure functions: plotly.js attributes as <see cref="DynamicObj.DynamicObj"/> trees
+/// (for the attributes Plotly.NET.CSharp has no parameter for: error bars, patterns, polar axes, hover text),
+/// typed Deedle column access, and number formatting in invariant culture.
+/// </summary>
+public static class PlotKit
+{
+    /// <summary>A plotly.js attribute object, properties in the given order (so the figure JSON is stable).</summary>
+    public static DynamicObj.DynamicObj Obj(params (string Key, object? Value)[] properties)
+    {
+        var o = new DynamicObj.DynamicObj();
+        foreach (var (key, value) in properties) o.SetProperty(key, value);
+        return o;
+    }
+
+    /// <summary>A layout with the given top-level attributes.</summary>
+    public static Layout Layout(params (string Key, object? Value)[] properties)
+    {
+        var layout = new Layout();
+        foreach (var (key, value) in properties) layout.SetProperty(key, value);
+        return layout;
+    }
+
+    /// <summary>Sets attributes on every trace of <paramref name="chart"/> and returns it.</summary>
+    public static GenericChart WithTraceProperties(this GenericChart chart, params (string Key, object? Value)[] properties)
+    {
+        foreach (var trace in GenericChart.getTraces(chart))
+        {
+            foreach (var (key, value) in properties) trace.SetProperty(key, value);
+        }
+        return chart;
+    }
+
+    /// <summary>Replaces the layout of <paramref name="chart"/> (no default template: the JSON holds only what the bundle sets).</summary>
+    public static GenericChart WithLayout(this GenericChart chart, Layout layout) => GenericChart.setLayout(layout, chart);
+
+    /// <summary>Every value of column <paramref name="column"/> in row order; a missing value throws.</summary>
+    public static T[] Column<T>(this Frame<int, string> frame, string column) =>
+        frame.GetColumn<T>(column).GetAllValues().Select((v, i) => v.HasValue ? v.Value : throw new InvalidOperationException($"frame column '{column}' row {i} is missing")).ToArray();
+
+    /// <summary>Every value of column <paramref name="column"/> in row order, missing values as null.</summary>
+    public static T?[] OptionalColumn<T>(this Frame<int, string> frame, string column) where T : struct =>
+        frame.GetColumn<T>(column).GetAllValues().Select(v => v.HasValue ? (T?)v.Value : null).ToArray();
+
+    /// <summary>A number for a label: up to three significant figures below 100, whole numbers above, invariant culture.</summary>
+    public static string Num(double value)
+    {
+        var a = Math.Abs(value);
+        if (a >= 100) return Math.Round(value).ToString("#,0", CultureInfo.InvariantCulture);
+        return value.ToString("G3", CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>A range for a label ("20-25", or one number when both ends agree).</summary>
+    public static string Range(double lo, double hi) => Num(lo) == Num(hi) ? Num(lo) : $"{Num(lo)}-{Num(hi)}";
+
+    /// <summary>Wraps text for hover labels at about <paramref name="width"/> characters, joining lines with &lt;br&gt;.</summary>
+    public static string Wrap(string text, int width = 70)
+    {
+        var sb = new StringBuilder();
+        var line = 0;
+        foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (line > 0 && line + 1 + word.Length > width)
+            {
+                sb.Append("<br>");
+                line = 0;
+            }
+            else if (line > 0)
+            {
+                sb.Append(' ');
+                line++;
+            }
+            sb.Append(word);
+            line += word.Length;
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>Escapes the characters plotly.js would read as markup in text labels.</summary>
+    public static string Escape(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+
+    /// <summary>The common font and margins of every bundle figure.</summary>
+    public static DynamicObj.DynamicObj Font => Obj(("family", "Arial, Helvetica, sans-serif"), ("size", 13), ("color", "#222222"));
+
+    /// <summary>A figure title with a smaller second line.</summary>
+    public static DynamicObj.DynamicObj Title(string title, string subtitle) =>
+        Obj(("text", $"<b>{title}</b><br><span style=\"font-size:12px\">{subtitle}</span>"), ("x", 0.01), ("xanchor", "left"), ("y", 0.97), ("yanchor", "top"));
+}

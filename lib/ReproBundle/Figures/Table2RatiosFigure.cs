@@ -1,0 +1,90 @@
+using Deedle;
+using Plotly.NET;
+using static ReproBundle.Figures.PlotKit;
+using CSharpChart = Plotly.NET.CSharp.Chart;
+
+namespace ReproBundle.Figures;
+
+/// <summary>
+/// The bundle's own chart of §4.1 Table 2: each row's printed ratio range against the two recomputations of
+/// <see cref="Table2Projection"/> (interval arithmetic on the printed columns, and low-with-low / high-with-high).
+/// Where the printed range does not match the recomputed one is the point of the chart.
+/// </summary>
+public static class Table2RatiosFigure
+{
+    /// <summary>The figure's file name.</summary>
+    public const string Name = "table2_ratios";
+
+    /// <summary>The three ranges drawn per metric: frame column prefix, legend, colour, vertical offset.</summary>
+    public static readonly IReadOnlyList<(string Prefix, string Legend, string Color, double Offset)> Methods =
+    [
+        ("Published", "Published ratio (Table 2 as printed)", "#222222", 0.25),
+        ("Interval", "Recomputed: interval arithmetic on the printed columns", "#D55E00", 0.0),
+        ("Paired", "Recomputed: low end with low end, high with high", "#0072B2", -0.25),
+    ];
+
+    /// <summary>Draws the ranges from the <see cref="FigureFrames.Table2Ratios"/> frame.</summary>
+    public static GenericChart Draw(Frame<int, string> ratios)
+    {
+        var metrics = ratios.Column<string>("Metric");
+        var matches = ratios.Column<bool>("PublishedMatches");
+        var n = metrics.Length;
+        var charts = new List<GenericChart>();
+        foreach (var (prefix, legend, color, offset) in Methods)
+        {
+            var lo = ratios.Column<double>(prefix + "Lo");
+            var hi = ratios.Column<double>(prefix + "Hi");
+            for (var i = 0; i < n; i++)
+            {
+                var y = n - 1 - i + offset; // first row of Table 2 at the top
+                var hover = $"<b>{Escape(metrics[i])}</b><br>{Escape(legend)}: {Range(lo[i], hi[i])}x";
+                charts.Add(CSharpChart.Scatter<double, double, string>(new[] { lo[i], hi[i] }, new[] { y, y }, StyleParam.Mode.Lines_Markers,
+                        Name: legend, ShowLegend: i == 0, UseDefaults: false)
+                    .WithTraceProperties(("legendgroup", prefix),
+                        ("line", Obj(("color", color), ("width", 6))), ("marker", Obj(("color", color), ("size", 11), ("symbol", "line-ns-open"), ("line", Obj(("width", 2), ("color", color))))),
+                        ("text", new[] { Num(lo[i]), Num(hi[i]) }), ("textposition", new[] { "middle left", "middle right" }),
+                        ("mode", "lines+markers+text"), ("textfont", Obj(("size", 11), ("color", color))),
+                        ("hovertext", new[] { hover, hover }), ("hoverinfo", "text")));
+            }
+        }
+
+        var annotations = Enumerable.Range(0, n).Select(i => Obj(
+            ("xref", "paper"), ("x", 1.01), ("xanchor", "left"), ("yref", "y"), ("y", n - 1 - i),
+            ("text", matches[i] ? "printed = interval" : "<b>printed differs</b>"), ("showarrow", false),
+            ("font", Obj(("size", 12), ("color", matches[i] ? "#2b7a2b" : "#b00020"))))).ToArray();
+
+        var all = Methods.SelectMany(m => ratios.Column<double>(m.Prefix + "Lo").Concat(ratios.Column<double>(m.Prefix + "Hi"))).ToList();
+        var xMin = Math.Floor(Math.Log10(all.Min())) - 0.15;
+        var xMax = Math.Ceiling(Math.Log10(all.Max())) + 0.15;
+        return CSharpChart.Combine(charts).WithLayout(Layout(
+            ("title", Title("Table 2: published improvement ratios vs recomputed from the printed columns",
+                "Ratio = ASIC / H100 where higher is better, H100 / ASIC where lower is better. Log scale. Right: does the printed range equal the interval-arithmetic one (within 0.5)?")),
+            ("font", PlotKit.Font),
+            ("width", 1150), ("height", 720),
+            ("margin", Obj(("l", 300), ("r", 150), ("t", 110), ("b", 130))),
+            ("paper_bgcolor", "#ffffff"), ("plot_bgcolor", "#ffffff"),
+            ("legend", Obj(("orientation", "h"), ("x", 0.5), ("xanchor", "center"), ("y", -0.12), ("yanchor", "top"))),
+            ("annotations", annotations),
+            ("xaxis", Obj(("title", Obj(("text", "Improvement ratio of ASIC over H100 (x, log scale)"))), ("type", "log"), ("range", new[] { xMin, xMax }),
+                ("tickvals", LogTicks(xMin, xMax)), ("ticktext", LogTicks(xMin, xMax).Select(Num).ToArray()),
+                ("gridcolor", "#e0e0e0"), ("linecolor", "#444444"), ("exponentformat", "none"))),
+            ("yaxis", Obj(("tickvals", Enumerable.Range(0, n).Select(i => (double)(n - 1 - i)).ToArray()),
+                ("ticktext", metrics.Select(m => Wrap(m, 38)).ToArray()), ("range", new[] { -0.6, n - 0.4 }),
+                ("zeroline", false), ("gridcolor", "#f0f0f0"), ("linecolor", "#444444")))));
+    }
+
+    /// <summary>1-2-5 ticks between 10^<paramref name="lo"/> and 10^<paramref name="hi"/>.</summary>
+    private static double[] LogTicks(double lo, double hi)
+    {
+        var ticks = new List<double>();
+        for (var e = (int)Math.Floor(lo); e <= (int)Math.Ceiling(hi); e++)
+        {
+            foreach (var m in new[] { 1.0, 2.0, 5.0 })
+            {
+                var t = m * Math.Pow(10, e);
+                if (Math.Log10(t) >= lo && Math.Log10(t) <= hi) ticks.Add(t);
+            }
+        }
+        return [.. ticks];
+    }
+}

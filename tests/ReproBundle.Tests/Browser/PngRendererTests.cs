@@ -1,0 +1,36 @@
+using System.Buffers.Binary;
+using ReproBundle.Browser;
+using ReproBundle.Figures;
+using ReproBundle.Output;
+using ReproBundle.Tests.Figures;
+
+using Xunit;
+
+namespace ReproBundle.Tests.Browser;
+
+public class PngRendererTests
+{
+    [Fact]
+    public void One_browser_session_renders_every_figure_as_a_png_of_its_layout_size_and_records_it()
+    {
+        var chromium = ChromiumLocator.Require();
+        var root = Directory.CreateTempSubdirectory("reprobundle-png-").FullName;
+        using var stage = new OutputStage(Path.Combine(root, "out"));
+        PaperFigures.Write(stage, FigureTestData.Data, FigureTestData.Inputs);
+        var log = new StringWriter();
+        using (var renderer = PngRenderer.Start(chromium, FigureWriter.PlotlyJs()))
+        {
+            Assert.Equal(FigureTestData.NameList.Count, FigureWriter.RenderPngs(stage, log, renderer));
+        }
+        Assert.Equal("", log.ToString());
+        foreach (var name in FigureWriter.WrittenFigures(stage))
+        {
+            var png = File.ReadAllBytes(stage.PathFor($"figures/{name}.png"));
+            Assert.True(png.AsSpan(0, 8).SequenceEqual(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }), $"{name}.png is not a PNG");
+            var layout = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(stage.PathFor($"figures/{name}.json")))!["layout"]!;
+            Assert.Equal(layout["width"]!.GetValue<int>(), BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(16, 4)));
+            Assert.Equal(layout["height"]!.GetValue<int>(), BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(20, 4)));
+            Assert.Contains($"figures/{name}.png", stage.WrittenFiles.Keys);
+        }
+    }
+}

@@ -1,0 +1,68 @@
+using ReproBundle.Data;
+using ReproBundle.Figures;
+
+using Xunit;
+
+namespace ReproBundle.Tests.Figures;
+
+public class FigureFramesTests
+{
+    private static IReadOnlyList<RadarPoint> Points => FigureFrames.RadarPoints(FigureTestData.Data, FigureTestData.Inputs);
+
+    [Fact]
+    public void Radar_has_five_platforms_on_six_axes_and_excludes_Etched_Sohu()
+    {
+        Assert.Equal(30, Points.Count);
+        Assert.Equal(["h100", "b200", "groq", "cerebras", "custom_asic"], Points.Select(p => p.PlatformId).Distinct());
+        Assert.DoesNotContain(Points, p => p.PlatformId == "etched");
+        Assert.All(Points.GroupBy(p => p.PlatformId), g => Assert.Equal([1, 2, 3, 4, 5, 6], g.Select(p => p.AxisOrder)));
+    }
+
+    [Fact]
+    public void H100_is_one_on_every_ratio_axis_and_maturity_is_plotted_as_the_score_itself()
+    {
+        Assert.All(Points.Where(p => p.PlatformId == "h100" && p.IsRatio), p => Assert.Equal((1.0, 1.0), (p.PlottedLo, p.PlottedHi)));
+        Assert.All(Points.Where(p => !p.IsRatio), p => Assert.Equal((p.ValueLo, p.ValueHi), (p.PlottedLo, p.PlottedHi)));
+        Assert.All(Points.Where(p => !p.IsRatio), p => Assert.Equal("software_maturity", p.AxisId));
+    }
+
+    [Fact]
+    public void The_projected_ASIC_ratios_are_Table_2_interval_arithmetic_ratios()
+    {
+        foreach (var (axis, metric) in new[] { ("decode_single", "decode_single"), ("decode_batch64", "decode_batch64"), ("energy_efficiency", "energy_per_token"), ("cost_efficiency", "cost_per_mtok"), ("max_context", "max_context") })
+        {
+            var row = FigureTestData.Data.Table2Row(metric);
+            var expected = Table2Projection.Ratio(row.Better, row.H100, row.Asic);
+            var point = Points.Single(p => p.PlatformId == "custom_asic" && p.AxisId == axis);
+            Assert.Equal((expected.Lo, expected.Hi), (point.PlottedLo, point.PlottedHi));
+        }
+    }
+
+    [Fact]
+    public void Groq_energy_efficiency_is_below_H100_because_its_cluster_spends_more_joules_per_token()
+    {
+        // Table 1: Groq ~200-240 J/token against H100's 20-25 J: the radar must show Groq inside H100's ring on axis 3.
+        var groq = Points.Single(p => p.PlatformId == "groq" && p.AxisId == "energy_efficiency");
+        Assert.True(groq.PlottedHi < 1, $"Groq energy-efficiency ratio {groq.PlottedLo}-{groq.PlottedHi} should be below 1");
+    }
+
+    [Fact]
+    public void Every_radar_point_names_its_source_and_assumed_values_say_bundle_assumption()
+    {
+        Assert.All(Points, p => Assert.False(string.IsNullOrWhiteSpace(p.Source)));
+        foreach (var a in FigureTestData.Inputs.Assumptions)
+        {
+            var point = Points.Single(p => p.PlatformId == a.PlatformId && p.AxisId == a.AxisId);
+            Assert.StartsWith("bundle-assumption", point.Source);
+            Assert.Equal((a.Value.Lo, a.Value.Hi), (point.ValueLo, point.ValueHi));
+        }
+    }
+
+    [Fact]
+    public void Platform_frame_has_all_six_Appendix_D_rows_with_their_legend_class()
+    {
+        var frame = FigureFrames.Platforms(FigureTestData.Data);
+        Assert.Equal(6, frame.RowCount);
+        Assert.Equal(["published", "published", "published", "published", "vendor-claim", "projection"], frame.Column<string>("Status"));
+    }
+}
