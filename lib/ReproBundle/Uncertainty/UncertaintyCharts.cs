@@ -43,7 +43,9 @@ public static class UncertaintyCharts
             Name: "10x (\"remains >10x\", §10 O2)", ShowMarkers: false, LineColor: Color.fromString("black"), LineDash: StyleParam.DrawingStyle.Dash));
         return Chart.Combine(traces)
             .WithXAxisStyle<double, double, string>(TitleText: "agent-density ratio D_ASIC / D_H100 [x]", AxisType: StyleParam.AxisType.Log)
-            .WithYAxisStyle<double, double, string>(TitleText: $"share of draws ({result.Settings.Samples.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} per scenario, seed {result.Settings.Seed})");
+            .WithYAxisStyle<double, double, string>(TitleText: $"share of draws ({result.Settings.Samples.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} per scenario, seed {result.Settings.Seed})")
+            .WithSize(1000, 560)
+            .WithTitleAndSubtitle("Agent-density ratio over the paper's ranges, with the 10x line (§10 O2)");
     }
 
     /// <summary>
@@ -58,7 +60,9 @@ public static class UncertaintyCharts
         var low = Chart.Bar<double, string, string>(shown.Select(b => b.RatioAtLow - baseline), Keys: labels, Name: "input at its low end", Base: baseline);
         var high = Chart.Bar<double, string, string>(shown.Select(b => b.RatioAtHigh - baseline), Keys: labels, Name: "input at its high end", Base: baseline);
         return Chart.Combine([low, high])
-            .WithXAxisStyle<double, double, string>(TitleText: $"D_ASIC / D_H100 [x]; every other input at its midpoint (ratio {Audit.ClaimsAudit.Show(baseline)}x)");
+            .WithXAxisStyle<double, double, string>(TitleText: $"D_ASIC / D_H100 [x]; every other input at its midpoint (ratio {Audit.ClaimsAudit.Show(baseline)}x)")
+            .WithSize(1000, 560)
+            .WithTitleAndSubtitle("Tornado: which input moves the agent-density ratio most (§10)");
     }
 
     /// <summary>
@@ -86,6 +90,12 @@ public static class UncertaintyCharts
             Name: "paper: >100 K nodes", ShowMarkers: false, LineColor: Color.fromString("black"), LineDash: StyleParam.DrawingStyle.Dash));
         return Chart.Combine(traces)
             .WithXAxisStyle<double, double, string>(TitleText: "nodes shipped", AxisType: StyleParam.AxisType.Log)
-            .WithYAxisStyle<double, double, string>(TitleText: "effective / steady-state $ per million tokens [x]", AxisType: StyleParam.AxisType.Log);
+            .WithYAxisStyle<double, double, string>(TitleText: "effective / steady-state $ per million tokens [x]", AxisType: StyleParam.AxisType.Log)
+            .WithSize(1000, 560)
+            .WithTitleAndSubtitle("NRE against volume: effective cost over the steady state (§4.3)");
     }
+
+    /// <summary>Adds a title (merged into the chart's layout, keeping the axis styles already set).</summary>
+    private static GenericChart WithTitleAndSubtitle(this GenericChart chart, string title) =>
+        GenericChart.addLayout(Figures.PlotKit.Layout(("title", Figures.PlotKit.Title(title, ""))), chart);
 }
