@@ -2,6 +2,7 @@ using Xunit;
 using ReproBundle.Audit;
 using ReproBundle.Data;
 using ReproBundle.Exports;
+using ReproBundle.Uncertainty;
 using static ReproBundle.Notebooks.NotebookDisplay;
 
 namespace ReproBundle.Tests.Notebooks;
@@ -21,6 +22,7 @@ internal static class NotebookKeyNumbers
             ["02-projection-model.ipynb"] = ProjectionModelNotebook,
             ["03-projections.ipynb"] = ProjectionsNotebook,
             ["04-agent-density.ipynb"] = AgentDensityNotebook,
+            ["07-critique-and-uncertainty.ipynb"] = CritiqueAndUncertaintyNotebook,
             ["08-claims-audit.ipynb"] = ClaimsAuditNotebook,
         };
 
@@ -77,6 +79,85 @@ internal static class NotebookKeyNumbers
         yield return ("pessimistic FP4 §4.2 range", FormatInterval(d.Range("s4_2.asic_density_streams_per_musd") * d.Scalar("appc.fp4_shortfall_factor")));
         yield return ("$10 M of H100s (paper: ~600-1500)", FormatInterval(AgentDensity.StreamsForDeployment(d.Range("s4_2.h100_density_streams_per_musd"), d.Scalar("appc.deployment_usd"))));
         yield return ("$10 M of ASICs (paper: ~30,000-120,000)", FormatInterval(AgentDensity.StreamsForDeployment(d.Range("s4_2.asic_density_streams_per_musd"), d.Scalar("appc.deployment_usd"))));
+    }
+
+    private static IEnumerable<(string, string)> CritiqueAndUncertaintyNotebook(PaperData d)
+    {
+        static string Cell(double v) => $"<td>{FormatNumber(v)}</td>";
+        var result = UncertaintyAnalysis.Run(d, MonteCarloSettings.Default);
+        var examples = AgentDensityTable.Rows(d);
+        double Du(IReadOnlyList<AgentDensityRow> rows, string scenario) => rows.Single(s => s.Scenario == scenario).Steps.DensityPerMillionUsdAtUtilization;
+        double Ratio(double h100, double asic) => Table2Projection.Ratio(Better.Higher, Interval.Point(h100), Interval.Point(asic)).Lo;
+        yield return ("O2 ratio at the Appendix C worked examples", Cell(Ratio(Du(examples, "h100"), Du(examples, "asic"))));
+        yield return ("O2 ratio with the ASIC's t halved", Cell(Ratio(Du(examples, "h100"), Du(examples, "asic_fp4_pessimistic"))));
+        foreach (var sc in result.Scenarios)
+        {
+            var worst = sc.Model.Pick((_, q) => q.Id switch
+            {
+                "h100.tok_s" or "h100.utilization" or "asic.capex_usd" => q.Prior.Range.Hi,
+                "asic.tok_s" or "asic.utilization" => q.Prior.Range.Lo,
+                _ => q.Prior.Range.Midpoint,
+            });
+            yield return ($"O2 {sc.Scenario.Name} ratio at the midpoints", Cell(UncertaintyModel.Evaluate(sc.Model.Midpoint()).DensityRatio));
+            yield return ($"O2 {sc.Scenario.Name} ratio at the worst corner (paper_ranges: 8)", Cell(UncertaintyModel.Evaluate(worst).DensityRatio));
+            var r = sc.DensityRatio;
+            yield return ($"Monte Carlo {sc.Scenario.Name} ratio p5, p50, p95, min and P(ratio > 10x)",
+                $"<td>{sc.Scenario.Name}</td>{Cell(r.P5)}{Cell(r.P50)}{Cell(r.P95)}{Cell(r.Min)}<td>{ClaimsAudit.Show(sc.ProbabilityDensityRatioAbove10x)}</td>");
+        }
+        var paper = result.Scenario(UncertaintyScenario.PaperRanges.Name);
+        yield return ("ASIC cost per M tokens, p5 (paper_ranges)", Cell(paper.Summary("cost_usd_per_mtok", "asic").P5));
+        yield return ("energy ratio p95 (paper_ranges)", Cell(paper.Summary("energy_j_per_token", "ratio").P95));
+        var h100 = AgentDensityTable.WorkedExampleInputs(d, "h100");
+        var asic = AgentDensityTable.WorkedExampleInputs(d, "asic");
+        foreach (var rate in new[] { 1.0, 20, 100 })
+        {
+            var h = AgentDensity.Derive(h100 with { StreamTokensPerSecond = rate }).DensityPerMillionUsdAtUtilization;
+            var a = AgentDensity.Derive(asic with { StreamTokensPerSecond = rate }).DensityPerMillionUsdAtUtilization;
+            yield return ($"O5 row at r = {rate}", $"{Cell(rate)}{Cell(h)}{Cell(a)}{Cell(Ratio(h, a))}");
+        }
+        var cAsic = result.Tornado.Single(b => b.Symbol == "C_ASIC");
+        yield return ("tornado C_ASIC bar (103.13 to 41.25)", $"{Cell(cAsic.RatioAtLow)}{Cell(cAsic.RatioAtHigh)}{Cell(cAsic.Swing)}");
+        BreakEvenPoint Point(string quantity, string scenario, string targetStart) =>
+            result.BreakEven.Single(p => p.Quantity == quantity && p.Scenario == scenario && p.Target.StartsWith(targetStart, StringComparison.Ordinal));
+        yield return ("§4.3 nodes for 3x, optimistic", Cell(Point("nodes_shipped", "optimistic", "effective $/M tokens = 3x").Value!.Value));
+        yield return ("§4.3 nodes for 3x, pessimistic", Cell(Point("nodes_shipped", "pessimistic", "effective $/M tokens = 3x").Value!.Value));
+        yield return ("§4.3 penalty at 100 K nodes, pessimistic", Cell(Point("penalty_at_paper_volume", "pessimistic", "").Value!.Value));
+        yield return ("§4.3 nodes within 3x of Table 2's $0.20", Cell(Point("nodes_shipped", "midpoint_vs_table2_low", "effective $/M tokens = 3x").Value!.Value));
+        yield return ("u_ASIC at 10x, Appendix C", Cell(Point("asic_utilization", "appendix_c", "").Value!.Value));
+        yield return ("C_ASIC at 10x, Appendix C", Cell(Point("asic_node_cost_usd", "appendix_c", "").Value!.Value));
+        yield return ("C_ASIC at 10x, pessimistic corner", Cell(Point("asic_node_cost_usd", "pessimistic", "").Value!.Value));
+        var llama = result.Scenario(UncertaintyScenario.H100ThroughputFromTable1.Name);
+        yield return ("O6 H100 median cost on Table 1's Llama-70B throughput", Cell(llama.Summary("cost_usd_per_mtok", "h100").P50));
+
+        // The reviewer's overrides of the notebook, loaded through the same API from a file of the same content.
+        var folder = Directory.CreateTempSubdirectory("reprobundle-nb07-test-");
+        PaperData reviewed;
+        try
+        {
+            var file = Path.Combine(folder.FullName, "reviewer.yaml");
+            File.WriteAllText(file, "table2.decode_single.asic: 150-400\nappc.asic.tok_s: 250\nappc.h100.stream_tok_s: 20\nappc.asic.stream_tok_s: 20\n");
+            reviewed = AssumptionOverrides.Load(file, d).Apply(d);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+        var reviewedExamples = AgentDensityTable.Rows(reviewed);
+        yield return ("reviewer H100 D·u (paper 116.67)", $"<td>h100</td>{Cell(Du(examples, "h100"))}{Cell(Du(reviewedExamples, "h100"))}");
+        yield return ("reviewer ASIC D·u (paper 6666.67)", $"<td>asic</td>{Cell(Du(examples, "asic"))}{Cell(Du(reviewedExamples, "asic"))}");
+        var run = UncertaintyAnalysis.RunScenario(UncertaintyModel.From(reviewed, UncertaintyScenario.PaperRanges), MonteCarloSettings.Default);
+        var rr = run.DensityRatio;
+        yield return ("reviewer Monte Carlo densities, ratio percentiles and P(ratio > 10x)",
+            $"{Cell(run.Summary("density_per_musd_at_utilization", "asic").P50)}{Cell(run.Summary("density_per_musd_at_utilization", "h100").P50)}"
+            + $"{Cell(rr.P5)}{Cell(rr.P50)}{Cell(rr.P95)}<td>{ClaimsAudit.Show(run.ProbabilityDensityRatioAbove10x)}</td>");
+
+        var audit = ClaimsAudit.Run(Claim.Load(Path.Combine(d.DataDirectory, "claims.csv")),
+            Reproduction.ClaimCheckProviders(d, ReproBundle.Registry.BottleneckRegistry.Load(d.DataDirectory), result));
+        foreach (var a in audit.Where(a => a.Section.Contains("§10", StringComparison.Ordinal)))
+        {
+            yield return ($"verdict of {a.ClaimId}", $"<td>{System.Net.WebUtility.HtmlEncode(a.ClaimId)}</td>");
+            yield return ($"verdict of {a.ClaimId}", $"<td>{a.Verdict.ToText()}</td><td>{System.Net.WebUtility.HtmlEncode(a.Reason)}</td>");
+        }
     }
 
     private static IEnumerable<(string, string)> ClaimsAuditNotebook(PaperData d)
