@@ -152,7 +152,8 @@ internal static class NotebookKeyNumbers
             + $"{Cell(rr.P5)}{Cell(rr.P50)}{Cell(rr.P95)}<td>{ClaimsAudit.Show(run.ProbabilityDensityRatioAbove10x)}</td>");
 
         var audit = ClaimsAudit.Run(Claim.Load(Path.Combine(d.DataDirectory, "claims.csv")),
-            Reproduction.ClaimCheckProviders(d, ReproBundle.Registry.BottleneckRegistry.Load(d.DataDirectory), result));
+            Reproduction.ClaimCheckProviders(d, ReproBundle.Registry.BottleneckRegistry.Load(d.DataDirectory), result,
+                ReproBundle.Figures.FigureInputs.Load(d.DataDirectory)));
         foreach (var a in audit.Where(a => a.Section.Contains("§10", StringComparison.Ordinal)))
         {
             yield return ($"verdict of {a.ClaimId}", $"<td>{System.Net.WebUtility.HtmlEncode(a.ClaimId)}</td>");
