@@ -118,7 +118,6 @@ internal static class NotebookKeyNumbers
                 yield return ($"edge {e.Id} -> {edge.Id} in the graph chart", $"\"name\":\"{e.Id} depends on {edge.Id}\"");
             }
         }
-        yield return ("edge and cycle counts", $"{{ Edges = {DependencyGraph.Edges(registry).Count}, Cycles = {DependencyGraph.FindCycles(registry.Entries).Count} }}");
         foreach (var g in TaxonomyGroupText.All)
         {
             yield return ($"group {g.ToText()} in the type chart", $"\"type\":\"bar\",\"name\":\"{g.ToText()}\"");
