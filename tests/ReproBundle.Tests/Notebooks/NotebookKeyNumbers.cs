@@ -3,6 +3,7 @@ using ReproBundle.Audit;
 using ReproBundle.Data;
 using ReproBundle.Exports;
 using ReproBundle.Uncertainty;
+using ReproBundle.Registry;
 using static ReproBundle.Notebooks.NotebookDisplay;
 
 namespace ReproBundle.Tests.Notebooks;
@@ -22,6 +23,7 @@ internal static class NotebookKeyNumbers
             ["02-projection-model.ipynb"] = ProjectionModelNotebook,
             ["03-projections.ipynb"] = ProjectionsNotebook,
             ["04-agent-density.ipynb"] = AgentDensityNotebook,
+            ["06-bottleneck-registry.ipynb"] = BottleneckRegistryNotebook,
             ["07-critique-and-uncertainty.ipynb"] = CritiqueAndUncertaintyNotebook,
             ["08-claims-audit.ipynb"] = ClaimsAuditNotebook,
         };
@@ -159,6 +161,50 @@ internal static class NotebookKeyNumbers
             yield return ($"verdict of {a.ClaimId}", $"<td>{System.Net.WebUtility.HtmlEncode(a.ClaimId)}</td>");
             yield return ($"verdict of {a.ClaimId}", $"<td>{a.Verdict.ToText()}</td><td>{System.Net.WebUtility.HtmlEncode(a.Reason)}</td>");
         }
+    }
+
+    private static IEnumerable<(string, string)> BottleneckRegistryNotebook(PaperData d)
+    {
+        string E(string text) => System.Net.WebUtility.HtmlEncode(text);
+        var registry = BottleneckRegistry.Load(d.DataDirectory);
+        foreach (var e in registry.Entries)
+        {
+            yield return ($"table row of {e.Id}",
+                $"<th>{e.Id}</th><td>{E(e.Name)}</td><td>{E(e.Type)}</td><td>{e.Group.ToText()}</td><td>{FormatNumber(e.Difficulty)}</td><td>{FormatNumber(e.Priority)}</td>");
+        }
+        foreach (var w in registry.Warnings)
+        {
+            yield return ($"lint warning on {Path.GetFileName(w.File)}",
+                $"<td>{E(Path.GetFileName(w.File))}</td><td>{FormatNumber(w.Line)}</td><td>{E(w.Field)}</td><td>Warning</td><td>{E(w.Message)}</td>");
+        }
+        foreach (var c in Taxonomy.Counts(registry).Where(c => c.Dimension is "type" or "group"))
+        {
+            yield return ($"count of {c.Dimension} {c.Category}", $"<td>{E(c.Category)}</td><td>{FormatNumber(c.Count)}</td><td>{string.Join(" ", c.Ids)}</td>");
+        }
+        var checks = new RegistryClaimChecks(registry);
+        var claims = Claim.Load(Path.Combine(d.DataDirectory, "claims.csv")).Where(c => checks.Checks.ContainsKey(c.ClaimId)).ToList();
+        foreach (var a in ClaimsAudit.Run(claims, [checks]))
+        {
+            yield return ($"row and verdict of {a.ClaimId}",
+                $"<td>{E(a.ClaimId)}</td><td>{E(a.Section)}</td><td>{E(a.Published)}</td><td>{E(a.Recomputed)}</td><td>{a.Verdict.ToText()}</td>");
+        }
+        foreach (var e in registry.Entries.Where(e => e.Priority == 5))
+        {
+            yield return ($"priority-5 entry {e.Id}", $"<td>{e.Id}</td><td>{E(e.Name)}</td><td>{E(e.Type)}</td><td>{e.Group.ToText()}</td>");
+        }
+        foreach (var e in registry.Entries)
+        {
+            foreach (var edge in e.DependsOn)
+            {
+                yield return ($"edge {e.Id} -> {edge.Id} with its basis", $"<td>{e.Id}</td><td>{edge.Id}</td><td>{E(edge.Basis)}</td>");
+                yield return ($"edge {e.Id} -> {edge.Id} in the graph chart", $"\"name\":\"{e.Id} depends on {edge.Id}\"");
+            }
+        }
+        foreach (var g in TaxonomyGroupText.All)
+        {
+            yield return ($"group {g.ToText()} in the type chart", $"\"type\":\"bar\",\"name\":\"{g.ToText()}\"");
+        }
+        yield return ("heat-map of the ratings", "\"type\":\"heatmap\"");
     }
 
     private static IEnumerable<(string, string)> ClaimsAuditNotebook(PaperData d)
