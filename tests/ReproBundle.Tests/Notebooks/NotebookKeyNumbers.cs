@@ -23,6 +23,7 @@ internal static class NotebookKeyNumbers
             ["02-projection-model.ipynb"] = ProjectionModelNotebook,
             ["03-projections.ipynb"] = ProjectionsNotebook,
             ["04-agent-density.ipynb"] = AgentDensityNotebook,
+            ["05-figures.ipynb"] = FiguresNotebook,
             ["06-bottleneck-registry.ipynb"] = BottleneckRegistryNotebook,
             ["07-critique-and-uncertainty.ipynb"] = CritiqueAndUncertaintyNotebook,
             ["08-claims-audit.ipynb"] = ClaimsAuditNotebook,
@@ -205,6 +206,39 @@ internal static class NotebookKeyNumbers
             yield return ($"group {g.ToText()} in the type chart", $"\"type\":\"bar\",\"name\":\"{g.ToText()}\"");
         }
         yield return ("heat-map of the ratings", "\"type\":\"heatmap\"");
+    }
+
+    private static IEnumerable<(string, string)> FiguresNotebook(PaperData d)
+    {
+        var inputs = ReproBundle.Figures.FigureInputs.Load(d.DataDirectory);
+        foreach (var id in ReproBundle.Figures.FigureInputs.ScoredPlatforms)
+        {
+            yield return ($"software-maturity score of {id}", $"<td>{id}</td><td>{FormatInterval(inputs.MaturityScoreOf(id))}</td>");
+        }
+        var claim = Claim.Load(Path.Combine(d.DataDirectory, "claims.csv")).Single(c => c.ClaimId == ReproBundle.Figures.FigureClaimChecks.SoftwareMaturityGap);
+        var gap = ClaimsAudit.Judge(claim, new ReproBundle.Figures.FigureClaimChecks(inputs).Checks[claim.ClaimId]());
+        yield return ("§5 axis-6 gap recomputed with the bundle's rubric, and its verdict", $"<td>{gap.Recomputed}</td><td>{gap.Verdict.ToText()}</td>");
+        foreach (var p in ReproBundle.Figures.FigureFrames.RadarPoints(d, inputs)
+                     .Where(x => ReproBundle.Figures.FigureClaimChecks.DedicatedSilicon.Contains(x.PlatformId) && x.AxisOrder <= 4))
+        {
+            yield return ($"radar ratio of {p.PlatformId} on axis {p.AxisOrder}", $"<td>{FormatNumber(p.PlottedLo)}</td><td>{FormatNumber(p.PlottedHi)}</td>");
+        }
+        foreach (var r in PlatformProjections.Rows(d))
+        {
+            yield return ($"Fig. 2/3 frame row of {r.Id}", $"<td>{FormatInterval(r.EnergyJoulesPerToken)}</td><td>{FormatInterval(r.CostUsdPerMillionTokens!.Value)}</td>");
+        }
+        foreach (var r in AgentDensityTable.Rows(d))
+        {
+            yield return ($"agent-density chart frame, D·u of {r.Scenario}", $"<td>{FormatNumber(r.Steps.DensityPerMillionUsdAtUtilization)}</td>");
+        }
+        foreach (var r in Table2Projection.Ratios(d))
+        {
+            yield return ($"Table 2 ratios chart frame, {r.Row.MetricId} by interval arithmetic",
+                $"<td>{FormatNumber(r.RatioComputed.Lo)}</td><td>{FormatNumber(r.RatioComputed.Hi)}</td>");
+        }
+        yield return ("Fig. 1 shown", "Fig. 1: Six-axis platform capability radar (inference)");
+        yield return ("Fig. 2 shown", "Fig. 2: Amortized cost per million decoded tokens");
+        yield return ("Fig. 3 shown", "Fig. 3: Energy per decoded token");
     }
 
     private static IEnumerable<(string, string)> ClaimsAuditNotebook(PaperData d)
