@@ -61,7 +61,9 @@ public static class ChromiumLocator
         Headless = true,
         Args = [.. HeadlessArgs],
         UserDataDir = userDataDir,
+        // Generous: on a loaded 2-core machine a new tab or a protocol call can take far longer than the 30 s default.
         Timeout = 120_000,
+        ProtocolTimeout = 180_000,
     };
 
     /// <summary>
@@ -76,6 +78,7 @@ public static class ChromiumLocator
             var options = LaunchOptions(executablePath, profile);
             if (startUrl is not null) options.Args = [.. options.Args, startUrl];
             var browser = await Puppeteer.LaunchAsync(options);
+            browser.DefaultWaitForTimeout = 180_000;
             return new ChromiumSession(browser, profile);
         }
         catch

@@ -7,6 +7,7 @@ using Xunit;
 
 namespace ReproBundle.Tests.Browser;
 
+[Collection(HeavyProcesses.Name)]
 public class FigureHtmlInBrowserTests(FigureBrowserFixture browser) : IClassFixture<FigureBrowserFixture>
 {
     public static TheoryData<string> Names => FigureTestData.Names;

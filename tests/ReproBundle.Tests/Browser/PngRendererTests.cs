@@ -8,6 +8,7 @@ using Xunit;
 
 namespace ReproBundle.Tests.Browser;
 
+[Collection(HeavyProcesses.Name)]
 public class PngRendererTests
 {
     [Fact]

@@ -23,6 +23,7 @@ public sealed class HeadlessNotebookRuns
     }
 }
 
+[Collection(HeavyProcesses.Name)]
 public class HeadlessNotebookTests(HeadlessNotebookRuns fixture) : IClassFixture<HeadlessNotebookRuns>
 {
     public static TheoryData<string> Notebooks => NotebookPaths.NotebookNames();

@@ -11,6 +11,7 @@ namespace ReproBundle.Tests.Site;
 /// errors, no failed or non-file requests, every internal link and anchor resolves, and 18 entries are
 /// listed. Keeps a screenshot of the home page at output/screenshots/site_home.png.
 /// </summary>
+[Collection(HeavyProcesses.Name)]
 public class SiteBrowserTests
 {
     [Fact]
@@ -31,19 +32,16 @@ public class SiteBrowserTests
                 .Where(f => !Path.GetRelativePath(site, f).StartsWith("figures", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList();
             Assert.Equal(5 + 18, pages.Count);
 
-            await using var browser = await Puppeteer.LaunchAsync(new LaunchOptions
-            {
-                ExecutablePath = chromium,
-                Headless = true,
-                UserDataDir = profile,
-                Args = [.. ChromiumLocator.HeadlessArgs],
-            });
+            await using var session = await ChromiumLocator.LaunchAsync(chromium);
+            var browser = session.Browser;
             var problems = new List<string>();
             var checkedLinks = 0;
             foreach (var file in pages)
             {
                 var name = Path.GetRelativePath(site, file);
                 await using var page = await browser.NewPageAsync();
+                page.DefaultTimeout = 180_000;
+                page.DefaultNavigationTimeout = 180_000;
                 await page.SetOfflineModeAsync(true);
                 page.Console += (_, e) =>
                 {
