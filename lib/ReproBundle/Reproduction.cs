@@ -48,6 +48,9 @@ public static class Reproduction
         }
         var figureInputs = FigureInputs.Load(options.DataDirectory);
         var claims = Claim.Load(Path.Combine(options.DataDirectory, "claims.csv"));
+        // Every input is read and checked before anything is started or staged, so bad input fails fast.
+        var registry = BottleneckRegistry.Load(options.DataDirectory);
+        log.WriteLine($"registry: {registry.Entries.Count} entries linted{string.Concat(registry.Warnings.Select(w => $"; {w}"))}");
         using var stage = new OutputStage(options.OutputDirectory);
         // Chromium starts in the background now and is ready by the time the figures are drawn (null: no PNGs this run).
         using var pngRenderer = ChromiumLocator.Find() is { } chromium ? PngRenderer.Start(chromium, FigureWriter.PlotlyJs()) : null;
@@ -55,8 +58,6 @@ public static class Reproduction
         TableExports.Write(stage, data);
         var uncertainty = UncertaintyAnalysis.Run(data, MonteCarloSettings.Default);
         UncertaintyAnalysis.Write(stage, uncertainty);
-        var registry = BottleneckRegistry.Load(options.DataDirectory);
-        log.WriteLine($"registry: {registry.Entries.Count} entries linted{string.Concat(registry.Warnings.Select(w => $"; {w}"))}");
         var audit = ClaimsAudit.Run(claims, ClaimCheckProviders(data, registry, uncertainty, figureInputs));
         ClaimsAudit.Write(stage, audit);
         log.WriteLine($"claims audit: {string.Join(", ", Enum.GetValues<Verdict>().Select(v => $"{audit.Count(r => r.Verdict == v)} {v.ToText()}"))}");

@@ -54,7 +54,7 @@ public static class RegistryCharts
         {
             var counts = types.Select(t => typeColumn.Keys.Count(k => typeColumn[k] == t && groups[k] == g.ToText())).ToList();
             return CSharpChart.Column<int, string, string>(
-                values: counts, Keys: types, Name: g.ToText(), MarkerColor: Color.fromString(GroupColors[i]));
+                values: counts, Keys: types, Name: g.ToText(), MarkerColor: Color.fromString(GroupColors[i]), UseDefaults: false);
         }).ToList();
         var chart = CSharpChart.Combine(traces);
         return Style(chart, "Bottleneck Registry: entries by printed type and taxonomy group (§6)", "type as printed", "entries", barStack: true);
@@ -70,7 +70,9 @@ public static class RegistryCharts
         var z = levels.Select(p => levels.Select(d => pr.Keys.Count(k => pr[k] == p && df[k] == d)).ToList()).ToList();
         var text = levels.Select(p => levels.Select(d => string.Join(" ", pr.Keys.Where(k => pr[k] == p && df[k] == d))).ToList()).ToList();
         var chart = CSharpChart.Heatmap<int, int, int, string>(
-            zData: z, X: levels, Y: levels, Name: "entries", ShowScale: true);
+            zData: z, X: levels, Y: levels, Name: "entries", ShowScale: true, UseDefaults: false,
+            // White for an empty cell to a light blue for the fullest, so the black entry ids stay readable.
+            ColorScale: StyleParam.Colorscale.NewCustom([Tuple.Create(0.0, Color.fromHex("#ffffff")), Tuple.Create(1.0, Color.fromHex("#6baed6"))]));
         var annotations = levels.SelectMany(p => levels.Select(d => (p, d))).Where(c => text[c.p - 1][c.d - 1].Length > 0)
             .Select(c => (object)new Dictionary<string, object> { ["x"] = c.d, ["y"] = c.p, ["text"] = text[c.p - 1][c.d - 1], ["showarrow"] = false })
             .ToList();
@@ -91,7 +93,7 @@ public static class RegistryCharts
             var a = layout[from];
             var b = layout[to];
             traces.Add(CSharpChart.Line<double, double, string>(x: [b.X, a.X], y: [b.Y, a.Y], Name: $"{from} depends on {to}",
-                ShowLegend: false, LineColor: Color.fromString("#888888"), LineWidth: 1.5));
+                ShowLegend: false, LineColor: Color.fromString("#888888"), LineWidth: 1.5, UseDefaults: false));
         }
         foreach (var (g, i) in TaxonomyGroupText.All.Select((g, i) => (g, i)))
         {
@@ -99,7 +101,7 @@ public static class RegistryCharts
             if (nodes.Count == 0) continue;
             traces.Add(CSharpChart.Scatter<double, double, string>(x: nodes.Select(n => n.X), y: nodes.Select(n => n.Y),
                 mode: StyleParam.Mode.Markers_Text, Name: g.ToText(), MultiText: Some(nodes.Select(n => n.Id)),
-                TextPosition: StyleParam.TextPosition.MiddleRight, MarkerColor: Color.fromString(GroupColors[i])));
+                TextPosition: StyleParam.TextPosition.MiddleRight, MarkerColor: Color.fromString(GroupColors[i]), UseDefaults: false));
         }
         var chart = CSharpChart.Combine(traces);
         return Style(chart, "Bottleneck Registry: dependency graph (depends_on; layered layout)", "layer (0 = depends on nothing)", "position in layer");

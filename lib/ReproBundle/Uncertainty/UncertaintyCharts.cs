@@ -37,10 +37,10 @@ public static class UncertaintyCharts
             var y = h.Counts.Select(c => (double)c / total).ToArray();
             top = Math.Max(top, y.Max());
             traces.Add(Chart.Line<double, double, string>(x, y,
-                Name: $"{sc.Scenario.Name}: P(>10x) = {Audit.ClaimsAudit.Show(sc.ProbabilityDensityRatioAbove10x)}", ShowMarkers: false));
+                Name: $"{sc.Scenario.Name}: P(>10x) = {Audit.ClaimsAudit.Show(sc.ProbabilityDensityRatioAbove10x)}", ShowMarkers: false, UseDefaults: false));
         }
         traces.Add(Chart.Line<double, double, string>(new[] { UncertaintyModel.DensityRatioThreshold, UncertaintyModel.DensityRatioThreshold }, new[] { 0, top },
-            Name: "10x (\"remains >10x\", §10 O2)", ShowMarkers: false, LineColor: Color.fromString("black"), LineDash: StyleParam.DrawingStyle.Dash));
+            Name: "10x (\"remains >10x\", §10 O2)", ShowMarkers: false, LineColor: Color.fromString("black"), LineDash: StyleParam.DrawingStyle.Dash, UseDefaults: false));
         return Chart.Combine(traces)
             .WithXAxisStyle<double, double, string>(TitleText: "agent-density ratio D_ASIC / D_H100 [x]", AxisType: StyleParam.AxisType.Log)
             .WithYAxisStyle<double, double, string>(TitleText: $"share of draws ({result.Settings.Samples.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} per scenario, seed {result.Settings.Seed})")
@@ -57,12 +57,13 @@ public static class UncertaintyCharts
         var shown = bars.Where(b => b.Swing > 0).Reverse().ToList();
         var labels = shown.Select(b => $"{b.Symbol} ({b.DataName} {Interval.Format(b.Low)}-{Interval.Format(b.High)})").ToArray();
         double baseline = bars.Count > 0 ? bars[0].Baseline : 0;
-        var low = Chart.Bar<double, string, string>(shown.Select(b => b.RatioAtLow - baseline), Keys: labels, Name: "input at its low end", Base: baseline);
-        var high = Chart.Bar<double, string, string>(shown.Select(b => b.RatioAtHigh - baseline), Keys: labels, Name: "input at its high end", Base: baseline);
+        var low = Chart.Bar<double, string, string>(shown.Select(b => b.RatioAtLow - baseline), Keys: labels, Name: "input at its low end", Base: baseline, UseDefaults: false);
+        var high = Chart.Bar<double, string, string>(shown.Select(b => b.RatioAtHigh - baseline), Keys: labels, Name: "input at its high end", Base: baseline, UseDefaults: false);
         return Chart.Combine([low, high])
             .WithXAxisStyle<double, double, string>(TitleText: $"D_ASIC / D_H100 [x]; every other input at its midpoint (ratio {Audit.ClaimsAudit.Show(baseline)}x)")
             .WithSize(1000, 560)
-            .WithTitleAndSubtitle("Tornado: which input moves the agent-density ratio most (§10)");
+            .WithTitleAndSubtitle("Tornado: which input moves the agent-density ratio most (§10)")
+            .WithLayoutProperties(("yaxis", Figures.PlotKit.Obj(("automargin", true))), ("barmode", "overlay"));
     }
 
     /// <summary>
@@ -79,15 +80,15 @@ public static class UncertaintyCharts
             var y = volumes.Select(n => NreAmortization.CostPenaltyFactor(cost, nre, n)).ToArray();
             top = Math.Max(top, y.Max());
             traces.Add(Chart.Line<double, double, string>(volumes, y,
-                Name: $"{scenario}: C = ${Interval.Format(cost)}, NRE = ${Interval.Format(nre / 1e6)} M", ShowMarkers: false));
+                Name: $"{scenario}: C = ${Interval.Format(cost)}, NRE = ${Interval.Format(nre / 1e6)} M", ShowMarkers: false, UseDefaults: false));
         }
         foreach (var k in BreakEven.Factors)
         {
             traces.Add(Chart.Line<double, double, string>(new[] { volumes[0], volumes[^1] }, new[] { k, k }, Name: $"{Interval.Format(k)}x", ShowMarkers: false,
-                LineColor: Color.fromString("gray"), LineDash: StyleParam.DrawingStyle.Dot));
+                LineColor: Color.fromString("gray"), LineDash: StyleParam.DrawingStyle.Dot, UseDefaults: false));
         }
         traces.Add(Chart.Line<double, double, string>(new[] { BreakEven.PaperVolume, BreakEven.PaperVolume }, new[] { 1.0, top },
-            Name: "paper: >100 K nodes", ShowMarkers: false, LineColor: Color.fromString("black"), LineDash: StyleParam.DrawingStyle.Dash));
+            Name: "paper: >100 K nodes", ShowMarkers: false, LineColor: Color.fromString("black"), LineDash: StyleParam.DrawingStyle.Dash, UseDefaults: false));
         return Chart.Combine(traces)
             .WithXAxisStyle<double, double, string>(TitleText: "nodes shipped", AxisType: StyleParam.AxisType.Log)
             .WithYAxisStyle<double, double, string>(TitleText: "effective / steady-state $ per million tokens [x]", AxisType: StyleParam.AxisType.Log)
@@ -98,4 +99,8 @@ public static class UncertaintyCharts
     /// <summary>Adds a title (merged into the chart's layout, keeping the axis styles already set).</summary>
     private static GenericChart WithTitleAndSubtitle(this GenericChart chart, string title) =>
         GenericChart.addLayout(Figures.PlotKit.Layout(("title", Figures.PlotKit.Title(title, ""))), chart);
+
+    /// <summary>Merges extra layout properties into the chart's layout.</summary>
+    private static GenericChart WithLayoutProperties(this GenericChart chart, params (string Key, object? Value)[] properties) =>
+        GenericChart.addLayout(Figures.PlotKit.Layout(properties), chart);
 }
