@@ -10,15 +10,9 @@ internal static class TestPaths
 
     public static string DataDir => Path.Combine(RepoRoot, "data");
 
-    private static string FindRepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "ReproBundle.sln")))
-        {
-            dir = dir.Parent;
-        }
-        return dir?.FullName ?? throw new InvalidOperationException("ReproBundle.sln not found above " + AppContext.BaseDirectory);
-    }
+    private static string FindRepoRoot() =>
+        ReproBundle.Notebooks.NotebookRunner.FindRepositoryRoot(AppContext.BaseDirectory)
+        ?? throw new InvalidOperationException("ReproBundle.sln not found above " + AppContext.BaseDirectory);
 
     /// <summary>A fresh empty folder under the system temp folder, removed when disposed.</summary>
     public static TempDir NewTempDir() => new();

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using ReproBundle.Data;
 using ReproBundle.Exports;
 
@@ -282,8 +281,7 @@ public sealed class CoreClaimChecks : IClaimCheckProvider
         // Appendix B: the bibliography.
         c["appb.references_count"] = () =>
         {
-            var text = File.ReadAllText(Path.Combine(_d.DataDirectory, "references.bib"));
-            var withTitle = Regex.Matches(text, @"^\s*title\s*=", RegexOptions.Multiline).Count;
+            var withTitle = BibReference.Load(Path.Combine(_d.DataDirectory, "references.bib")).Count(r => r["title"].Length > 0);
             return new(Interval.Point(withTitle), $"references.bib transcribes {S(_d.ReferenceKeys.Count)} cited works, of which {S(withTitle)} appear in the paper's printed reference list (Zhou et al. 2022 is cited but not listed)");
         };
         return c;

@@ -8,7 +8,7 @@ namespace ReproBundle.Tests.Figures;
 /// <summary>The repository's data/ and output/ folders, found from the test assembly's location.</summary>
 internal static class FigureTestData
 {
-    public static string RepoRoot { get; } = FindRoot();
+    public static string RepoRoot => TestPaths.RepoRoot;
 
     public static string DataDirectory => Path.Combine(RepoRoot, "data");
 
@@ -26,21 +26,7 @@ internal static class FigureTestData
     public static string CopyOfData()
     {
         var target = Directory.CreateTempSubdirectory("reprobundle-data-").FullName;
-        foreach (var file in Directory.EnumerateFiles(DataDirectory, "*", SearchOption.AllDirectories))
-        {
-            var dest = Path.Combine(target, Path.GetRelativePath(DataDirectory, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(dest)!);
-            File.Copy(file, dest);
-        }
+        TestPaths.CopyDirectory(DataDirectory, target);
         return target;
-    }
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "ReproBundle.sln"))) return dir.FullName;
-        }
-        throw new InvalidOperationException("ReproBundle.sln not found above the test assembly");
     }
 }

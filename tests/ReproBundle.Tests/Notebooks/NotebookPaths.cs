@@ -6,8 +6,7 @@ namespace ReproBundle.Tests.Notebooks;
 /// <summary>Where the bundle's notebooks and data are, found from the test's own folder.</summary>
 internal static class NotebookPaths
 {
-    public static string Root { get; } = NotebookRunner.FindRepositoryRoot(AppContext.BaseDirectory)
-        ?? throw new InvalidOperationException("tests must run inside the bundle (no ReproBundle.sln above the test folder)");
+    public static string Root => TestPaths.RepoRoot;
 
     public static string NotebooksDirectory => Path.Combine(Root, "notebooks");
 

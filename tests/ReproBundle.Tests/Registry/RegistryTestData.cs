@@ -6,16 +6,9 @@ namespace ReproBundle.Tests.Registry;
 /// <summary>The repository's data folder, and throw-away copies of it that a test may break.</summary>
 internal static class RegistryTestData
 {
-    public static string RepoRoot { get; } = FindRoot();
+    public static string RepoRoot => TestPaths.RepoRoot;
 
     public static string DataDirectory => Path.Combine(RepoRoot, "data");
-
-    private static string FindRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "ReproBundle.sln"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("ReproBundle.sln not found above " + AppContext.BaseDirectory);
-    }
 
     public static BottleneckRegistry Seed() => BottleneckRegistry.Load(DataDirectory);
 

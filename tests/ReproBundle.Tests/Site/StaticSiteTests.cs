@@ -2,6 +2,7 @@ using System.Globalization;
 using System.ServiceModel.Syndication;
 using System.Xml;
 using ReproBundle.Audit;
+using ReproBundle.Data;
 using ReproBundle.Output;
 using ReproBundle.Registry;
 using ReproBundle.Site;
