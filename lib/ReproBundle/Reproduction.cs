@@ -21,7 +21,9 @@ namespace ReproBundle;
 /// When set (<c>reproduce --notebooks</c>), the notebooks folder: every notebook is run headless and its
 /// executed copy written to <c>notebooks/</c> in the output.
 /// </param>
-public sealed record ReproduceOptions(string DataDirectory, string OutputDirectory, string? AssumptionsFile = null, string? NotebooksDirectory = null);
+/// <param name="Png">False (<c>reproduce --no-png</c>) to skip PNG export and never start a browser.</param>
+public sealed record ReproduceOptions(string DataDirectory, string OutputDirectory, string? AssumptionsFile = null, string? NotebooksDirectory = null,
+    bool Png = true);
 
 /// <summary>What a run wrote.</summary>
 /// <param name="OutputDirectory">The full path of the output folder.</param>
@@ -52,8 +54,9 @@ public static class Reproduction
         var registry = BottleneckRegistry.Load(options.DataDirectory);
         log.WriteLine($"registry: {registry.Entries.Count} entries linted{string.Concat(registry.Warnings.Select(w => $"; {w}"))}");
         using var stage = new OutputStage(options.OutputDirectory);
-        // Chromium starts in the background now and is ready by the time the figures are drawn (null: no PNGs this run).
-        using var pngRenderer = ChromiumLocator.Find() is { } chromium ? PngRenderer.Start(chromium, FigureWriter.PlotlyJs()) : null;
+        // Chromium starts in the background now and is ready by the time the figures are drawn (null: no PNGs this run,
+        // because of --no-png or because no Chromium is installed).
+        using var pngRenderer = options.Png && ChromiumLocator.Find() is { } chromium ? PngRenderer.Start(chromium, FigureWriter.PlotlyJs()) : null;
 
         TableExports.Write(stage, data);
         var uncertainty = UncertaintyAnalysis.Run(data, MonteCarloSettings.Default);
@@ -69,7 +72,7 @@ public static class Reproduction
         {
             FigureWriter.Write(stage, name, chart);
         }
-        var pngs = FigureWriter.RenderPngs(stage, log, pngRenderer);
+        var pngs = options.Png ? FigureWriter.RenderPngs(stage, log, pngRenderer) : 0;
         log.WriteLine($"figures: {FigureWriter.WrittenFigures(stage).Count} as HTML and JSON, {pngs} as PNG");
 
         // The site shows the figures and tables written above, so it comes after them.

@@ -11,9 +11,10 @@ internal static class ReproduceCommand
         var output = new Option<string>("--output") { Description = "Folder to write outputs to (replaced entry by entry on success)", DefaultValueFactory = _ => "./output" };
         var assumptions = new Option<string?>("--assumptions") { Description = "A reviewer's JSON or YAML file overriding named inputs (names in data/README.md)" };
         var notebooks = new Option<bool>("--notebooks") { Description = "Also run every notebook headless (the notebooks/ folder next to --data) and write the executed copies to <output>/notebooks/" };
+        var noPng = new Option<bool>("--no-png") { Description = "Skip PNG export (no browser is started); HTML and JSON figures are still written" };
         var command = new Command("reproduce", "Regenerate every table, figure, the registry site and the claims audit from data/.")
         {
-            data, output, assumptions, notebooks,
+            data, output, assumptions, notebooks, noPng,
         };
         command.SetAction(parse =>
         {
@@ -21,7 +22,8 @@ internal static class ReproduceCommand
             var notebooksDirectory = parse.GetValue(notebooks)
                 ? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(dataDirectory))!, "notebooks")
                 : null;
-            var options = new ReproduceOptions(dataDirectory, parse.GetValue(output)!, parse.GetValue(assumptions), notebooksDirectory);
+            var options = new ReproduceOptions(dataDirectory, parse.GetValue(output)!, parse.GetValue(assumptions), notebooksDirectory,
+                Png: !parse.GetValue(noPng));
             var result = Reproduction.Run(options, parse.InvocationConfiguration.Output);
             parse.InvocationConfiguration.Output.WriteLine($"wrote {result.FileCount} files to {result.OutputDirectory}");
             return 0;
