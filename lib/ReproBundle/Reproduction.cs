@@ -29,7 +29,11 @@ public sealed record ReproduceOptions(string DataDirectory, string OutputDirecto
 /// <param name="OutputDirectory">The full path of the output folder.</param>
 /// <param name="FileCount">How many files the run wrote.</param>
 /// <param name="Audit">The claims audit rows.</param>
-public sealed record ReproductionResult(string OutputDirectory, int FileCount, IReadOnlyList<AuditRow> Audit);
+/// <param name="MissingPngs">
+/// PNGs a browser fault left undrawn (<c>figures/&lt;name&gt;.png</c>) with the reason; empty when every PNG was drawn
+/// or none was asked for. Every other output was written; <c>MANIFEST.json</c> lists these under <c>missing</c>.
+/// </param>
+public sealed record ReproductionResult(string OutputDirectory, int FileCount, IReadOnlyList<AuditRow> Audit, IReadOnlyDictionary<string, string> MissingPngs);
 
 /// <summary>
 /// <c>reproduce</c> as a library call: loads data/, writes every table, figure, the site and the claims
@@ -72,8 +76,11 @@ public static class Reproduction
         {
             FigureWriter.Write(stage, name, chart);
         }
-        var pngs = options.Png ? FigureWriter.RenderPngs(stage, log, pngRenderer) : 0;
-        log.WriteLine($"figures: {FigureWriter.WrittenFigures(stage).Count} as HTML and JSON, {pngs} as PNG");
+        // A browser fault costs the PNGs only: they are listed as missing, and every other output is still written.
+        var pngs = options.Png ? FigureWriter.RenderPngs(stage, log, pngRenderer) : PngOutcome.None;
+        pngRenderer?.Dispose();
+        log.WriteLine($"figures: {FigureWriter.WrittenFigures(stage).Count} as HTML and JSON, {pngs.Written} as PNG" +
+            (pngs.Missing.Count > 0 ? $", {pngs.Missing.Count} PNG(s) missing (browser fault)" : ""));
 
         // The site shows the figures and tables written above, so it comes after them.
         StaticSite.Write(stage, registry, audit, [.. StaticSite.PaperFigures, .. StaticSite.BundleFigures], StaticSite.KeyTables,
@@ -84,10 +91,10 @@ public static class Reproduction
             NotebookExecution.WriteExecuted(stage, notebooks, options.DataDirectory, log);
         }
 
-        WriteManifest(stage, options.DataDirectory, [.. data.Files, "claims.csv", .. registry.DataFiles, .. FigureInputs.FileNames], overrides);
+        WriteManifest(stage, options.DataDirectory, [.. data.Files, "claims.csv", .. registry.DataFiles, .. FigureInputs.FileNames], overrides, pngs.Missing);
         var count = stage.WrittenFiles.Count;
         stage.Commit();
-        return new ReproductionResult(stage.OutputRoot, count, audit);
+        return new ReproductionResult(stage.OutputRoot, count, audit, pngs.Missing);
     }
 
     /// <summary>Every provider of claim checks, in one list so <c>reproduce</c> and notebook 08 audit the same way.</summary>
@@ -106,9 +113,11 @@ public static class Reproduction
     /// <summary>
     /// Writes <c>MANIFEST.json</c>: the SHA-256 of every data input and every output file, sorted by path,
     /// with no timestamps, so two runs on the same inputs write the same manifest. With a reviewer's assumptions file,
-    /// an <c>assumptions</c> object records its file name, SHA-256 and the names it overrode.
+    /// an <c>assumptions</c> object records its file name, SHA-256 and the names it overrode. When a browser fault left PNGs
+    /// undrawn, a <c>missing</c> object maps each of their paths to the reason.
     /// </summary>
-    private static void WriteManifest(OutputStage stage, string dataDirectory, IEnumerable<string> dataFiles, AssumptionOverrides? overrides)
+    private static void WriteManifest(OutputStage stage, string dataDirectory, IEnumerable<string> dataFiles, AssumptionOverrides? overrides,
+        IReadOnlyDictionary<string, string> missing)
     {
         using var buffer = new MemoryStream();
         using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
@@ -138,6 +147,12 @@ public static class Reproduction
                 w.WriteString(path, hash);
             }
             w.WriteEndObject();
+            if (missing.Count > 0)
+            {
+                w.WriteStartObject("missing");
+                foreach (var (path, reason) in missing.OrderBy(m => m.Key, StringComparer.Ordinal)) w.WriteString(path, reason);
+                w.WriteEndObject();
+            }
             w.WriteEndObject();
         }
         stage.WriteBytes("MANIFEST.json", [.. buffer.ToArray(), (byte)'\n']);

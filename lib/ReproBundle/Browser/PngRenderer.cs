@@ -44,13 +44,13 @@ public sealed class PngRenderer : IDisposable
 
     /// <summary>
     /// Starts Chromium at <paramref name="chromiumPath"/> in the background and loads <paramref name="plotlyJs"/> into
-    /// a local page; returns at once. Errors of the launch surface in <see cref="Render"/>.
+    /// a local page; returns at once. A launch fault is reported by <see cref="Render"/>, as PNGs it could not draw.
     /// </summary>
     public static PngRenderer Start(string chromiumPath, string plotlyJs) => new(chromiumPath, plotlyJs);
 
     private static async Task<(ChromiumSession, IPage)> OpenAsync(string chromiumPath, string pageUrl)
     {
-        // The render page is Chromium's start page, so plotly.js loads while PuppeteerSharp connects.
+        // The render page is Chromium's start page, so plotly.js loads while the DevTools connection is made.
         var session = await ChromiumLocator.LaunchAsync(chromiumPath, pageUrl);
         try
         {
@@ -58,9 +58,10 @@ public sealed class PngRenderer : IDisposable
             if (page is null)
             {
                 page = await session.Browser.NewPageAsync();
-                await page.GoToAsync(pageUrl);
+                await page.GoToAsync(pageUrl, new NavigationOptions { Timeout = (int)ChromiumLocator.ProtocolTimeout.TotalMilliseconds });
             }
-            await page.WaitForFunctionAsync("() => typeof window.Plotly !== 'undefined'", new WaitForFunctionOptions { Timeout = 120_000 });
+            await page.WaitForFunctionAsync("() => typeof window.Plotly !== 'undefined'",
+                new WaitForFunctionOptions { Timeout = (int)ChromiumLocator.ProtocolTimeout.TotalMilliseconds });
             return (session, page);
         }
         catch
@@ -70,47 +71,63 @@ public sealed class PngRenderer : IDisposable
         }
     }
 
-    /// <summary>Renders every job in the one browser session, waiting for the browser if it is still starting.</summary>
-    public void Render(IReadOnlyList<PngJob> jobs) => RenderAsync(jobs).GetAwaiter().GetResult();
+    /// <summary>
+    /// Renders every job in the one browser session, waiting for the browser if it is still starting. A browser fault
+    /// (it did not start, hung, crashed or a call timed out) throws nothing: the jobs it left undrawn are returned, each
+    /// with the reason, and the browser's process tree is ended. Empty when every PNG was written.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Render(IReadOnlyList<PngJob> jobs) => RenderAsync(jobs).GetAwaiter().GetResult();
 
-    /// <summary>Renders every job in the one browser session, waiting for the browser if it is still starting.</summary>
-    public async Task RenderAsync(IReadOnlyList<PngJob> jobs)
+    /// <inheritdoc cref="Render"/>
+    public async Task<IReadOnlyDictionary<string, string>> RenderAsync(IReadOnlyList<PngJob> jobs)
     {
-        var (_, page) = await _ready;
-        foreach (var job in jobs)
+        var missing = new Dictionary<string, string>(StringComparer.Ordinal);
+        var done = 0;
+        try
         {
-            var base64 = await page.EvaluateFunctionAsync<string>(RenderFunction, job.FigureJson, job.Width, job.Height);
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(job.OutputPath))!);
-            await File.WriteAllBytesAsync(job.OutputPath, Convert.FromBase64String(base64));
+            var (_, page) = await _ready;
+            foreach (var job in jobs)
+            {
+                var base64 = await page.EvaluateFunctionAsync<string>(RenderFunction, job.FigureJson, job.Width, job.Height);
+                Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(job.OutputPath))!);
+                await File.WriteAllBytesAsync(job.OutputPath, Convert.FromBase64String(base64));
+                done++;
+            }
         }
+        catch (Exception e) when (e is ChromiumFaultException or PuppeteerException or TimeoutException or OperationCanceledException
+                                      or System.Net.WebSockets.WebSocketException or IOException or FormatException)
+        {
+            var reason = e is ChromiumFaultException ? e.Message : $"Chromium at {ChromiumPath} failed while drawing: {e.GetType().Name}: {FirstLine(e.Message)}";
+            foreach (var job in jobs.Skip(done)) missing[job.OutputPath] = reason;
+            // A browser that failed once is not trusted with more work: end it now rather than at Dispose.
+            EndBrowser();
+        }
+        return missing;
     }
 
-    /// <summary>Closes the browser (when it started) and deletes the temporary folder.</summary>
+    private static string FirstLine(string text)
+    {
+        var line = text.Split('\n', 2)[0].Trim();
+        return line.Length <= 200 ? line : line[..200] + "...";
+    }
+
+    private void EndBrowser()
+    {
+        if (_ready.IsCompletedSuccessfully) _ready.Result.Session.DisposeAsync().AsTask().GetAwaiter().GetResult();
+    }
+
+    /// <summary>Ends the browser's process tree (when it started) and deletes the temporary folder.</summary>
     public void Dispose()
     {
         try
         {
-            if (_ready.Wait(TimeSpan.FromMinutes(2)) && _ready.IsCompletedSuccessfully)
-            {
-                var (session, page) = _ready.Result;
-                page.CloseAsync().GetAwaiter().GetResult();
-                session.DisposeAsync().AsTask().GetAwaiter().GetResult();
-            }
-        }
-        catch (AggregateException)
-        {
-            // The launch failed; Render already reported it, and there is no browser to close.
+            // The launch and the page load are each bounded (ChromiumLocator.LaunchTimeout, ProtocolTimeout), so this wait ends.
+            ((IAsyncResult)_ready).AsyncWaitHandle.WaitOne();
+            EndBrowser();
         }
         finally
         {
-            try
-            {
-                Directory.Delete(_folder, recursive: true);
-            }
-            catch (IOException)
-            {
-                // A leftover temporary folder is harmless.
-            }
+            ChromiumLocator.DeleteQuietly(_folder);
         }
     }
 }

@@ -11,8 +11,8 @@ namespace ReproBundle.Figures;
 
 /// <summary>
 /// The figure exporter every chart of the bundle goes through. <see cref="Write"/> writes
-/// <c>figures/&lt;name&gt;.html</c> (self-contained: plotly.js embedded, no CDN request, a div id derived from the
-/// name instead of Plotly.NET's random GUID) and <c>figures/&lt;name&gt;.json</c> (the chart's data and layout,
+/// <c>figures/&lt;name&gt;.html</c> (offline: plotly.js loaded from the one <c>figures/plotly.min.js</c> beside it, no
+/// CDN request, a div id derived from the name instead of Plotly.NET's random GUID) and <c>figures/&lt;name&gt;.json</c> (the chart's data and layout,
 /// indented, the text snapshot tests lock). Both are byte-identical across runs, cultures and time zones.
 /// <see cref="RenderPngs"/>, called once at the end of a run, renders <c>figures/&lt;name&gt;.png</c> for every
 /// figure written so far in ONE Chromium session with plotly.js loaded once.
@@ -31,8 +31,8 @@ public static partial class FigureWriter
     [GeneratedRegex("<div id=\"([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\"", RegexOptions.CultureInvariant)]
     private static partial Regex DivGuid();
 
-    [GeneratedRegex("<script[^>]*\\ssrc\\s*=", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
-    private static partial Regex ExternalScript();
+    [GeneratedRegex("<script[^>]*\\ssrc\\s*=\\s*[\"']?([^\"' >]*)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex ScriptSource();
 
     private static readonly JsonSerializerOptions Indented = new()
     {
@@ -51,6 +51,7 @@ public static partial class FigureWriter
         if (!NamePattern().IsMatch(name)) throw new ArgumentException($"figure name '{name}' must match [a-z0-9][a-z0-9_]*", nameof(name));
         stage.WriteText($"{Folder}/{name}.json", FigureJson(chart));
         stage.WriteBytes($"{Folder}/{name}.html", HtmlBytes(name, chart));
+        if (!stage.WrittenFiles.ContainsKey($"{Folder}/{PlotlyJsFileName}")) stage.WriteBytes($"{Folder}/{PlotlyJsFileName}", PlotlyJsUtf8.Value);
     }
 
     /// <summary>
@@ -72,60 +73,42 @@ public static partial class FigureWriter
     public static string DivId(string name) => $"fig-{name}";
 
     /// <summary>
-    /// The chart as a self-contained HTML page (plotly.js embedded, as <see cref="PlotlyJSReference.Full"/> does), with the
-    /// random GUID Plotly.NET puts in the div id and render function replaced by ids derived from <paramref name="name"/>.
+    /// The file name of the one plotly.js copy each figures folder holds (<c>figures/plotly.min.js</c>, and
+    /// <c>site/figures/plotly.min.js</c> beside the site's copies); every figure page loads it by this relative name.
     /// </summary>
-    public static string Html(string name, GenericChart chart)
-    {
-        var (head, tail) = HtmlAround(name, chart);
-        return head + PlotlyJs() + tail;
-    }
-
-    /// <summary>The UTF-8 bytes of <see cref="Html"/>, assembled without re-encoding the 3.6 MB script for every figure.</summary>
-    public static byte[] HtmlBytes(string name, GenericChart chart)
-    {
-        var (head, tail) = HtmlAround(name, chart);
-        var js = PlotlyJsUtf8.Value;
-        var headBytes = OutputStage.Utf8.GetBytes(head);
-        var tailBytes = OutputStage.Utf8.GetBytes(tail);
-        var bytes = new byte[headBytes.Length + js.Length + tailBytes.Length];
-        headBytes.CopyTo(bytes, 0);
-        js.CopyTo(bytes, headBytes.Length);
-        tailBytes.CopyTo(bytes, headBytes.Length + js.Length);
-        return bytes;
-    }
+    public const string PlotlyJsFileName = "plotly.min.js";
 
     /// <summary>
-    /// The page before and after the plotly.js text. Plotly.NET renders the page with a sentinel script reference (its
-    /// <see cref="PlotlyJSReference.Full"/> would push the 3.6 MB script through its HTML engine for every chart); every
-    /// edit is made on the small page, and the script goes in place of the sentinel's tag.
+    /// The chart as an offline HTML page: plotly.js is loaded from <see cref="PlotlyJsFileName"/> in the same folder (one
+    /// 3.6 MB copy per folder instead of one per figure), nothing from the network, and the random GUID Plotly.NET puts in
+    /// the div id and render function is replaced by ids derived from <paramref name="name"/>.
     /// </summary>
-    private static (string Head, string Tail) HtmlAround(string name, GenericChart chart)
+    public static string Html(string name, GenericChart chart)
     {
         var options = DisplayOptions.init(
             DocumentTitle: FSharpOption<string>.Some(name), DocumentCharset: FSharpOption<string>.Some("UTF-8"),
             DocumentDescription: null, DocumentFavicon: null, AdditionalHeadTags: null, ChartDescription: null,
-            PlotlyJSReference: FSharpOption<PlotlyJSReference>.Some(PlotlyJSReference.NewCDN(ScriptSentinel)));
+            PlotlyJSReference: FSharpOption<PlotlyJSReference>.Some(PlotlyJSReference.NewCDN(PlotlyJsFileName)));
         var html = GenericChart.toEmbeddedHTML(GenericChart.setDisplayOptions(options, chart)).Replace("\r\n", "\n");
         var matches = DivGuid().Matches(html);
         if (matches.Count != 1) throw new InvalidOperationException($"figure '{name}': expected one Plotly.NET chart div with a GUID id, found {matches.Count}");
         var guid = matches[0].Groups[1].Value;
         html = html.Replace(guid, DivId(name)).Replace(guid.Replace("-", ""), $"fig_{name}");
-        var tag = $"<script src=\"{ScriptSentinel}\" charset=\"utf-8\"></script>";
-        var at = html.IndexOf(tag, StringComparison.Ordinal);
-        if (at < 0) throw new InvalidOperationException($"figure '{name}': Plotly.NET did not emit the expected script reference");
-        html = html.Remove(at, tag.Length).Insert(at, "<script type=\"text/javascript\" charset=\"utf-8\"></script>");
-        if (ExternalScript().IsMatch(html)) throw new InvalidOperationException($"figure '{name}': the HTML references an external script");
-        var split = at + "<script type=\"text/javascript\" charset=\"utf-8\">".Length;
-        return (html[..split], html[split..]);
+        var scripts = ScriptSource().Matches(html);
+        if (scripts.Count != 1 || scripts[0].Groups[1].Value != PlotlyJsFileName)
+        {
+            throw new InvalidOperationException($"figure '{name}': the HTML must load exactly one script, the local {PlotlyJsFileName}, and found {scripts.Count} script references");
+        }
+        return html;
     }
 
-    private const string ScriptSentinel = "reprobundle:plotly.js";
+    /// <summary>The UTF-8 bytes of <see cref="Html"/>.</summary>
+    public static byte[] HtmlBytes(string name, GenericChart chart) => OutputStage.Utf8.GetBytes(Html(name, chart));
 
     private static readonly Lazy<string> PlotlyJsText = new(ReadPlotlyJs);
     private static readonly Lazy<byte[]> PlotlyJsUtf8 = new(() => OutputStage.Utf8.GetBytes(PlotlyJs()));
 
-    /// <summary>plotly.js as Plotly.NET embeds it with <see cref="PlotlyJSReference.Full"/> (the build the HTML files carry).</summary>
+    /// <summary>plotly.js as Plotly.NET embeds it with <see cref="PlotlyJSReference.Full"/> (the build the figure pages load).</summary>
     public static string PlotlyJs() => PlotlyJsText.Value;
 
     private static string ReadPlotlyJs()
@@ -144,24 +127,25 @@ public static partial class FigureWriter
 
     /// <summary>
     /// Renders <c>figures/&lt;name&gt;.png</c> for every figure written into <paramref name="stage"/>, in one Chromium
-    /// session (<see cref="PngRenderer"/>), and records each PNG in the stage. Returns how many PNGs were written.
-    /// When no Chromium is found (<see cref="ChromiumLocator.Find"/>), writes none, prints one line saying how to get
-    /// them, and returns 0: HTML and JSON are already written. Pass a <paramref name="renderer"/> started early with
+    /// session (<see cref="PngRenderer"/>), and records each PNG in the stage. When no Chromium is found
+    /// (<see cref="ChromiumLocator.Find"/>), writes none and prints one line saying how to get them: HTML and JSON are
+    /// already written. When the browser fails (see <see cref="PngRenderer.Render"/>), the PNGs it did not draw are
+    /// returned in <see cref="PngOutcome.Missing"/> with the reason. Pass a <paramref name="renderer"/> started early with
     /// <see cref="PngRenderer.Start"/> to overlap Chromium's start-up with the rest of the run; without one, a browser is
     /// started here.
     /// </summary>
-    public static int RenderPngs(OutputStage stage, TextWriter log, PngRenderer? renderer = null) =>
+    public static PngOutcome RenderPngs(OutputStage stage, TextWriter log, PngRenderer? renderer = null) =>
         RenderPngsWith(stage, log, renderer, renderer?.ChromiumPath ?? ChromiumLocator.Find());
 
     /// <summary><see cref="RenderPngs(OutputStage, TextWriter, PngRenderer?)"/> with the Chromium already looked up (null: none).</summary>
-    internal static int RenderPngsWith(OutputStage stage, TextWriter log, PngRenderer? renderer, string? chromiumPath)
+    internal static PngOutcome RenderPngsWith(OutputStage stage, TextWriter log, PngRenderer? renderer, string? chromiumPath)
     {
         var names = WrittenFigures(stage);
-        if (names.Count == 0) return 0;
+        if (names.Count == 0) return PngOutcome.None;
         if (chromiumPath is null)
         {
             log.WriteLine($"figures: wrote {names.Count} figures as HTML and JSON but no PNG: no Chromium found; to get PNGs, {ChromiumLocator.InstallHint} and run reproduce again");
-            return 0;
+            return PngOutcome.None;
         }
         var jobs = names.Select(name =>
         {
@@ -171,16 +155,32 @@ public static partial class FigureWriter
             var height = layout?["height"]?.GetValue<int>() ?? DefaultHeight;
             return new PngJob(json, stage.PathFor($"{Folder}/{name}.png"), width, height);
         }).ToList();
+        IReadOnlyDictionary<string, string> failed;
         if (renderer is null)
         {
             using var own = PngRenderer.Start(chromiumPath, PlotlyJs());
-            own.Render(jobs);
+            failed = own.Render(jobs);
         }
         else
         {
-            renderer.Render(jobs);
+            failed = renderer.Render(jobs);
         }
-        foreach (var name in names) stage.RecordWritten($"{Folder}/{name}.png");
-        return names.Count;
+        var missing = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var name in names)
+        {
+            var path = $"{Folder}/{name}.png";
+            if (failed.TryGetValue(stage.PathFor(path), out var reason)) missing[path] = reason;
+            else stage.RecordWritten(path);
+        }
+        return new PngOutcome(names.Count - missing.Count, missing);
     }
+}
+
+/// <summary>What PNG export did: how many PNGs were written, and which could not be drawn and why.</summary>
+/// <param name="Written">PNGs written.</param>
+/// <param name="Missing">Output paths (<c>figures/&lt;name&gt;.png</c>) of PNGs a browser fault left undrawn, with the reason, sorted by path.</param>
+public sealed record PngOutcome(int Written, IReadOnlyDictionary<string, string> Missing)
+{
+    /// <summary>No PNG written and none missing (no figures, no Chromium, or <c>--no-png</c>).</summary>
+    public static PngOutcome None { get; } = new(0, new SortedDictionary<string, string>(StringComparer.Ordinal));
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using ReproBundle.Audit;
 using ReproBundle.Data;
+using ReproBundle.Figures;
 using ReproBundle.Output;
 using ReproBundle.Registry;
 using static ReproBundle.Site.Html;
@@ -168,6 +169,11 @@ public static class StaticSite
         sb.Append($"<figure id=\"figure-{E(f.Name)}\"><h3>{E(f.Title)}</h3>\n");
         var png = CopyFromStage(stage, $"figures/{f.Name}.png");
         var html = CopyFromStage(stage, $"figures/{f.Name}.html");
+        // The figure pages load plotly.js from beside them: the site's figures folder holds one copy for all of them.
+        if (html && !stage.WrittenFiles.ContainsKey($"site/figures/{FigureWriter.PlotlyJsFileName}"))
+        {
+            CopyFromStage(stage, $"figures/{FigureWriter.PlotlyJsFileName}");
+        }
         if (png) sb.Append($"<img src=\"{up}figures/{E(f.Name)}.png\" alt=\"{E(f.Title)}\">\n");
         if (html) sb.Append($"<p><a href=\"{up}figures/{E(f.Name)}.html\">Interactive version (offline HTML)</a>{(png ? "" : " (no static image in this run: PNG export needs Chromium)")}</p>\n");
         if (!png && !html) sb.Append("<p class=\"missing\">This figure was not produced in this run.</p>\n");
