@@ -50,7 +50,18 @@ internal sealed class TempDir : IDisposable
 }
 
 /// <summary>The result of running the CLI as a separate process.</summary>
-internal sealed record CliResult(int ExitCode, string Stdout, string Stderr);
+internal sealed record CliResult(int ExitCode, string Stdout, string Stderr)
+{
+    /// <summary>Exit code, stderr and stdout, for an assertion message: a failed exit-code check always shows why.</summary>
+    public override string ToString() => $"exit code {ExitCode}\n--- stderr ---\n{Stderr}\n--- stdout ---\n{Stdout}";
+
+    /// <summary>Fails, printing stderr and stdout, unless the process exited with <paramref name="expected"/>.</summary>
+    public CliResult AssertExit(int expected)
+    {
+        Xunit.Assert.True(ExitCode == expected, $"expected exit code {expected}, got {this}");
+        return this;
+    }
+}
 
 /// <summary>Runs the built CLI (the ReproBundle.Cli.dll copied next to the tests) as a real process.</summary>
 internal static class CliProcess

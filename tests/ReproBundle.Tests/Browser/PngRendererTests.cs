@@ -21,7 +21,9 @@ public class PngRendererTests
         var log = new StringWriter();
         using (var renderer = PngRenderer.Start(chromium, FigureWriter.PlotlyJs()))
         {
-            Assert.Equal(FigureTestData.NameList.Count, FigureWriter.RenderPngs(stage, log, renderer));
+            var outcome = FigureWriter.RenderPngs(stage, log, renderer);
+            Assert.Empty(outcome.Missing);
+            Assert.Equal(FigureTestData.NameList.Count, outcome.Written);
         }
         Assert.Equal("", log.ToString());
         foreach (var name in FigureWriter.WrittenFigures(stage))

@@ -19,7 +19,7 @@ public class BadInputTests
 
     private static void AssertRejected(CliResult r, params string[] expected)
     {
-        Assert.Equal(2, r.ExitCode);
+        r.AssertExit(2);
         var lines = r.Stderr.TrimEnd('\n').Split('\n');
         Assert.True(lines.Length == 1, $"expected one line, got: {r.Stderr}");
         Assert.StartsWith("error: ", lines[0]);

@@ -11,7 +11,7 @@ public class DensityCommandTests
     {
         var r = CliProcess.Run("density", "--capex-usd", "30000", "--lifetime-years", "3", "--utilization", "0.7",
             "--tokens-per-second", "25", "--stream-tokens-per-second", "5", "--json");
-        Assert.True(r.ExitCode == 0, r.Stderr);
+        r.AssertExit(0);
         using var json = JsonDocument.Parse(r.Stdout);
         var root = json.RootElement;
         Assert.Equal(ReproBundle.Exports.AgentDensityTable.Columns, root.EnumerateObject().Select(p => p.Name));
@@ -25,7 +25,7 @@ public class DensityCommandTests
     {
         var r = CliProcess.RunIn(TestPaths.RepoRoot, new Dictionary<string, string> { ["LANG"] = "de_DE.UTF-8", ["LC_ALL"] = "de_DE.UTF-8" },
             "density", "--capex-usd", "12000", "--lifetime-years", "3", "--utilization", "0.8", "--tokens-per-second", "500", "--stream-tokens-per-second", "5");
-        Assert.True(r.ExitCode == 0, r.Stderr);
+        r.AssertExit(0);
         Assert.Contains("hourly amortized CapEx", r.Stdout);
         Assert.Contains("= 100\n", r.Stdout);
         Assert.Contains("D * u                          = 6666.66666666666", r.Stdout);

@@ -2,8 +2,12 @@ using Xunit;
 
 namespace ReproBundle.Tests.Cli;
 
-/// <summary>`reproduce` end to end, as a separate process: the files, their columns, and determinism.</summary>
-public class ReproduceCommandTests
+/// <summary>
+/// `reproduce` end to end, as a separate process: the files, their columns, and determinism. Every test reads the one
+/// shared <see cref="ReproduceNoPngRun"/> (PNGs are <see cref="ReproducePngTests"/>' subject).
+/// </summary>
+[Collection(ReproduceOutput.Name)]
+public class ReproduceCommandTests(ReproduceNoPngRun run)
 {
     private static readonly string[] Tables =
     [
@@ -11,18 +15,12 @@ public class ReproduceCommandTests
         "tables/projections_table.csv", "claims_audit.csv", "claims_audit.md", "MANIFEST.json",
     ];
 
-    private static CliResult Reproduce(string output, IDictionary<string, string>? env = null) =>
-        CliProcess.RunIn(TestPaths.RepoRoot, env, "reproduce", "--data", TestPaths.DataDir, "--output", output);
-
     [Fact]
     public void Reproduce_writes_every_table_the_audit_and_the_manifest()
     {
-        using var temp = TestPaths.NewTempDir();
-        var output = Path.Combine(temp.Path, "out");
-        var result = Reproduce(output);
-        Assert.True(result.ExitCode == 0, result.Stderr);
+        var output = run.SucceededOutput();
         Assert.All(Tables, t => Assert.True(File.Exists(Path.Combine(output, t)), t));
-        Assert.Empty(Directory.GetDirectories(temp.Path, ".out.staging-*"));
+        Assert.Empty(Directory.GetDirectories(run.Parent, ".out.staging-*"));
     }
 
     [Theory]
@@ -32,18 +30,14 @@ public class ReproduceCommandTests
     [InlineData("claims_audit.csv", "claim_id,section,quote,published,recomputed,verdict")]
     public void Exports_have_the_required_columns(string file, string required)
     {
-        using var temp = TestPaths.NewTempDir();
-        Assert.Equal(0, Reproduce(temp.Path).ExitCode);
-        var header = File.ReadLines(Path.Combine(temp.Path, file)).First().Split(',');
+        var header = File.ReadLines(Path.Combine(run.SucceededOutput(), file)).First().Split(',');
         Assert.All(required.Split(','), column => Assert.Contains(column, header));
     }
 
     [Fact]
     public void Csv_exports_are_utf8_without_bom_with_lf_line_ends()
     {
-        using var temp = TestPaths.NewTempDir();
-        Assert.Equal(0, Reproduce(temp.Path).ExitCode);
-        foreach (var csv in Directory.EnumerateFiles(temp.Path, "*.csv", SearchOption.AllDirectories))
+        foreach (var csv in Directory.EnumerateFiles(run.SucceededOutput(), "*.csv", SearchOption.AllDirectories))
         {
             var bytes = File.ReadAllBytes(csv);
             Assert.False(bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB, $"{csv} has a BOM");
@@ -54,36 +48,39 @@ public class ReproduceCommandTests
     [Fact]
     public void Two_runs_in_different_cultures_and_time_zones_write_identical_bytes()
     {
+        // The shared run used LANG=C.UTF-8 and TZ=UTC; this one German and Kathmandu (UTC+05:45).
+        var a = run.SucceededOutput();
         using var temp = TestPaths.NewTempDir();
-        var a = Path.Combine(temp.Path, "a");
         var b = Path.Combine(temp.Path, "b");
-        Assert.Equal(0, Reproduce(a, new Dictionary<string, string> { ["LANG"] = "C.UTF-8", ["TZ"] = "UTC" }).ExitCode);
         var german = new Dictionary<string, string> { ["LANG"] = "de_DE.UTF-8", ["LC_ALL"] = "de_DE.UTF-8", ["TZ"] = "Asia/Kathmandu" };
-        var run = Reproduce(b, german);
-        Assert.True(run.ExitCode == 0, run.Stderr);
+        CliProcess.RunIn(TestPaths.RepoRoot, german, "reproduce", "--data", TestPaths.DataDir, "--output", b, "--no-png").AssertExit(0);
         var filesA = RelativeFiles(a);
         Assert.Equal(filesA, RelativeFiles(b));
-        foreach (var file in filesA.Where(f => !f.EndsWith(".png", StringComparison.Ordinal)))
+        foreach (var file in filesA)
         {
             Assert.True(File.ReadAllBytes(Path.Combine(a, file)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(b, file))), $"{file} differs between runs");
         }
     }
 
-    private static List<string> RelativeFiles(string root) =>
+    internal static List<string> RelativeFiles(string root) =>
         Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(root, f)).Order(StringComparer.Ordinal).ToList();
 
     [Fact]
     public void Manifest_hashes_every_output_and_every_data_input()
     {
-        using var temp = TestPaths.NewTempDir();
-        Assert.Equal(0, Reproduce(temp.Path).ExitCode);
-        using var manifest = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(temp.Path, "MANIFEST.json")));
+        var output = run.SucceededOutput();
+        using var manifest = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "MANIFEST.json")));
         var outputs = manifest.RootElement.GetProperty("outputs");
-        foreach (var file in RelativeFiles(temp.Path).Where(f => f != "MANIFEST.json"))
+        var files = RelativeFiles(output).Where(f => f != "MANIFEST.json").ToList();
+        foreach (var file in files)
         {
-            var expected = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(Path.Combine(temp.Path, file))));
+            var expected = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(Path.Combine(output, file))));
             Assert.Equal(expected, outputs.GetProperty(file.Replace('\\', '/')).GetString());
         }
+        Assert.Equal(files.Count, outputs.EnumerateObject().Count());
+        // --no-png asked for no PNG: none is written and none is "missing".
+        Assert.DoesNotContain(files, f => f.EndsWith(".png", StringComparison.Ordinal));
+        Assert.False(manifest.RootElement.TryGetProperty("missing", out _));
         var inputs = manifest.RootElement.GetProperty("inputs");
         Assert.True(inputs.TryGetProperty("data/inputs.csv", out _));
         Assert.True(inputs.TryGetProperty("data/claims.csv", out _));
@@ -92,12 +89,25 @@ public class ReproduceCommandTests
     [Fact]
     public void Audit_markdown_counts_verdicts_and_lists_every_claim()
     {
-        using var temp = TestPaths.NewTempDir();
-        Assert.Equal(0, Reproduce(temp.Path).ExitCode);
-        var csvRows = File.ReadAllLines(Path.Combine(temp.Path, "claims_audit.csv")).Length - 1;
-        var md = File.ReadAllText(Path.Combine(temp.Path, "claims_audit.md"));
+        var output = run.SucceededOutput();
+        var csvRows = File.ReadAllLines(Path.Combine(output, "claims_audit.csv")).Length - 1;
+        var md = File.ReadAllText(Path.Combine(output, "claims_audit.md"));
         Assert.Contains($"| total | {csvRows} |", md);
         Assert.True(csvRows >= 60);
+    }
+
+    [Fact]
+    public void Every_figure_page_loads_the_one_plotly_js_beside_it_in_figures_and_in_the_site()
+    {
+        var output = run.SucceededOutput();
+        foreach (var folder in new[] { "figures", "site/figures" })
+        {
+            var pages = Directory.GetFiles(Path.Combine(output, folder), "*.html");
+            Assert.Equal(11, pages.Length);
+            Assert.All(pages, p => Assert.Contains("<script src=\"plotly.min.js\" charset=\"utf-8\"></script>", File.ReadAllText(p)));
+            Assert.Single(Directory.GetFiles(Path.Combine(output, folder), "*.js"), f => Path.GetFileName(f) == "plotly.min.js");
+        }
+        Assert.Equal(2, Directory.GetFiles(output, "*.js", SearchOption.AllDirectories).Length);
     }
 }
 
@@ -112,8 +122,7 @@ public class DataIsReadOnlyTests
         string Fingerprint() => string.Join("\n", Directory.EnumerateFiles(data, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
             .Select(f => Path.GetRelativePath(data, f) + " " + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(f)))));
         var before = Fingerprint();
-        var r = CliProcess.RunIn(temp.Path, null, "reproduce", "--data", data, "--output", Path.Combine(temp.Path, "output"));
-        Assert.True(r.ExitCode == 0, r.Stderr);
+        CliProcess.RunIn(temp.Path, null, "reproduce", "--data", data, "--output", Path.Combine(temp.Path, "output"), "--no-png").AssertExit(0);
         Assert.Equal(before, Fingerprint());
     }
 }

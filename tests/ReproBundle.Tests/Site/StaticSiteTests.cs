@@ -187,7 +187,8 @@ public class StaticSiteTests
         var output = Path.Combine(Path.GetTempPath(), "reprobundle-reproduce-" + Guid.NewGuid().ToString("N"));
         try
         {
-            var result = Reproduction.Run(new ReproduceOptions(RegistryTestData.DataDirectory, output), TextWriter.Null);
+            // No PNGs: this test reads the site and the manifest, and a browser is started only by the tests of HeavyProcesses.
+            var result = Reproduction.Run(new ReproduceOptions(RegistryTestData.DataDirectory, output, Png: false), TextWriter.Null);
 
             foreach (var f in new[] { "site/index.html", "site/registry.html", "site/dashboards.html", "site/references.html", "site/site.css",
                          "site/entries/b18.html", "site/feeds/all.atom", "site/feeds/resolved-this-quarter.atom", "site/feeds/type-algo.atom", "tables/registry_summary.csv" })

@@ -17,9 +17,9 @@ public class AssumptionOverridesTests
         var file = WriteFile("double-t.yaml", $"# a reviewer who thinks the H100 is twice as fast\nappc.h100.tok_s: {Interval.Format(2 * t)}\n");
         var output = Path.Combine(TempDir(), "output");
 
-        var (exit, _, err) = RunCli("reproduce", "--data", DataDirectory, "--output", output, "--assumptions", file);
+        var (exit, _, err) = RunCli("reproduce", "--data", DataDirectory, "--output", output, "--assumptions", file, "--no-png");
 
-        Assert.True(exit == 0, err);
+        Assert.True(exit == 0, $"exit code {exit}: {err}");
         var h100 = ReadCsv(Path.Combine(output, "tables", "agent_density.csv")).Single(r => r["scenario"] == "h100");
         var baseline = AgentDensity.Derive(AgentDensityTable.WorkedExampleInputs(data, "h100"));
         Assert.Equal(2 * baseline.DensityPerMillionUsd, Number(h100["density_per_musd"]), 9);
@@ -33,9 +33,9 @@ public class AssumptionOverridesTests
         var file = WriteFile("mine.json", "{ \"model.utilization\": \"0.5-0.8\" }\n");
         var output = Path.Combine(TempDir(), "output");
 
-        var (exit, _, err) = RunCli("reproduce", "--data", DataDirectory, "--output", output, "--assumptions", file);
+        var (exit, _, err) = RunCli("reproduce", "--data", DataDirectory, "--output", output, "--assumptions", file, "--no-png");
 
-        Assert.True(exit == 0, err);
+        Assert.True(exit == 0, $"exit code {exit}: {err}");
         using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "MANIFEST.json")));
         var assumptions = manifest.RootElement.GetProperty("assumptions");
         Assert.Equal("mine.json", assumptions.GetProperty("file").GetString());
