@@ -1,16 +1,71 @@
 #!/usr/bin/env bash
-# Times `reproduce` (Release build: every table, the claims audit, every figure as HTML, JSON and PNG) side by side
-# with the speed anchor ../shared/bench/generate_figures_matplotlib.py (three log-scale PNGs and a CSV), in ONE
-# hyperfine run; a third command is `reproduce` with no Chromium (HTML and JSON only), to show what the PNGs cost.
-# Needs: apt-get install -y hyperfine python3-matplotlib python3-numpy chromium
-# Usage: bench/run.sh [runs]   Writes bench/last-run.json and bench/last-run.md.
+# Times `reproduce` (Release build: every table, the claims audit, the Monte Carlo, the site, every figure as HTML, JSON
+# and PNG) side by side with the speed anchor ../shared/bench/generate_figures_matplotlib.py (three log-scale PNGs and a
+# CSV), and `reproduce --no-png` (HTML and JSON only) to show what the PNGs cost. The three commands run in turn,
+# anchor / reproduce / no-png, round after round, so each round gives a ratio of runs taken under the same machine load
+# (these machines are shared: quote the median ratio, not one absolute time). Every run is cold: a fresh output folder,
+# a fresh browser profile, nothing carried over. The load average is recorded before and after.
+# Needs: apt-get install -y python3-matplotlib python3-numpy chromium-headless-shell
+# Usage: bench/run.sh [rounds]   (default 5, after one warm-up round)   Writes bench/last-run.json and bench/last-run.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-runs="${1:-5}"
+rounds="${1:-5}"
 anchor="${ANCHOR:-../shared/bench/generate_figures_matplotlib.py}"
 dotnet build -c Release lib/ReproBundle.Cli -nologo -v q >/dev/null
-cli="dotnet lib/ReproBundle.Cli/bin/Release/net10.0/ReproBundle.Cli.dll"
-hyperfine --warmup 1 --runs "$runs" --export-json bench/last-run.json --export-markdown bench/last-run.md \
-  -n matplotlib-anchor "/usr/bin/python3 $anchor \"\$(mktemp -d)\"" \
-  -n reproduce "$cli reproduce --output \"\$(mktemp -d)/out\"" \
-  -n reproduce-no-png "CHROME_PATH=/nonexistent $cli reproduce --output \"\$(mktemp -d)/out\""
+cli="lib/ReproBundle.Cli/bin/Release/net10.0/ReproBundle.Cli.dll"
+python3 - "$rounds" "$anchor" "$cli" <<'PY'
+import json, os, statistics, subprocess, sys, tempfile, time
+
+rounds, anchor, cli = int(sys.argv[1]), sys.argv[2], sys.argv[3]
+commands = {
+    "matplotlib-anchor": lambda d: ["/usr/bin/python3", anchor, d],
+    "reproduce": lambda d: ["dotnet", cli, "reproduce", "--output", os.path.join(d, "out")],
+    "reproduce-no-png": lambda d: ["dotnet", cli, "reproduce", "--no-png", "--output", os.path.join(d, "out")],
+}
+
+def run(name):
+    with tempfile.TemporaryDirectory(prefix="bench-") as d:
+        start = time.perf_counter()
+        done = subprocess.run(commands[name](d), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        wall = time.perf_counter() - start
+        if done.returncode != 0:
+            sys.exit(f"bench: {name} exited {done.returncode}: {done.stderr.decode(errors='replace').strip()}")
+        return wall
+
+load_before = os.getloadavg()
+for name in commands:  # warm-up round, not counted
+    run(name)
+walls = {name: [] for name in commands}
+for _ in range(rounds):
+    for name in commands:
+        walls[name].append(run(name))
+load_after = os.getloadavg()
+
+def ratios(name):
+    return [a / b for a, b in zip(walls[name], walls["matplotlib-anchor"])]
+
+result = {
+    "rounds": rounds,
+    "load_average_1_5_15_before": [round(x, 2) for x in load_before],
+    "load_average_1_5_15_after": [round(x, 2) for x in load_after],
+    "wall_s": {n: [round(w, 3) for w in ws] for n, ws in walls.items()},
+    "median_wall_s": {n: round(statistics.median(ws), 3) for n, ws in walls.items()},
+    "median_ratio_to_anchor": {n: round(statistics.median(ratios(n)), 2) for n in commands if n != "matplotlib-anchor"},
+}
+with open("bench/last-run.json", "w") as f:
+    json.dump(result, f, indent=2)
+    f.write("\n")
+lines = [
+    f"{rounds} rounds (anchor, reproduce, reproduce --no-png in turn), load average (1/5/15 min) "
+    f"{' '.join(f'{x:.1f}' for x in load_before)} before, {' '.join(f'{x:.1f}' for x in load_after)} after",
+    "",
+    "| command | median wall [s] | min [s] | max [s] | median of paired ratios to the anchor |",
+    "|---|---:|---:|---:|---:|",
+]
+for n, ws in walls.items():
+    ratio = "1.00" if n == "matplotlib-anchor" else f"{statistics.median(ratios(n)):.2f}"
+    lines.append(f"| `{n}` | {statistics.median(ws):.3f} | {min(ws):.3f} | {max(ws):.3f} | {ratio} |")
+with open("bench/last-run.md", "w") as f:
+    f.write("\n".join(lines) + "\n")
+print("\n".join(lines))
+PY
