@@ -54,7 +54,22 @@ public sealed class PngRenderer : IDisposable
         var session = await ChromiumLocator.LaunchAsync(chromiumPath, pageUrl);
         try
         {
+            // The start tab may not be listed yet when the connection is made (2 of 5 launches here): wait for it rather than
+            // open a second tab that would evaluate plotly.js a second time.
             var page = (await session.Browser.PagesAsync()).FirstOrDefault(p => p.Url == pageUrl);
+            if (page is null)
+            {
+                try
+                {
+                    var target = await session.Browser.WaitForTargetAsync(t => t.Type == TargetType.Page && t.Url == pageUrl,
+                        new WaitForOptions { Timeout = (int)ChromiumLocator.LaunchTimeout.TotalMilliseconds });
+                    page = await target.PageAsync();
+                }
+                catch (TimeoutException)
+                {
+                    page = null;
+                }
+            }
             if (page is null)
             {
                 page = await session.Browser.NewPageAsync();
