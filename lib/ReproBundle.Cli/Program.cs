@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Runtime.InteropServices;
 using ReproBundle.Cli;
 using ReproBundle.Cli.Commands;
 
@@ -11,4 +12,17 @@ root.Add(DensityCommand.Create());
 root.Add(LintRegistryCommand.Create());
 root.Add(UncertaintyCommand.Create());
 root.Add(BreakEvenCommand.Create());
+
+// Ctrl-C and SIGTERM: the first asks the run to stop at its next write (the staging folder is removed, the output
+// folder keeps its complete old or new tree); a second one ends the process at once.
+using var interrupt = new CancellationTokenSource();
+ReproBundle.Output.OutputStage.ProcessCancellation = interrupt.Token;
+void OnSignal(PosixSignalContext context)
+{
+    if (interrupt.IsCancellationRequested) return; // second signal: default handling terminates the process
+    context.Cancel = true;
+    interrupt.Cancel();
+}
+using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
+using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
 return CliRunner.Run(root, args);

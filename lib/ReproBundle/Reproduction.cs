@@ -53,7 +53,7 @@ public static class Reproduction
         // Every input is read and checked before anything is started or staged, so bad input fails fast.
         var registry = BottleneckRegistry.Load(options.DataDirectory);
         log.WriteLine($"registry: {registry.Entries.Count} entries linted{string.Concat(registry.Warnings.Select(w => $"; {w}"))}");
-        using var stage = new OutputStage(options.OutputDirectory);
+        using var stage = new OutputStage(options.OutputDirectory, options.DataDirectory);
         // Chromium starts in the background now and is ready by the time the figures are drawn (null: no PNGs this run,
         // because of --no-png or because no Chromium is installed).
         using var pngRenderer = options.Png && ChromiumLocator.Find() is { } chromium ? PngRenderer.Start(chromium, FigureWriter.PlotlyJs()) : null;

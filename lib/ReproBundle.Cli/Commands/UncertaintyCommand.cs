@@ -41,7 +41,7 @@ internal static class UncertaintyCommand
                 return 0;
             }
             var result = UncertaintyAnalysis.Run(paper, settings);
-            using (var stage = new OutputStage(parse.GetValue(output)!))
+            using (var stage = new OutputStage(parse.GetValue(output)!, parse.GetValue(data)))
             {
                 UncertaintyAnalysis.Write(stage, result, folder: "");
                 stage.Commit();

@@ -131,8 +131,7 @@ public sealed class PaperData
     /// <summary>Reads the entry keys of a BibTeX file; duplicate keys are an error.</summary>
     public static IReadOnlySet<string> LoadReferenceKeys(string path)
     {
-        if (!File.Exists(path)) throw new BundleInputException(path, "file not found");
-        var text = File.ReadAllText(path);
+        var text = InputFile.ReadText(path);
         var keys = new HashSet<string>(StringComparer.Ordinal);
         foreach (Match m in BibEntry.Matches(text))
         {

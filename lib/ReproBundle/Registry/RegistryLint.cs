@@ -141,7 +141,7 @@ public static partial class RegistryLint
 
     private static (JsonSchema Schema, IReadOnlyList<string> Fields) LoadSchema(string path)
     {
-        var text = File.ReadAllText(path);
+        var text = Data.InputFile.ReadText(path);
         lock (SchemaCache)
         {
             if (SchemaCache.TryGetValue(path, out var cached) && cached.Text == text) return (cached.Schema, cached.Fields);
@@ -165,7 +165,18 @@ public static partial class RegistryLint
         {
             problems.Add(new(file, 1, "file", $"file name '{fileName}' must be B followed by a two-digit number and .md (B01.md holds B1)"));
         }
-        var fm = FrontMatter.Parse(file, File.ReadAllText(file), problems);
+        string text;
+        try
+        {
+            text = Data.InputFile.ReadText(file);
+        }
+        catch (Data.BundleInputException e)
+        {
+            var at = e.Location.StartsWith(file + ":", StringComparison.Ordinal) && int.TryParse(e.Location.AsSpan(file.Length + 1), out var l) ? l : 1;
+            problems.Add(new(file, at, "file", e.Problem));
+            return null;
+        }
+        var fm = FrontMatter.Parse(file, text, problems);
         if (fm is null) return null;
         var root = fm.Root;
         foreach (var key in new[] { "", "/id", "/name", "/schema_version" }) lines[key] = fm.LineOf(key);
@@ -251,7 +262,7 @@ public static partial class RegistryLint
             var results = schema.Evaluate(element, new EvaluationOptions { OutputFormat = OutputFormat.List, Culture = CultureInfo.InvariantCulture });
             if (!results.IsValid)
             {
-                foreach (var p in SchemaProblems(file, fm, root, results, File.ReadAllText(schemaPath)))
+                foreach (var p in SchemaProblems(file, fm, root, results, Data.InputFile.ReadText(schemaPath)))
                 {
                     if (!own.Any(o => o.Line == p.Line && o.Field == p.Field) && !problems.Contains(p)) problems.Add(p);
                 }
