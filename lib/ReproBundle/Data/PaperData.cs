@@ -247,6 +247,7 @@ public sealed class PaperData
     {
         var v = row.Interval(column);
         if (v.Lo <= 0) throw row.Error(column, $"{v} must be greater than 0");
+        if ((InputCatalog.MagnitudeViolation(v.Lo) ?? InputCatalog.MagnitudeViolation(v.Hi)) is { } m) throw row.Error(column, $"{v} {m}");
         return v;
     }
 
@@ -254,6 +255,7 @@ public sealed class PaperData
     {
         var v = row.OptionalInterval(column);
         if (v is { Lo: <= 0 }) throw row.Error(column, $"{v} must be greater than 0");
+        if (v is { } x && (InputCatalog.MagnitudeViolation(x.Lo) ?? InputCatalog.MagnitudeViolation(x.Hi)) is { } m) throw row.Error(column, $"{x} {m}");
         return v;
     }
 }
