@@ -21,6 +21,19 @@ internal static class CliRunner
     /// <summary>The longest a single stderr line gets [characters]; longer messages are cut.</summary>
     public const int MaxErrorLine = 600;
 
+    /// <summary>The program's root command with every command; one file per command under Commands/, each registered here with one line.</summary>
+    public static RootCommand CreateRoot()
+    {
+        var root = new RootCommand("ReproBundle: reproduce and check the numbers, tables, figures and registry of "
+                                   + "\"Bottleneck-Driven Projection of Frontier-Class LLM Inference on Dedicated ASICs\" (v0.3).");
+        root.Add(Commands.ReproduceCommand.Create());
+        root.Add(Commands.DensityCommand.Create());
+        root.Add(Commands.LintRegistryCommand.Create());
+        root.Add(Commands.UncertaintyCommand.Create());
+        root.Add(Commands.BreakEvenCommand.Create());
+        return root;
+    }
+
     /// <summary>Parses <paramref name="args"/>, reports parse errors as one line each, then invokes.</summary>
     public static int Run(RootCommand root, string[] args, TextWriter? stdout = null, TextWriter? stderr = null)
     {
@@ -48,6 +61,12 @@ internal static class CliRunner
         {
             stderr.WriteLine("interrupted: nothing was published; the output folder keeps its previous contents");
             return Interrupted;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException && Environment.GetEnvironmentVariable("REPROBUNDLE_DEBUG") is null)
+        {
+            // The file system refused (disk full, permissions changed mid-run): the environment's fault, not the bundle's.
+            stderr.WriteLine(OneLine($"error: {e.Message}", MaxErrorLine));
+            return BadInput;
         }
         catch (Exception e) when (Environment.GetEnvironmentVariable("REPROBUNDLE_DEBUG") is null)
         {

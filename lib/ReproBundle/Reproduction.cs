@@ -40,6 +40,8 @@ public static class Reproduction
     /// <summary>Runs everything; a bad input throws <see cref="BundleInputException"/> before anything is moved into place.</summary>
     public static ReproductionResult Run(ReproduceOptions options, TextWriter log)
     {
+        // A forbidden output folder (/, home, the repository, data/, an existing file) is refused before anything is read.
+        OutputFolder.Check(options.OutputDirectory, options.DataDirectory);
         var data = PaperData.Load(options.DataDirectory);
         AssumptionOverrides? overrides = null;
         if (options.AssumptionsFile is { } assumptionsFile)
