@@ -334,7 +334,8 @@ public sealed class AssumptionOverrides
         catch (YamlException e)
         {
             var inner = e.InnerException?.Message;
-            throw new BundleInputException($"{path}:{e.Start.Line}", $"is not valid YAML: {FirstSentence(inner ?? e.Message)}");
+            var line = (inner ?? e.Message).Contains("tab", StringComparison.OrdinalIgnoreCase) && YamlLimits.FirstTabIndentedLine(yaml) is { } tabLine ? tabLine : e.Start.Line;
+            throw new BundleInputException($"{path}:{line}", $"is not valid YAML: {FirstSentence(inner ?? e.Message)}");
         }
         if (stream.Documents.Count == 0) throw new BundleInputException(path, "is empty; expected a mapping of name: value pairs");
         if (stream.Documents.Count > 1) throw new BundleInputException($"{path}:{stream.Documents[1].RootNode.Start.Line}", "holds more than one YAML document");

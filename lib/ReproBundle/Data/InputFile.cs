@@ -39,6 +39,10 @@ public static class InputFile
         {
             throw new BundleInputException(path, "cannot be read (permission denied)");
         }
+        catch (IOException) when (new FileInfo(path).LinkTarget is not null)
+        {
+            throw new BundleInputException(path, "is a symbolic link that leads nowhere or in a loop");
+        }
         catch (IOException e)
         {
             throw new BundleInputException(path, $"cannot be read: {e.Message.Replace(path, "").Trim(' ', ':', '\'')}");

@@ -19,6 +19,21 @@ public static class YamlLimits
     public const int MaxNodes = 100_000;
 
     /// <summary>
+    /// The 1-based line of the first line whose indentation holds a tab (YAML indents with spaces only), or null. The
+    /// loaders report a tab error at this line: YamlDotNet reports it at the start of the enclosing mapping instead.
+    /// </summary>
+    public static int? FirstTabIndentedLine(string yaml)
+    {
+        var lines = yaml.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var indent = lines[i].Length - lines[i].TrimStart(' ', '\t').Length;
+            if (lines[i].AsSpan(0, indent).Contains('\t')) return i + 1;
+        }
+        return null;
+    }
+
+    /// <summary>
     /// The first limit <paramref name="yaml"/> breaks, as (1-based line in the text, message), or null when it is within
     /// bounds. Syntax errors are left to the loader (it reports them with their own words).
     /// </summary>

@@ -53,6 +53,14 @@ public sealed class OutputStage : IDisposable
     /// <summary>The largest manifest or journal a run reads back [bytes].</summary>
     public const int MaxManifestBytes = 16 << 20;
 
+    /// <summary>
+    /// Test hook: <c>REPROBUNDLE_TEST_STEP_MS</c> (0-1000) pauses after each staged file and each publish step, so the kill
+    /// tests can land a signal inside the staging and publish windows. Unset (0) in normal use.
+    /// </summary>
+    private static readonly int TestStepDelayMs =
+        int.TryParse(Environment.GetEnvironmentVariable("REPROBUNDLE_TEST_STEP_MS"), System.Globalization.NumberStyles.None,
+            System.Globalization.CultureInfo.InvariantCulture, out var ms) ? Math.Clamp(ms, 0, 1000) : 0;
+
     /// <summary>The final output folder.</summary>
     public string OutputRoot { get; }
 
@@ -170,6 +178,7 @@ public sealed class OutputStage : IDisposable
     {
         ProcessCancellation.ThrowIfCancellationRequested();
         File.WriteAllBytes(PathFor(relativePath), bytes);
+        if (TestStepDelayMs > 0) Thread.Sleep(TestStepDelayMs);
         _hashes[relativePath] = Convert.ToHexStringLower(SHA256.HashData(bytes));
     }
 
@@ -354,7 +363,7 @@ public sealed class OutputStage : IDisposable
 
         public void Apply()
         {
-            var stepDelay = StepDelay();
+            var stepDelay = TestStepDelayMs;
             var touched = new SortedSet<string>(StringComparer.Ordinal);
             foreach (var r in Remove)
             {
@@ -385,14 +394,6 @@ public sealed class OutputStage : IDisposable
             if (Directory.Exists(StagingRoot)) Directory.Delete(StagingRoot, recursive: true);
             File.Delete(Path);
         }
-
-        /// <summary>
-        /// Test hook: <c>REPROBUNDLE_TEST_PUBLISH_STEP_MS</c> (0-1000) pauses after each publish step, so the kill tests can
-        /// land a signal inside the publish window. Unset in normal use.
-        /// </summary>
-        private static int StepDelay() =>
-            int.TryParse(Environment.GetEnvironmentVariable("REPROBUNDLE_TEST_PUBLISH_STEP_MS"), System.Globalization.NumberStyles.None,
-                System.Globalization.CultureInfo.InvariantCulture, out var ms) ? Math.Clamp(ms, 0, 1000) : 0;
     }
 
     /// <summary>Removes the staging folder when the run did not commit.</summary>

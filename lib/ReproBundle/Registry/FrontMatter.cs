@@ -96,7 +96,9 @@ public sealed partial class FrontMatter
         }
         catch (YamlException e)
         {
-            var line = (int)Math.Max(1, e.Start.Line) + 1;
+            var message = e.InnerException?.Message ?? e.Message;
+            var line = (message.Contains("tab", StringComparison.OrdinalIgnoreCase) && Data.YamlLimits.FirstTabIndentedLine(yaml) is { } tabLine
+                ? tabLine : (int)Math.Max(1, e.Start.Line)) + 1;
             problems.Add(new(file, line, "front-matter", $"not valid YAML: {OneLine(e.InnerException?.Message ?? e.Message)}"));
             return null;
         }
