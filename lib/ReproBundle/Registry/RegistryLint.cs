@@ -52,10 +52,10 @@ public static partial class RegistryLint
     private static string Shown(string text) => Data.AssumptionOverrides.Echo(text);
 
     /// <summary>
-    /// Every string of the front matter: no control characters, nothing that reads as an HTML tag or comment
-    /// ('&lt;' followed by a letter, '/', '!' or '?'), at most <see cref="MaxFieldChars"/> characters; the type at most
-    /// <see cref="MaxTypeChars"/> with tags of at most <see cref="MaxTypeTagChars"/>. The site escapes all text anyway;
-    /// the lint keeps such text out of the registry in the first place.
+    /// Every string of the front matter: no control characters (an error: they break the Atom feeds), at most
+    /// <see cref="MaxFieldChars"/> characters, the type at most <see cref="MaxTypeChars"/> with tags of at most
+    /// <see cref="MaxTypeTagChars"/> (errors); text that reads as an HTML tag or comment ('&lt;' followed by a letter, '/',
+    /// '!' or '?') is a warning, since every page, feed and figure shows it escaped, as text.
     /// </summary>
     private static void CheckText(JsonNode? node, string pointer, List<RegistryProblem> problems, string file, FrontMatter fm)
     {
@@ -85,7 +85,9 @@ public static partial class RegistryLint
                 }
                 if (MarkupLike().Match(text) is { Success: true } m)
                 {
-                    problems.Add(new(file, line, field, $"holds markup-like text '{Shown(text.Substring(m.Index, Math.Min(20, text.Length - m.Index)))}'; write '<' as 'less than' or drop the tag"));
+                    // A warning: every page and figure shows the text escaped, as text; the lint only points a reviewer at it.
+                    problems.Add(new(file, line, field, $"holds markup-like text '{Shown(text.Substring(m.Index, Math.Min(20, text.Length - m.Index)))}'; it is shown as text, never as markup; write '<' as 'less than' if a tag was not meant",
+                        ProblemSeverity.Warning));
                 }
                 if (text.Length > MaxFieldChars)
                 {
@@ -305,7 +307,7 @@ public static partial class RegistryLint
             }
             else if (value < 1 || value > max)
             {
-                own.Add(new(file, L($"/{field}"), field, $"{value} is out of range: {field} must lie in 1-{max}"));
+                own.Add(new(file, L($"/{field}"), field, max == 5 ? $"{value} is out of range: {field} is rated 1-5" : $"{value} is out of range: {field} must lie in 1-{max}"));
             }
         }
         CheckText(root, "", own, file, fm);

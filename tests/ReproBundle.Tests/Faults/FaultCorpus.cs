@@ -182,8 +182,8 @@ internal static class FaultCorpus
         // 4. Registry entries (B01.md: name on line 4, type 5, known_solutions items 8-10, blockers 12-13, difficulty 14; B16.md is schema v0.2).
         yield return new("registry: control character in a name", Entry("B01.md", "name: \"Memory-bandwidth wall (decode)\"", "name: \"Memory\\x07wall\""),
             e => e.Reproduce(), "B01.md:4:", "name", "control character U+0007");
-        yield return new("registry: script payload in the type", Entry("B01.md", "type: \"Physics/Arch\"", "type: \"</script><script>window.__pwned=1</script>\""),
-            e => e.Reproduce(), "B01.md:5:", "type", "markup-like");
+        yield return new("registry: control character in a known solution", Entry("B01.md", "  - \"FP4 QAT\"", "  - \"FP4\\tQAT\""),
+            e => e.Reproduce(), "B01.md:9:", "known_solutions[1]", "control character U+0009");
         yield return new("registry: type longer than 80 characters", Entry("B01.md", "type: \"Physics/Arch\"", $"type: \"{new string('x', 300)}\""),
             e => e.Reproduce(), "B01.md:5:", "more than the 80");
         yield return new("registry: a type tag longer than 40 characters", Entry("B01.md", "type: \"Physics/Arch\"", $"type: \"Physics/{new string('a', 60)}\""),

@@ -62,17 +62,18 @@ public class FaultCorpusTests
     }
 
     [Theory]
-    [InlineData("name: \"Memory-bandwidth wall (decode)\"", "name: \"wall\\x01\"", "B01.md:4: name: holds the control character U+0001")]
-    [InlineData("type: \"Physics/Arch\"", "type: \"<img src=x onerror=alert(1)>\"", "B01.md:5: type: holds markup-like text")]
-    [InlineData("  - \"CapEx\"", "  - \"<!-- hidden\"", "B01.md:12: blockers[0]: holds markup-like text")]
-    [InlineData("difficulty: 3", "difficulty: 1e400", "B01.md:14: difficulty:")]
-    public void Lint_registry_names_hostile_text_by_file_line_and_field(string old, string replacement, string expected)
+    [InlineData("name: \"Memory-bandwidth wall (decode)\"", "name: \"wall\\x01\"", 2, "B01.md:4: name: holds the control character U+0001")]
+    [InlineData("type: \"Physics/Arch\"", $"type: \"Physics/{"\\x1b"}[31m\"", 2, "B01.md:5: type: holds the control character U+001B")]
+    [InlineData("type: \"Physics/Arch\"", "type: \"<img src=x onerror=alert(1)>\"", 0, "B01.md:5: type: warning: holds markup-like text '<img src=x onerror=a'")]
+    [InlineData("  - \"CapEx\"", "  - \"<!-- hidden\"", 0, "B01.md:12: blockers[0]: warning: holds markup-like text '<!-- hidden'")]
+    [InlineData("difficulty: 3", "difficulty: 1e400", 2, "B01.md:14: difficulty:")]
+    public void Lint_registry_names_hostile_text_by_file_line_and_field(string old, string replacement, int exitCode, string expected)
     {
         using var temp = TestPaths.CopyOfData();
         var env = new FaultEnv(temp.Path);
         FaultCorpus.Replace(env, "registry/B01.md", old, replacement);
         var (code, stdout, stderr, _) = RunInProcess(["lint-registry", env.P("registry")]);
-        Assert.True(code == 2, $"exit {code}: {stdout}{stderr}");
+        Assert.True(code == exitCode, $"exit {code}: {stdout}{stderr}");
         Assert.Contains(expected, stdout);
         Assert.DoesNotContain("   at ", stdout + stderr);
     }

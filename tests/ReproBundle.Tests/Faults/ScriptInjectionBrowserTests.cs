@@ -6,9 +6,8 @@ namespace ReproBundle.Tests.Faults;
 
 /// <summary>
 /// Script injection (issue 13, class 2): <c>&lt;/script&gt;&lt;script&gt;</c> payloads planted in text fields of a copy
-/// of data/ (a Table 1 platform name, a Table 2 metric name, a claim quote, a BibTeX title, a radar rationale) reach the
-/// generated pages and figures as text, and no page or figure runs them in headless Chromium. The registry's own text
-/// fields refuse such text at lint time (see <see cref="FaultCorpusTests"/>).
+/// of data/ (a registry type, a Table 1 platform name, a Table 2 metric name, a claim quote, a BibTeX title, a radar
+/// rationale) reach the generated pages and figures as text, and no page or figure runs them in headless Chromium.
 /// </summary>
 [Collection(HeavyProcesses.Name)]
 public class ScriptInjectionBrowserTests
@@ -29,6 +28,8 @@ public class ScriptInjectionBrowserTests
         FaultCorpus.Replace(env, "table2_projections.csv", "decode_single,\"Decode throughput, single request\",", $"decode_single,{CsvQuoted("Decode throughput " + Payload)},");
         FaultCorpus.Replace(env, "claims.csv", "\"a 70B-parameter dense model in BF16 ... the ~140 GB weight footprint\"", CsvQuoted("a 70B model " + Payload));
         FaultCorpus.Replace(env, "references.bib", "title = {GQA: Training Generalized", $"title = {{{Payload} GQA: Training Generalized");
+        // The registry's type reaches the registry charts; the lint warns of it but lets it through (it is shown as text).
+        FaultCorpus.Replace(env, "registry/B02.md", "type: \"Arch\"", "type: \"</script><script>window.__pwned=3</script>\"");
         FaultCorpus.Replace(env, "figures/radar_assumptions.csv", "bundle-assumption,\"Table 2's H100", $"bundle-assumption,\"{Payload.Replace("\"", "\"\"")} Table 2's H100");
 
         Reproduction.Run(new ReproduceOptions(env.Data, env.Output, Png: false), TextWriter.Null);
