@@ -44,6 +44,8 @@ public static class Reproduction
     /// <summary>Runs everything; a bad input throws <see cref="BundleInputException"/> before anything is moved into place.</summary>
     public static ReproductionResult Run(ReproduceOptions options, TextWriter log)
     {
+        // A forbidden output folder (/, home, the repository, data/, an existing file) is refused before anything is read.
+        OutputFolder.Check(options.OutputDirectory, options.DataDirectory);
         var data = PaperData.Load(options.DataDirectory);
         AssumptionOverrides? overrides = null;
         if (options.AssumptionsFile is { } assumptionsFile)
@@ -57,7 +59,7 @@ public static class Reproduction
         // Every input is read and checked before anything is started or staged, so bad input fails fast.
         var registry = BottleneckRegistry.Load(options.DataDirectory);
         log.WriteLine($"registry: {registry.Entries.Count} entries linted{string.Concat(registry.Warnings.Select(w => $"; {w}"))}");
-        using var stage = new OutputStage(options.OutputDirectory);
+        using var stage = new OutputStage(options.OutputDirectory, options.DataDirectory);
         // Chromium starts in the background now and is ready by the time the figures are drawn (null: no PNGs this run,
         // because of --no-png or because no Chromium is installed).
         using var pngRenderer = options.Png && ChromiumLocator.Find() is { } chromium ? PngRenderer.Start(chromium, FigureWriter.PlotlyJs()) : null;

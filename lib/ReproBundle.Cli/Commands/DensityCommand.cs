@@ -29,7 +29,18 @@ internal static class DensityCommand
             CheckOption("--utilization", inputs.Utilization, v => v > 0 && v <= 1, "must lie in (0, 1]");
             CheckOption("--tokens-per-second", inputs.TokensPerSecond, v => v > 0, "must be greater than 0");
             CheckOption("--stream-tokens-per-second", inputs.StreamTokensPerSecond, v => v > 0, "must be greater than 0");
+            foreach (var (option, value) in new[] { ("--capex-usd", inputs.CapexUsd), ("--lifetime-years", inputs.LifetimeYears),
+                         ("--utilization", inputs.Utilization), ("--tokens-per-second", inputs.TokensPerSecond), ("--stream-tokens-per-second", inputs.StreamTokensPerSecond) })
+            {
+                if (InputCatalog.MagnitudeViolation(value) is { } magnitude) throw new BundleInputException(option, $"{OutputStage.FormatCell(value)} {magnitude}");
+            }
             var steps = AgentDensity.Derive(inputs);
+            double[] derived = [steps.HourlyCapexUsd, steps.CostUsdPerMillionTokens, steps.StreamsPerNode, steps.DensityPerMillionUsd, steps.DensityPerMillionUsdAtUtilization];
+            if (derived.Any(d => !double.IsFinite(d) || d <= 0))
+            {
+                throw new BundleInputException("--capex-usd, --lifetime-years, --utilization, --tokens-per-second, --stream-tokens-per-second",
+                    "together make a derived step infinite or zero (hourly CapEx, cost per million tokens, streams per node or density); use values of realistic size");
+            }
             var output = parse.InvocationConfiguration.Output;
             if (parse.GetValue(json))
             {

@@ -14,7 +14,7 @@ internal static class ReproduceCommand
     public static Command Create()
     {
         var data = new Option<string>("--data") { Description = "Folder of the paper's inputs", DefaultValueFactory = _ => "./data" };
-        var output = new Option<string>("--output") { Description = "Folder to write outputs to (replaced entry by entry on success)", DefaultValueFactory = _ => "./output" };
+        var output = new Option<string>("--output") { Description = "Folder to write outputs to; only files an earlier run wrote (its MANIFEST.json) are replaced or removed", DefaultValueFactory = _ => "./output" };
         var assumptions = new Option<string?>("--assumptions") { Description = "A reviewer's JSON or YAML file overriding named inputs (names in data/README.md)" };
         var notebooks = new Option<bool>("--notebooks") { Description = "Also run every notebook headless (the notebooks/ folder next to --data) and write the executed copies to <output>/notebooks/" };
         var noPng = new Option<bool>("--no-png") { Description = "Skip PNG export (no browser is started); HTML and JSON figures are still written" };

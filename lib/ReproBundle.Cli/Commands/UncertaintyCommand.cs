@@ -12,14 +12,20 @@ namespace ReproBundle.Cli.Commands;
 /// </summary>
 internal static class UncertaintyCommand
 {
+    /// <summary>The most draws per scenario <c>--samples</c> accepts: 10x the default, which bounds memory (every draw is kept for exact percentiles) and time.</summary>
+    public const int MaxSamples = 10 * MonteCarloSettings.DefaultSamples;
+
+    /// <summary>The most worker threads <c>--threads</c> accepts.</summary>
+    public const int MaxThreads = 256;
+
     public static Command Create()
     {
         var data = new Option<string>("--data") { Description = "Folder of the paper's inputs", DefaultValueFactory = _ => "./data" };
         var output = new Option<string>("--output") { Description = "Folder for uncertainty.csv, uncertainty_inputs.csv, uncertainty_tornado.csv and break_even.csv", DefaultValueFactory = _ => "./output/uncertainty" };
         var assumptions = new Option<string?>("--assumptions") { Description = "A reviewer's JSON or YAML file overriding named inputs (names in data/README.md)" };
-        var samples = new Option<int>("--samples") { Description = "Draws per scenario, >= 1", DefaultValueFactory = _ => MonteCarloSettings.DefaultSamples };
+        var samples = new Option<int>("--samples") { Description = $"Draws per scenario, 1 to {MaxSamples:N0}", DefaultValueFactory = _ => MonteCarloSettings.DefaultSamples };
         var seed = new Option<int>("--seed") { Description = "Random seed; the same seed gives the same bytes", DefaultValueFactory = _ => MonteCarloSettings.DefaultSeed };
-        var threads = new Option<int>("--threads") { Description = "Worker threads, >= 1 (never changes the result)", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var threads = new Option<int>("--threads") { Description = $"Worker threads, 1 to {MaxThreads} (never changes the result)", DefaultValueFactory = _ => Math.Min(Environment.ProcessorCount, MaxThreads) };
         var bench = new Option<bool>("--bench") { Description = "Time the paper_ranges scenario (draw + percentiles) and print draws per second; writes nothing" };
         var command = new Command("uncertainty", "Monte Carlo over the paper's ranges: percentiles of cost, energy and agent density, P(density ratio > 10x), tornado, break-even.")
         {
@@ -28,6 +34,11 @@ internal static class UncertaintyCommand
         command.SetAction(parse =>
         {
             var settings = new MonteCarloSettings(parse.GetValue(samples), parse.GetValue(seed), parse.GetValue(threads));
+            if (settings.Samples > MaxSamples)
+            {
+                throw new BundleInputException("--samples", $"{settings.Samples} is more than the {MaxSamples} draws a run may take (memory and time grow with it)");
+            }
+            if (settings.Threads > MaxThreads) throw new BundleInputException("--threads", $"{settings.Threads} is more than {MaxThreads}");
             if (settings.Violation() is { } v)
             {
                 var colon = v.IndexOf(':');
@@ -41,7 +52,7 @@ internal static class UncertaintyCommand
                 return 0;
             }
             var result = UncertaintyAnalysis.Run(paper, settings);
-            using (var stage = new OutputStage(parse.GetValue(output)!))
+            using (var stage = new OutputStage(parse.GetValue(output)!, parse.GetValue(data)))
             {
                 UncertaintyAnalysis.Write(stage, result, folder: "");
                 stage.Commit();

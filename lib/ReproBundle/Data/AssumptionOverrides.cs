@@ -117,8 +117,7 @@ public sealed class AssumptionOverrides
     /// <summary>Reads and validates <paramref name="path"/> (.json, .yaml or .yml) against <paramref name="data"/>.</summary>
     public static AssumptionOverrides Load(string path, PaperData data)
     {
-        if (!File.Exists(path)) throw new BundleInputException("--assumptions", $"file '{path}' not found");
-        var bytes = File.ReadAllBytes(path);
+        var bytes = InputFile.ReadBytes(path, "--assumptions");
         var ext = Path.GetExtension(path).ToLowerInvariant();
         var entries = ext switch
         {
@@ -134,13 +133,13 @@ public sealed class AssumptionOverrides
             var at = $"{path}:{e.Line}";
             if (seen.TryGetValue(e.Key, out var first))
             {
-                throw new BundleInputException(at, $"'{e.Key}' is given twice (first at line {first})");
+                throw new BundleInputException(at, $"'{Echo(e.Key)}' is given twice (first at line {first})");
             }
             seen[e.Key] = e.Line;
             if (!known.TryGetValue(e.Key, out var name))
             {
                 var hint = Closest(e.Key, known.Keys);
-                throw new BundleInputException(at, $"unknown name '{e.Key}'{(hint is null ? "" : $" (did you mean '{hint}'?)")}; the names that can be overridden are listed in data/README.md");
+                throw new BundleInputException(at, $"unknown name '{Echo(e.Key)}'{(hint is null ? "" : $" (did you mean '{hint}'?)")}; the names that can be overridden are listed in data/README.md");
             }
             var value = ReadValue(path, e.Key, e.Value);
             if (InputCatalog.Violation(name.Domain, value) is { } violation)
@@ -231,12 +230,12 @@ public sealed class AssumptionOverrides
         {
             case ScalarNode s:
                 if (Interval.TryParse(s.Text, out var v, out var error)) return v;
-                throw new BundleInputException($"{path}:{s.Line}", $"{key}: {error}; {Expected}");
+                throw new BundleInputException($"{path}:{s.Line}", $"{Echo(key)}: {Echo(error)}; {Expected}");
             case MapNode m:
             {
                 foreach (var e in m.Entries.Where(e => e.Key is not ("lo" or "hi")))
                 {
-                    throw new BundleInputException($"{path}:{e.Line}", $"{key}.{e.Key}: unknown field; a range mapping has exactly 'lo' and 'hi'");
+                    throw new BundleInputException($"{path}:{e.Line}", $"{Echo(key)}.{Echo(e.Key)}: unknown field; a range mapping has exactly 'lo' and 'hi'");
                 }
                 double End(string end)
                 {
@@ -257,7 +256,7 @@ public sealed class AssumptionOverrides
 
     private static string Describe(Node node) => node switch
     {
-        ScalarNode s => $"'{s.Text}' is not a number",
+        ScalarNode s => $"'{Echo(s.Text)}' is not a number",
         MapNode => "is a mapping",
         OtherNode o => $"is {o.Kind}",
         _ => "is not a value",
@@ -325,15 +324,18 @@ public sealed class AssumptionOverrides
     private static List<Entry> ParseYaml(string path, byte[] bytes)
     {
         var stream = new YamlStream();
+        var yaml = InputFile.Decode(path, bytes);
+        if (YamlLimits.Violation(yaml) is { } limit) throw new BundleInputException($"{path}:{limit.Line}", limit.Message);
         try
         {
-            using var text = new StringReader(new UTF8Encoding(false).GetString(bytes).TrimStart('\uFEFF'));
+            using var text = new StringReader(yaml);
             stream.Load(text);
         }
         catch (YamlException e)
         {
             var inner = e.InnerException?.Message;
-            throw new BundleInputException($"{path}:{e.Start.Line}", $"is not valid YAML: {FirstSentence(inner ?? e.Message)}");
+            var line = (inner ?? e.Message).Contains("tab", StringComparison.OrdinalIgnoreCase) && YamlLimits.FirstTabIndentedLine(yaml) is { } tabLine ? tabLine : e.Start.Line;
+            throw new BundleInputException($"{path}:{line}", $"is not valid YAML: {FirstSentence(inner ?? e.Message)}");
         }
         if (stream.Documents.Count == 0) throw new BundleInputException(path, "is empty; expected a mapping of name: value pairs");
         if (stream.Documents.Count > 1) throw new BundleInputException($"{path}:{stream.Documents[1].RootNode.Start.Line}", "holds more than one YAML document");
@@ -370,8 +372,19 @@ public sealed class AssumptionOverrides
         return s.EndsWith('.') ? s[..^1] : s;
     }
 
+    /// <summary>The longest key "did you mean" compares: a longer one cannot be a typo of a name (every name is under 60 characters).</summary>
+    public const int MaxSuggestedKeyLength = 100;
+
+    /// <summary>A key or value as an error line echoes it: at most about 80 characters, control characters shown as '?'.</summary>
+    internal static string Echo(string text)
+    {
+        var cut = text.Length <= 80 ? text : $"{text[..60]}...({text.Length} chars)";
+        return new string(cut.Select(c => char.IsControl(c) ? '?' : c).ToArray());
+    }
+
     private static string? Closest(string key, IEnumerable<string> names)
     {
+        if (key.Length > MaxSuggestedKeyLength) return null;
         string? best = null;
         int bestDistance = int.MaxValue;
         foreach (var n in names.Order(StringComparer.Ordinal))

@@ -13,8 +13,7 @@ public sealed partial record BibReference(string Key, IReadOnlyDictionary<string
     /// <summary>Reads every entry of a BibTeX file (the simple one-field-per-line form of <c>data/references.bib</c>).</summary>
     public static IReadOnlyList<BibReference> Load(string path)
     {
-        if (!File.Exists(path)) throw new BundleInputException(path, "file not found");
-        var text = File.ReadAllText(path).Replace("\r\n", "\n");
+        var text = InputFile.ReadText(path).Replace("\r\n", "\n");
         var list = new List<BibReference>();
         foreach (Match m in Entry().Matches(text))
         {

@@ -67,7 +67,7 @@ public sealed class CsvTable
     /// <summary>The header names in file order.</summary>
     public IReadOnlyList<string> Columns { get; }
 
-    /// <summary>The data rows (blank lines and lines starting with '#' are skipped).</summary>
+    /// <summary>The data rows (blank lines and lines whose first unquoted character is '#' are skipped; a quoted cell starting with '#' is data).</summary>
     public IReadOnlyList<CsvRow> Rows { get; }
 
     private CsvTable(string path, IReadOnlyList<string> columns, List<(int Line, string[] Cells)> rows)
@@ -89,28 +89,16 @@ public sealed class CsvTable
     /// </summary>
     public static CsvTable Load(string path, params string[] requiredColumns)
     {
-        if (!File.Exists(path))
-        {
-            throw new BundleInputException(path, "file not found");
-        }
-        string text;
-        try
-        {
-            text = File.ReadAllText(path, new UTF8Encoding(false, true));
-        }
-        catch (DecoderFallbackException)
-        {
-            throw new BundleInputException(path, "is not valid UTF-8 text");
-        }
-        return Parse(path, text, requiredColumns);
+        return Parse(path, InputFile.ReadText(path), requiredColumns);
     }
 
     /// <summary>Parses CSV <paramref name="text"/> as if read from <paramref name="path"/>.</summary>
     public static CsvTable Parse(string path, string text, params string[] requiredColumns)
     {
         var records = Split(path, text);
-        var data = records.Where(r => !(r.Cells.Length == 1 && r.Cells[0].Trim().Length == 0))
-                          .Where(r => !r.Cells[0].TrimStart().StartsWith('#'))
+        var data = records.Where(r => !(r.Cells.Length == 1 && r.Cells[0].Trim().Length == 0 && !r.FirstQuoted))
+                          .Where(r => r.FirstQuoted || !r.Cells[0].TrimStart().StartsWith('#'))
+                          .Select(r => (r.Line, r.Cells))
                           .ToList();
         if (data.Count == 0)
         {
@@ -141,9 +129,10 @@ public sealed class CsvTable
         return new CsvTable(path, header, data.Skip(1).ToList());
     }
 
-    private static List<(int Line, string[] Cells)> Split(string path, string text)
+    private static List<(int Line, string[] Cells, bool FirstQuoted)> Split(string path, string text)
     {
-        var result = new List<(int, string[])>();
+        var result = new List<(int, string[], bool)>();
+        bool firstQuoted = false;
         var cells = new List<string>();
         var cell = new StringBuilder();
         int line = 1, recordLine = 1;
@@ -167,6 +156,7 @@ public sealed class CsvTable
                 }
                 else
                 {
+                    if (c == '\0') throw BundleInputException.AtLine(path, line, "holds a NUL character");
                     if (c == '\n') line++;
                     cell.Append(c);
                 }
@@ -177,7 +167,10 @@ public sealed class CsvTable
                 case '"' when cell.Length == 0 && !cellWasQuoted:
                     quoted = true;
                     cellWasQuoted = true;
+                    if (cells.Count == 0) firstQuoted = true;
                     break;
+                case '\0':
+                    throw BundleInputException.AtLine(path, line, "holds a NUL character");
                 case '"':
                     throw BundleInputException.AtLine(path, line, "stray quote inside an unquoted cell");
                 case ',':
@@ -189,10 +182,11 @@ public sealed class CsvTable
                     break;
                 case '\n':
                     cells.Add(cell.ToString());
-                    result.Add((recordLine, cells.ToArray()));
+                    result.Add((recordLine, cells.ToArray(), firstQuoted));
                     cells.Clear();
                     cell.Clear();
                     cellWasQuoted = false;
+                    firstQuoted = false;
                     line++;
                     recordLine = line;
                     break;
@@ -212,7 +206,7 @@ public sealed class CsvTable
         if (cell.Length > 0 || cells.Count > 0)
         {
             cells.Add(cell.ToString());
-            result.Add((recordLine, cells.ToArray()));
+            result.Add((recordLine, cells.ToArray(), firstQuoted));
         }
         return result;
     }

@@ -52,8 +52,24 @@ public static class InputCatalog
         ["etched.server_capex_usd"] = InputDomain.Positive,
     };
 
+    /// <summary>The smallest non-zero magnitude any input may have (bundle bound: the data's smallest is 0.02).</summary>
+    public const double MinMagnitude = 1e-9;
+
+    /// <summary>The largest magnitude any input may have (bundle bound: the data's largest is 2.1e16 bytes/s).</summary>
+    public const double MaxMagnitude = 1e18;
+
+    /// <summary>
+    /// Why <paramref name="value"/> is outside the magnitudes any input may have (finite, 0 or between
+    /// <see cref="MinMagnitude"/> and <see cref="MaxMagnitude"/> in size), or null. The bound keeps every derived
+    /// quantity finite and non-zero: no product or quotient of a few such values overflows or underflows.
+    /// </summary>
+    public static string? MagnitudeViolation(double value) =>
+        !double.IsFinite(value) ? "must be a finite number"
+        : value != 0 && (Math.Abs(value) < MinMagnitude || Math.Abs(value) > MaxMagnitude) ? "must be 0 or between 1e-09 and 1e+18 in size"
+        : null;
+
     /// <summary>Null when <paramref name="value"/> fits <paramref name="domain"/>, else the allowed range in words.</summary>
-    public static string? Violation(InputDomain domain, Interval value) => domain switch
+    public static string? Violation(InputDomain domain, Interval value) => MagnitudeViolation(value.Lo) ?? MagnitudeViolation(value.Hi) ?? domain switch
     {
         InputDomain.Positive when value.Lo <= 0 => "must be greater than 0",
         InputDomain.Fraction when value.Lo <= 0 || value.Hi > 1 => "must lie in (0, 1]",

@@ -131,8 +131,7 @@ public sealed class PaperData
     /// <summary>Reads the entry keys of a BibTeX file; duplicate keys are an error.</summary>
     public static IReadOnlySet<string> LoadReferenceKeys(string path)
     {
-        if (!File.Exists(path)) throw new BundleInputException(path, "file not found");
-        var text = File.ReadAllText(path);
+        var text = InputFile.ReadText(path);
         var keys = new HashSet<string>(StringComparer.Ordinal);
         foreach (Match m in BibEntry.Matches(text))
         {
@@ -248,6 +247,7 @@ public sealed class PaperData
     {
         var v = row.Interval(column);
         if (v.Lo <= 0) throw row.Error(column, $"{v} must be greater than 0");
+        if ((InputCatalog.MagnitudeViolation(v.Lo) ?? InputCatalog.MagnitudeViolation(v.Hi)) is { } m) throw row.Error(column, $"{v} {m}");
         return v;
     }
 
@@ -255,6 +255,7 @@ public sealed class PaperData
     {
         var v = row.OptionalInterval(column);
         if (v is { Lo: <= 0 }) throw row.Error(column, $"{v} must be greater than 0");
+        if (v is { } x && (InputCatalog.MagnitudeViolation(x.Lo) ?? InputCatalog.MagnitudeViolation(x.Hi)) is { } m) throw row.Error(column, $"{x} {m}");
         return v;
     }
 }

@@ -48,8 +48,11 @@ public static class Fig1RadarInference
         var source = radar.Column<string>("Source");
 
         var positive = lo.Concat(hi).Where(v => v > 0).ToList();
-        var rMin = Math.Pow(10, Math.Floor(Math.Log10(positive.Min())));
-        var rMax = Math.Pow(10, Math.Ceiling(Math.Log10(positive.Max())));
+        // Whole decades, clamped to 10^-300..10^300 so that a subnormal or huge value cannot make a decade 0 or infinite.
+        var eMin = (int)Math.Clamp(Math.Floor(Math.Log10(positive.Min())), -300, 300);
+        var eMax = (int)Math.Clamp(Math.Ceiling(Math.Log10(positive.Max())), eMin, 300);
+        var rMin = Math.Pow(10, eMin);
+        var rMax = Math.Pow(10, eMax);
         double Clamp(double v) => v > 0 ? v : rMin;
 
         var charts = new List<GenericChart>();
@@ -82,7 +85,7 @@ public static class Fig1RadarInference
         }
 
         var ticks = new List<double>();
-        for (var t = rMin; t <= rMax * 1.0001; t *= 10) ticks.Add(t);
+        for (var e = eMin; e <= eMax; e++) ticks.Add(Math.Pow(10, e)); // at most 601 ticks: the loop counts integers
         return CSharpChart.Combine(charts).WithLayout(Layout(
             ("title", Title("Fig. 1: Six-axis platform capability radar (inference)",
                 "Log radial scale. Axes 1-5: ratio to H100 on the same basis (H100 = 1). Axis 6: software-maturity score 0-10 by the bundle's rubric (data/figures).<br>" +

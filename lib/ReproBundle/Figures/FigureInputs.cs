@@ -92,6 +92,7 @@ public sealed class FigureInputs
             if (row.Required("unit") != unit) throw row.Error("unit", $"'{row["unit"]}' should be '{unit}' for axis {axis}");
             var value = row.Interval("value");
             if (value.Lo <= 0) throw row.Error("value", "must be positive (the radar's ratio axes are logarithmic)");
+            if ((InputCatalog.MagnitudeViolation(value.Lo) ?? InputCatalog.MagnitudeViolation(value.Hi)) is { } magnitude) throw row.Error("value", $"{value} {magnitude}");
             var a = new RadarAssumption(row.Required("platform_id"), axis, value, unit, CheckSource(row, "source"), row.Required("rationale"), row.Line);
             if (assumptions.Any(x => x.PlatformId == a.PlatformId && x.AxisId == a.AxisId)) throw row.Error("axis", $"second row for {a.PlatformId} on {axis}");
             assumptions.Add(a);

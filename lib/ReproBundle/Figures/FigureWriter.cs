@@ -94,6 +94,8 @@ public static partial class FigureWriter
         if (matches.Count != 1) throw new InvalidOperationException($"figure '{name}': expected one Plotly.NET chart div with a GUID id, found {matches.Count}");
         var guid = matches[0].Groups[1].Value;
         html = html.Replace(guid, DivId(name)).Replace(guid.Replace("-", ""), $"fig_{name}");
+        if (EmbeddedJson().Count(html) != 3) throw new InvalidOperationException($"figure '{name}': expected Plotly.NET's data, layout and config lines in the render script");
+        html = EmbeddedJson().Replace(html, m => m.Groups[1].Value + EscapeJsonForHtml(m.Groups[2].Value) + ";");
         var scripts = ScriptSource().Matches(html);
         if (scripts.Count != 1 || scripts[0].Groups[1].Value != PlotlyJsFileName)
         {
@@ -104,6 +106,37 @@ public static partial class FigureWriter
 
     /// <summary>The UTF-8 bytes of <see cref="Html"/>.</summary>
     public static byte[] HtmlBytes(string name, GenericChart chart) => OutputStage.Utf8.GetBytes(Html(name, chart));
+
+    [GeneratedRegex(@"^(    var (?:data|layout|config) = )(.*);$", RegexOptions.CultureInvariant | RegexOptions.Multiline)]
+    private static partial Regex EmbeddedJson();
+
+    /// <summary>
+    /// JSON text made safe inside an HTML <c>&lt;script&gt;</c> element: <c>&lt;</c>, <c>&gt;</c>, <c>&amp;</c>, U+2028 and
+    /// U+2029 become <c>\u003c</c>, <c>\u003e</c>, <c>\u0026</c>, <c>\u2028</c>, <c>\u2029</c>. In valid JSON these characters
+    /// occur only inside string literals, where the escapes mean the same characters, so the data is unchanged while no
+    /// text from data/ can close the script (<c>&lt;/script&gt;</c>) or open a comment. Throws when the text is not JSON.
+    /// </summary>
+    public static string EscapeJsonForHtml(string json)
+    {
+        using (JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 64 }))
+        {
+            // parsed only to prove the replacements below act inside string literals
+        }
+        var sb = new System.Text.StringBuilder(json.Length + 16);
+        foreach (var c in json)
+        {
+            switch (c)
+            {
+                case '<': sb.Append("\\u003c"); break;
+                case '>': sb.Append("\\u003e"); break;
+                case '&': sb.Append("\\u0026"); break;
+                case '\u2028': sb.Append("\\u2028"); break;
+                case '\u2029': sb.Append("\\u2029"); break;
+                default: sb.Append(c); break;
+            }
+        }
+        return sb.ToString();
+    }
 
     private static readonly Lazy<string> PlotlyJsText = new(ReadPlotlyJs);
     private static readonly Lazy<byte[]> PlotlyJsUtf8 = new(() => OutputStage.Utf8.GetBytes(PlotlyJs()));

@@ -77,7 +77,9 @@ public static class Table2RatiosFigure
     private static double[] LogTicks(double lo, double hi)
     {
         var ticks = new List<double>();
-        for (var e = (int)Math.Floor(lo); e <= (int)Math.Ceiling(hi); e++)
+        // Integer decades clamped to -300..300 (a non-finite end gives one decade), so the loop ends whatever lo and hi are.
+        int eLo = double.IsFinite(lo) ? (int)Math.Clamp(Math.Floor(lo), -300, 300) : 0, eHi = double.IsFinite(hi) ? (int)Math.Clamp(Math.Ceiling(hi), eLo, 300) : eLo;
+        for (var e = eLo; e <= eHi; e++)
         {
             foreach (var m in new[] { 1.0, 2.0, 5.0 })
             {

@@ -24,6 +24,9 @@ public sealed partial class FrontMatter
         BodyLine = bodyLine;
     }
 
+    /// <summary>The longest front matter accepted [characters] (the seed entries have under 3,000).</summary>
+    public const int MaxFrontMatterChars = 64 * 1024;
+
     /// <summary>The front matter as JSON.</summary>
     public JsonObject Root { get; }
 
@@ -68,6 +71,16 @@ public sealed partial class FrontMatter
         }
         // YAML line n is file line n + 1 (line 1 is the opening ---).
         var yaml = string.Join('\n', lines[1..close]);
+        if (yaml.Length > MaxFrontMatterChars)
+        {
+            problems.Add(new(file, 1, "front-matter", $"the YAML front matter has {yaml.Length} characters, more than the {MaxFrontMatterChars} allowed"));
+            return null;
+        }
+        if (Data.YamlLimits.Violation(yaml) is { } limit)
+        {
+            problems.Add(new(file, limit.Line + 1, "front-matter", limit.Message));
+            return null;
+        }
         var map = new Dictionary<string, int>(StringComparer.Ordinal);
         YamlNode root;
         try
@@ -83,7 +96,9 @@ public sealed partial class FrontMatter
         }
         catch (YamlException e)
         {
-            var line = (int)Math.Max(1, e.Start.Line) + 1;
+            var message = e.InnerException?.Message ?? e.Message;
+            var line = (message.Contains("tab", StringComparison.OrdinalIgnoreCase) && Data.YamlLimits.FirstTabIndentedLine(yaml) is { } tabLine
+                ? tabLine : (int)Math.Max(1, e.Start.Line)) + 1;
             problems.Add(new(file, line, "front-matter", $"not valid YAML: {OneLine(e.InnerException?.Message ?? e.Message)}"));
             return null;
         }

@@ -37,6 +37,78 @@ public static partial class RegistryLint
 
     private static readonly Dictionary<string, (string Text, JsonSchema Schema, IReadOnlyList<string> Fields)> SchemaCache = new(StringComparer.Ordinal);
 
+    /// <summary>The longest text a registry field may hold [characters].</summary>
+    public const int MaxFieldChars = 2000;
+
+    /// <summary>The longest printed type [characters]; each of its type tags names a feed file.</summary>
+    public const int MaxTypeChars = 80;
+
+    /// <summary>The longest type tag [characters] (a tag becomes the feed file name <c>type-&lt;tag&gt;.xml</c>).</summary>
+    public const int MaxTypeTagChars = 40;
+
+    /// <summary>The largest <c>review_cadence_days</c> accepted (ten years).</summary>
+    public const long MaxReviewCadenceDays = 3650;
+
+    private static string Shown(string text) => Data.AssumptionOverrides.Echo(text);
+
+    /// <summary>
+    /// Every string of the front matter: no control characters (an error: they break the Atom feeds), at most
+    /// <see cref="MaxFieldChars"/> characters, the type at most <see cref="MaxTypeChars"/> with tags of at most
+    /// <see cref="MaxTypeTagChars"/> (errors); text that reads as an HTML tag or comment ('&lt;' followed by a letter, '/',
+    /// '!' or '?') is a warning, since every page, feed and figure shows it escaped, as text.
+    /// </summary>
+    private static void CheckText(JsonNode? node, string pointer, List<RegistryProblem> problems, string file, FrontMatter fm)
+    {
+        switch (node)
+        {
+            case JsonObject o:
+                foreach (var (k, v) in o)
+                {
+                    var childPointer = $"{pointer}/{FrontMatter.Escape(k)}";
+                    if (k.Any(char.IsControl) || k.Length > 100) problems.Add(new(file, fm.LineOf(childPointer), Shown(k), "a field name with control characters or over 100 characters"));
+                    CheckText(v, childPointer, problems, file, fm);
+                }
+                break;
+            case JsonArray a:
+                for (var i = 0; i < a.Count; i++) CheckText(a[i], $"{pointer}/{i}", problems, file, fm);
+                break;
+            case JsonValue v when v.GetValueKind() == JsonValueKind.String:
+            {
+                var text = v.GetValue<string>();
+                var field = FrontMatter.FieldPath(pointer);
+                int line = fm.LineOf(pointer);
+                var control = text.AsSpan().IndexOfAnyInRange('\0', '\u001f');
+                if (control < 0) control = text.IndexOf('\u007f');
+                if (control >= 0)
+                {
+                    problems.Add(new(file, line, field, $"holds the control character U+{(int)text[control]:X4}; registry text is one line of printable characters"));
+                }
+                if (MarkupLike().Match(text) is { Success: true } m)
+                {
+                    // A warning: every page and figure shows the text escaped, as text; the lint only points a reviewer at it.
+                    problems.Add(new(file, line, field, $"holds markup-like text '{Shown(text.Substring(m.Index, Math.Min(20, text.Length - m.Index)))}'; it is shown as text, never as markup; write '<' as 'less than' if a tag was not meant",
+                        ProblemSeverity.Warning));
+                }
+                if (text.Length > MaxFieldChars)
+                {
+                    problems.Add(new(file, line, field, $"is {text.Length} characters long, more than the {MaxFieldChars} allowed"));
+                }
+                if (pointer == "/type")
+                {
+                    if (text.Length > MaxTypeChars) problems.Add(new(file, line, field, $"is {text.Length} characters long, more than the {MaxTypeChars} a type may have"));
+                    else if (Taxonomy.TypeTags(text).FirstOrDefault(t => t.Length > MaxTypeTagChars) is { } tag)
+                    {
+                        problems.Add(new(file, line, field, $"type tag '{Shown(tag)}' is {tag.Length} characters long, more than the {MaxTypeTagChars} a tag (and its feed file name) may have"));
+                    }
+                }
+                break;
+            }
+        }
+    }
+
+    [GeneratedRegex(@"<[A-Za-z/!?]", RegexOptions.CultureInvariant)]
+    private static partial Regex MarkupLike();
+
     /// <summary>The schema file name of version <paramref name="version"/> (<c>registry-v0.2.schema.json</c>).</summary>
     public static string SchemaFileName(string version) => $"registry-{version}.schema.json";
 
@@ -141,7 +213,7 @@ public static partial class RegistryLint
 
     private static (JsonSchema Schema, IReadOnlyList<string> Fields) LoadSchema(string path)
     {
-        var text = File.ReadAllText(path);
+        var text = Data.InputFile.ReadText(path);
         lock (SchemaCache)
         {
             if (SchemaCache.TryGetValue(path, out var cached) && cached.Text == text) return (cached.Schema, cached.Fields);
@@ -165,7 +237,18 @@ public static partial class RegistryLint
         {
             problems.Add(new(file, 1, "file", $"file name '{fileName}' must be B followed by a two-digit number and .md (B01.md holds B1)"));
         }
-        var fm = FrontMatter.Parse(file, File.ReadAllText(file), problems);
+        string text;
+        try
+        {
+            text = Data.InputFile.ReadText(file);
+        }
+        catch (Data.BundleInputException e)
+        {
+            var at = e.Location.StartsWith(file + ":", StringComparison.Ordinal) && int.TryParse(e.Location.AsSpan(file.Length + 1), out var l) ? l : 1;
+            problems.Add(new(file, at, "file", e.Problem));
+            return null;
+        }
+        var fm = FrontMatter.Parse(file, text, problems);
         if (fm is null) return null;
         var root = fm.Root;
         foreach (var key in new[] { "", "/id", "/name", "/schema_version" }) lines[key] = fm.LineOf(key);
@@ -215,13 +298,19 @@ public static partial class RegistryLint
                 own.Add(new(file, L("/id"), "id", $"{fileName} holds id {id}; the file of {id} is {ExpectedFileName(id)}"));
             }
         }
-        foreach (var field in new[] { "difficulty", "priority" })
+        foreach (var (field, max) in new[] { ("difficulty", 5L), ("priority", 5L), ("review_cadence_days", MaxReviewCadenceDays) })
         {
-            if (root[field] is JsonValue n && n.TryGetValue<long>(out var value) && value is < 1 or > 5)
+            if (root[field] is not JsonValue n || n.GetValueKind() != JsonValueKind.Number) continue;
+            if (!n.TryGetValue<long>(out var value))
             {
-                own.Add(new(file, L($"/{field}"), field, $"{value} is out of range: {field} is rated 1-5"));
+                own.Add(new(file, L($"/{field}"), field, $"{Shown(n.ToJsonString())} is not a whole number in range 1-{max}"));
+            }
+            else if (value < 1 || value > max)
+            {
+                own.Add(new(file, L($"/{field}"), field, max == 5 ? $"{value} is out of range: {field} is rated 1-5" : $"{value} is out of range: {field} must lie in 1-{max}"));
             }
         }
+        CheckText(root, "", own, file, fm);
         var statusDate = CheckDate(root["status_date"], "/status_date", "status_date");
         if (root["citations"] is JsonArray cites)
         {
@@ -251,7 +340,7 @@ public static partial class RegistryLint
             var results = schema.Evaluate(element, new EvaluationOptions { OutputFormat = OutputFormat.List, Culture = CultureInfo.InvariantCulture });
             if (!results.IsValid)
             {
-                foreach (var p in SchemaProblems(file, fm, root, results, File.ReadAllText(schemaPath)))
+                foreach (var p in SchemaProblems(file, fm, root, results, Data.InputFile.ReadText(schemaPath)))
                 {
                     if (!own.Any(o => o.Line == p.Line && o.Field == p.Field) && !problems.Contains(p)) problems.Add(p);
                 }

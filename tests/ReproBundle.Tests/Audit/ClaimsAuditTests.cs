@@ -101,10 +101,12 @@ public class ClaimsAuditTests
     }
 
     [Fact]
-    public void Running_with_a_claim_that_has_no_check_is_a_bundle_bug()
+    public void A_claim_that_no_check_knows_is_bad_input_at_its_claims_csv_row()
     {
-        var e = Assert.Throws<InvalidOperationException>(() => ClaimsAudit.Run([MakeClaim(ClaimRule.Equal, "5")], [new CoreClaimChecks(Paper.Data)]));
-        Assert.Contains("claims without a check: test.claim", e.Message);
+        var claim = MakeClaim(ClaimRule.Equal, "5");
+        var e = Assert.Throws<ReproBundle.Data.BundleInputException>(() => ClaimsAudit.Run([claim], [new CoreClaimChecks(Paper.Data)]));
+        Assert.Equal(claim.Origin, e.Location);
+        Assert.Contains("unknown claim 'test.claim'", e.Problem);
     }
 
     [Theory]
