@@ -68,7 +68,7 @@ public sealed class UncertaintyClaimChecks : IClaimCheckProvider
             var sharedReading = new Reading("shared utilization", Interval.Point(shared.ProbabilityDensityRatioAbove10x),
                 $"P(D_ASIC / D_H100 > {S(UncertaintyModel.DensityRatioThreshold)}x) {what} with one utilization for both platforms ({Run}) = {S(shared.ProbabilityDensityRatioAbove10x)}; u cancels, and the ratio over every corner of the stated ranges spans {S(corners)}x") { Assumes = [SharedU] };
             var independentReading = new Reading("independent utilization", Interval.Point(independent.ProbabilityDensityRatioAbove10x),
-                $"the same with each platform's utilization drawn on its own over {S(100 * _data.Range("model.utilization"))}% = {S(independent.ProbabilityDensityRatioAbove10x)}; median ratio {S(independent.DensityRatio.P50)}x, 5th percentile {S(independent.DensityRatio.P5)}x") { Assumes = [IndependentU] };
+                $"the same with each platform's utilization drawn on its own over {S(independent.Model.Quantities[UncertaintyModel.H100Util].Prior.Range * 100)}% = {S(independent.ProbabilityDensityRatioAbove10x)}; median ratio {S(independent.DensityRatio.P50)}x, 5th percentile {S(independent.DensityRatio.P5)}x") { Assumes = [IndependentU] };
             return new ClaimComputation(sharedReading.Value, sharedReading.Detail)
             {
                 PrimaryName = sharedReading.Name,
