@@ -56,6 +56,8 @@ public static class Reproduction
         }
         var figureInputs = FigureInputs.Load(options.DataDirectory);
         var claims = Claim.Load(Path.Combine(options.DataDirectory, "claims.csv"));
+        var findings = Findings.Load(Path.Combine(options.DataDirectory, "findings.csv"));
+        NotClaim.Load(Path.Combine(options.DataDirectory, "not_claims.csv"), claims);
         // Every input is read and checked before anything is started or staged, so bad input fails fast.
         var registry = BottleneckRegistry.Load(options.DataDirectory);
         log.WriteLine($"registry: {registry.Entries.Count} entries linted{string.Concat(registry.Warnings.Select(w => $"; {w}"))}");
@@ -67,8 +69,8 @@ public static class Reproduction
         TableExports.Write(stage, data);
         var uncertainty = UncertaintyAnalysis.Run(data, MonteCarloSettings.Default);
         UncertaintyAnalysis.Write(stage, uncertainty);
-        var audit = ClaimsAudit.Run(claims, ClaimCheckProviders(data, registry, uncertainty, figureInputs));
-        ClaimsAudit.Write(stage, audit);
+        var audit = Findings.Attach(ClaimsAudit.Run(claims, ClaimCheckProviders(data, registry, uncertainty, figureInputs)), findings);
+        ClaimsAudit.Write(stage, audit, findings, FindingValues.Compute(data));
         log.WriteLine($"claims audit: {string.Join(", ", Enum.GetValues<Verdict>().Select(v => $"{audit.Count(r => r.Verdict == v)} {v.ToText()}"))}");
         Taxonomy.WriteSummary(stage, registry);
 
@@ -93,7 +95,7 @@ public static class Reproduction
             NotebookExecution.WriteExecuted(stage, notebooks, options.DataDirectory, log);
         }
 
-        WriteManifest(stage, options.DataDirectory, [.. data.Files, "claims.csv", .. registry.DataFiles, .. FigureInputs.FileNames], overrides, pngs.Missing);
+        WriteManifest(stage, options.DataDirectory, [.. data.Files, "claims.csv", "findings.csv", "not_claims.csv", .. registry.DataFiles, .. FigureInputs.FileNames], overrides, pngs.Missing);
         var count = stage.WrittenFiles.Count;
         stage.Commit();
         return new ReproductionResult(stage.OutputRoot, count, audit, pngs.Missing);

@@ -25,10 +25,11 @@ public enum ClaimRule
 }
 
 /// <summary>
-/// The paper's rounding for a claim (column <c>rounding</c>): <c>exact</c>, <c>dp:N</c> (N decimals) or
-/// <c>sig:N</c> (N significant figures).
+/// The paper's rounding for a claim (column <c>rounding</c>): <c>printed</c> (half a unit in the last digit the
+/// paper prints, docs/verdict-policy.md), <c>exact</c> (a count, a threshold or a statement: no tolerance), or
+/// the explicit forms <c>dp:N</c> (N decimals) and <c>sig:N</c> (N significant figures).
 /// </summary>
-/// <param name="Kind">"exact", "dp" or "sig".</param>
+/// <param name="Kind">"printed", "exact", "dp" or "sig".</param>
 /// <param name="Digits">N for dp and sig.</param>
 public readonly record struct Rounding(string Kind, int Digits)
 {
@@ -37,13 +38,14 @@ public readonly record struct Rounding(string Kind, int Digits)
     {
         error = "";
         if (text == "exact") return new Rounding("exact", 0);
+        if (text == "printed") return new Rounding("printed", 0);
         var parts = text.Split(':');
         if (parts.Length == 2 && parts[0] is "dp" or "sig" && int.TryParse(parts[1], System.Globalization.NumberStyles.None,
                 System.Globalization.CultureInfo.InvariantCulture, out var n) && n is >= 0 and <= 12 && !(parts[0] == "sig" && n == 0))
         {
             return new Rounding(parts[0], n);
         }
-        error = $"'{text}' is not a rounding (exact, dp:N or sig:N)";
+        error = $"'{text}' is not a rounding (printed, exact, dp:N or sig:N)";
         return null;
     }
 
@@ -69,11 +71,12 @@ public readonly record struct Rounding(string Kind, int Digits)
     {
         "dp" => $"rounded to {Digits} decimal{(Digits == 1 ? "" : "s")}",
         "sig" => $"rounded to {Digits} significant figure{(Digits == 1 ? "" : "s")}",
+        "printed" => "to the printed digits",
         _ => "no rounding",
     };
 
     /// <inheritdoc />
-    public override string ToString() => Kind == "exact" ? "exact" : $"{Kind}:{Digits}";
+    public override string ToString() => Kind is "exact" or "printed" ? Kind : $"{Kind}:{Digits}";
 }
 
 /// <summary>One row of <c>data/claims.csv</c>: a numeric claim of the paper as printed.</summary>
@@ -87,8 +90,10 @@ public readonly record struct Rounding(string Kind, int Digits)
 /// <param name="Rounding">The paper's rounding of the printed value.</param>
 /// <param name="Explanation">Why a difference arises, or what is missing; shown when the verdict is not a pass.</param>
 /// <param name="Origin">file:line of the row.</param>
+/// <param name="PublishedValueText">The printed value's digits as written in <c>published_value</c> ("0.20-1.50",
+/// "12000"): the verdict policy reads the tolerance from them. Null: the round-trip text of <paramref name="Published"/>.</param>
 public sealed record Claim(string ClaimId, string Section, string Quote, string PublishedText, Interval Published, string Unit,
-    ClaimRule Rule, Rounding Rounding, string Explanation, string Origin)
+    ClaimRule Rule, Rounding Rounding, string Explanation, string Origin, string? PublishedValueText = null)
 {
     /// <summary>Reads and validates <c>claims.csv</c>.</summary>
     public static IReadOnlyList<Claim> Load(string path)
@@ -111,7 +116,7 @@ public sealed record Claim(string ClaimId, string Section, string Quote, string 
             };
             var rounding = Rounding.TryParse(row.Required("rounding"), out var roundingError) ?? throw row.Error("rounding", roundingError);
             claims.Add(new Claim(id, row.Required("section"), row.Required("quote"), row.Required("published"),
-                row.Interval("published_value"), row["unit"], rule, rounding, row["explanation"], $"{path}:{row.Line}"));
+                row.Interval("published_value"), row["unit"], rule, rounding, row["explanation"], $"{path}:{row.Line}", row["published_value"].Trim()));
         }
         return claims;
     }

@@ -11,7 +11,9 @@ namespace ReproBundle.Audit;
 public static class ClaimsAudit
 {
     /// <summary>The columns of <c>claims_audit.csv</c>.</summary>
-    public static readonly IReadOnlyList<string> Columns = ["claim_id", "section", "quote", "published", "recomputed", "verdict", "reason"];
+    public static readonly IReadOnlyList<string> Columns = ["claim_id", "section", "quote", "published", "recomputed", "verdict", "reason",
+        "published_lo", "published_hi", "recomputed_lo", "recomputed_hi", "unit", "difference_lo", "difference_hi", "relative_difference",
+        "reading", "readings_tried", "finding_id"];
 
     /// <summary>
     /// Audits every claim with the checks of <paramref name="providers"/>. A claim without a check, or a check
@@ -43,102 +45,103 @@ public static class ClaimsAudit
     /// <summary>An interval shown to six significant figures ("20-25", or "116.667").</summary>
     public static string Show(Interval value) => value.IsPoint ? Show(value.Lo) : $"{Show(value.Lo)}-{Show(value.Hi)}";
 
-    private static bool Close(double a, double b) => Math.Abs(a - b) <= 1e-9 * Math.Max(1, Math.Abs(b));
-
-    /// <summary>Compares one recomputation with its claim and gives the verdict and its reason.</summary>
+    /// <summary>
+    /// Judges one claim under the verdict policy (docs/verdict-policy.md): every reading is compared with the
+    /// printed value, the verdict is taken on the most favourable eligible reading, and the others are shown.
+    /// </summary>
     public static AuditRow Judge(Claim claim, ClaimComputation result)
     {
-        AuditRow Row(string recomputed, Verdict verdict, string reason) =>
-            new(claim.ClaimId, claim.Section, claim.Quote, claim.PublishedText, recomputed, verdict, reason);
-
-        if (result.Value is not { } v)
-        {
-            var why = claim.Explanation.Length > 0 ? $"{result.Detail}. {claim.Explanation}" : result.Detail;
-            return Row("", Verdict.NotRecomputable, why);
-        }
-        var p = claim.Published;
         var unit = claim.Unit.Length > 0 ? " " + claim.Unit : "";
-        var shown = claim.Rule == ClaimRule.Holds ? (v.Lo == 1 ? "holds" : "does not hold") : Show(v) + unit;
-        var rounded = new Interval(claim.Rounding.Apply(v.Lo), claim.Rounding.Apply(v.Hi));
-        string Fail(string gap) => $"{result.Detail}; {gap}" + (claim.Explanation.Length > 0 ? $". {claim.Explanation}" : "");
-        string Pct(double delta, double of) => of == 0 ? "" : $" ({Show(100 * delta / Math.Abs(of))}%)";
+        AuditRow Row(string recomputed, Verdict verdict, string reason) =>
+            new(claim.ClaimId, claim.Section, claim.Quote, claim.PublishedText, recomputed, verdict, reason)
+            {
+                PublishedValue = claim.Published,
+                Unit = claim.Unit,
+            };
+        string WithExplanation(string reason) => claim.Explanation.Length > 0 ? $"{reason}. {claim.Explanation}" : reason;
 
-        switch (claim.Rule)
+        if (result.Value is null) return Row("", Verdict.NotRecomputable, WithExplanation(result.Detail));
+
+        var outcomes = result.Readings.Select(r => VerdictPolicy.Judge(claim, r)).ToList();
+        var chosen = VerdictPolicy.Choose(outcomes);
+        string Shown(Interval v) => claim.Rule == ClaimRule.Holds ? (v.Lo == 1 ? "holds" : "does not hold") : AuditText.Number(v) + unit;
+        var tried = outcomes.Select(o => $"{o.Reading.Name}: {Shown(o.Reading.Value)} ({o.Verdict.ToText()}{(o.Eligible ? "" : ", not taken")})").ToList();
+        var others = outcomes.Where(o => o != chosen).Select(o => $"{o.Reading.Name}: {o.Reading.Detail}; {o.Why}" + (o.Eligible ? "" : " (not taken: it reads a shared quantity differently from the rest of the audit)")).ToList();
+        var reason = outcomes.Count > 1 ? $"{chosen.Reading.Name}: {chosen.Reading.Detail}; {chosen.Why}" : $"{chosen.Reading.Detail}; {chosen.Why}";
+        if (others.Count > 0) reason += ". Other readings: " + string.Join(". ", others);
+        var verdict = chosen.Verdict;
+        if (result.BundleAssumption.Length > 0)
         {
-            case ClaimRule.Equal:
-            {
-                if (Close(v.Lo, p.Lo) && Close(v.Hi, p.Hi)) return Row(shown, Verdict.Reproduces, result.Detail);
-                if (Close(rounded.Lo, p.Lo) && Close(rounded.Hi, p.Hi))
-                    return Row(shown, Verdict.WithinRounding, $"{result.Detail}; {Show(v)} {claim.Rounding.Describe()} is {Show(p)}, as printed");
-                var lo = Math.Abs(v.Lo - p.Lo);
-                var hi = Math.Abs(v.Hi - p.Hi);
-                var (delta, of) = lo >= hi ? (lo, p.Lo) : (hi, p.Hi);
-                return Row(shown, Verdict.Differs, Fail($"differs from the printed {claim.PublishedText} by {Show(delta)}{unit}{Pct(delta, of)}"));
-            }
-            case ClaimRule.Contains:
-            {
-                if (p.Contains(v)) return Row(shown, Verdict.Reproduces, $"{result.Detail}; lies inside the printed range");
-                if (p.Contains(rounded))
-                    return Row(shown, Verdict.WithinRounding, $"{result.Detail}; {claim.Rounding.Describe()} it lies inside the printed range");
-                var below = Math.Max(0, p.Lo - v.Lo);
-                var above = Math.Max(0, v.Hi - p.Hi);
-                var gap = below >= above
-                    ? $"reaches {Show(below)}{unit} below the printed low end {Show(p.Lo)}{Pct(below, p.Lo)}"
-                    : $"reaches {Show(above)}{unit} above the printed high end {Show(p.Hi)}{Pct(above, p.Hi)}";
-                return Row(shown, Verdict.Differs, Fail(gap));
-            }
-            case ClaimRule.AtLeast:
-            {
-                if (v.Lo >= p.Hi) return Row(shown, Verdict.Reproduces, $"{result.Detail}; at least {Show(p.Hi)}{unit}");
-                if (rounded.Lo >= p.Hi) return Row(shown, Verdict.WithinRounding, $"{result.Detail}; {claim.Rounding.Describe()} at least {Show(p.Hi)}{unit}");
-                var gap = p.Hi - v.Lo;
-                return Row(shown, Verdict.Differs, Fail($"falls {Show(gap)}{unit} short of {Show(p.Hi)}{unit}{Pct(gap, p.Hi)}"));
-            }
-            case ClaimRule.AtMost:
-            {
-                if (v.Hi <= p.Lo) return Row(shown, Verdict.Reproduces, $"{result.Detail}; at most {Show(p.Lo)}{unit}");
-                if (rounded.Hi <= p.Lo) return Row(shown, Verdict.WithinRounding, $"{result.Detail}; {claim.Rounding.Describe()} at most {Show(p.Lo)}{unit}");
-                var gap = v.Hi - p.Lo;
-                return Row(shown, Verdict.Differs, Fail($"exceeds {Show(p.Lo)}{unit} by {Show(gap)}{unit}{Pct(gap, p.Lo)}"));
-            }
-            case ClaimRule.GreaterThan:
-            {
-                if (v.Lo > p.Hi) return Row(shown, Verdict.Reproduces, $"{result.Detail}; every value is above {Show(p.Hi)}{unit}");
-                return Row(shown, Verdict.Differs, Fail($"the lowest value {Show(v.Lo)}{unit} is not above {Show(p.Hi)}{unit}"));
-            }
-            case ClaimRule.Holds:
-                return v.Lo == 1 ? Row(shown, Verdict.Reproduces, result.Detail) : Row(shown, Verdict.Differs, Fail("the statement does not hold"));
-            default:
-                throw new ArgumentOutOfRangeException(nameof(claim), claim.Rule, "unknown rule");
+            reason = $"Rests on {result.BundleAssumption}, which the paper does not give, so this is not a verdict on the paper; the bundle's own result ({chosen.Verdict.ToText()}): {reason}";
+            verdict = Verdict.NotRecomputable;
         }
+        if (verdict != Verdict.Reproduces) reason = WithExplanation(reason);
+        return Row(Shown(chosen.Reading.Value), verdict, reason) with
+        {
+            RecomputedValue = chosen.Reading.Value,
+            Reading = chosen.Reading.Name,
+            ReadingsTried = tried,
+            Assumes = verdict is Verdict.Differs or Verdict.NotRecomputable ? [] : chosen.Reading.Assumes,
+            ReadingValues = outcomes.ToDictionary(o => o.Reading.Name, o => o.Reading.Value, StringComparer.Ordinal),
+        };
     }
 
-    /// <summary>Writes <c>claims_audit.csv</c> and <c>claims_audit.md</c> (a summary count, then one table row per claim).</summary>
-    public static void Write(OutputStage stage, IReadOnlyList<AuditRow> rows)
+    /// <summary>
+    /// Writes <c>claims_audit.csv</c>, <c>claims_audit.md</c> and, given findings, <c>findings.csv</c>. The CSV carries the
+    /// printed and recomputed ends as numbers next to the text columns, so a reader needs no parsing.
+    /// </summary>
+    public static void Write(OutputStage stage, IReadOnlyList<AuditRow> rows, IReadOnlyList<Finding>? findings = null, IReadOnlyDictionary<string, Interval>? values = null)
     {
-        stage.WriteCsv("claims_audit.csv", Columns,
-            rows.Select(r => (IReadOnlyList<object?>)[r.ClaimId, r.Section, r.Quote, r.Published, r.Recomputed, r.Verdict.ToText(), r.Reason]));
-        stage.WriteText("claims_audit.md", ToMarkdown(rows));
+        values ??= new Dictionary<string, Interval>();
+        stage.WriteCsv("claims_audit.csv", Columns, rows.Select(r => (IReadOnlyList<object?>)[r.ClaimId, r.Section, r.Quote, r.Published, r.Recomputed, r.Verdict.ToText(), r.Reason,
+            r.PublishedValue?.Lo, r.PublishedValue?.Hi, r.RecomputedValue?.Lo, r.RecomputedValue?.Hi, r.Unit,
+            Difference(r.RecomputedValue?.Lo, r.PublishedValue?.Lo), Difference(r.RecomputedValue?.Hi, r.PublishedValue?.Hi), RelativeDifference(r),
+            r.Reading, string.Join("; ", r.ReadingsTried), r.FindingId]));
+        if (findings is not null) Findings.Write(stage, rows, findings, values);
+        stage.WriteText("claims_audit.md", ToMarkdown(rows, findings, values));
     }
 
-    /// <summary>The audit as a Markdown report: counts by verdict, then every claim.</summary>
-    public static string ToMarkdown(IReadOnlyList<AuditRow> rows)
+    private static double? Difference(double? recomputed, double? published) => recomputed is { } r && published is { } p ? r - p : null;
+
+    /// <summary>The largest |recomputed - printed| over the two ends, relative to the printed end (null when either is missing or the printed end is 0).</summary>
+    public static double? RelativeDifference(AuditRow r)
+    {
+        if (r.RecomputedValue is not { } v || r.PublishedValue is not { } p) return null;
+        double Rel(double a, double b) => b == 0 ? double.NaN : Math.Abs(a - b) / Math.Abs(b);
+        var worst = Math.Max(Rel(v.Lo, p.Lo), Rel(v.Hi, p.Hi));
+        return double.IsNaN(worst) ? null : worst;
+    }
+
+    /// <summary>Where the verdict policy is written down, relative to the repository root.</summary>
+    public const string PolicyPage = "docs/verdict-policy.md";
+
+    /// <summary>The audit as a Markdown report: the policy link, the findings, counts by verdict, then every claim.</summary>
+    public static string ToMarkdown(IReadOnlyList<AuditRow> rows, IReadOnlyList<Finding>? findings = null, IReadOnlyDictionary<string, Interval>? values = null)
     {
         static string Cell(string s) => s.Replace("|", "\\|").Replace("\n", " ");
         var sb = new StringBuilder();
         sb.Append("# Claims audit\n\n");
         sb.Append("Every numeric claim of \"Bottleneck-Driven Projection of Frontier-Class LLM Inference on Dedicated ASICs\" (v0.3) ");
-        sb.Append("that the bundle lists in `data/claims.csv`, recomputed from `data/` through the library. Inputs are never tuned to make a claim pass.\n\n");
-        sb.Append("| verdict | claims |\n|---|---|\n");
+        sb.Append("that the bundle lists in `data/claims.csv`, recomputed from `data/` through the library. Inputs are never tuned to make a claim pass. ");
+        sb.Append($"Verdicts follow the written policy in [`{PolicyPage}`](../{PolicyPage}): tolerance from the printed digits (wider for values printed as approximate), ");
+        sb.Append("every natural reading tried and the verdict taken on the most favourable one, `consistent` where the printed value lies within what the stated inputs allow, ");
+        sb.Append("and `not-recomputable` where a result would rest on the bundle's own assumption.\n\n");
+        if (findings is not null)
+        {
+            sb.Append("## Findings\n\nEach claim that differs belongs to one finding, its root cause; materiality says whether the finding changes a conclusion of the paper.\n\n");
+            sb.Append(Findings.ToMarkdown(rows, findings, values ?? new Dictionary<string, Interval>()));
+            sb.Append('\n');
+        }
+        sb.Append("## Verdicts\n\n| verdict | claims |\n|---|---|\n");
         foreach (var verdict in Enum.GetValues<Verdict>())
         {
             sb.Append($"| {verdict.ToText()} | {rows.Count(r => r.Verdict == verdict)} |\n");
         }
         sb.Append($"| total | {rows.Count} |\n\n");
-        sb.Append("| claim | section | quote | published | recomputed | verdict | reason |\n|---|---|---|---|---|---|---|\n");
+        sb.Append("| claim | section | quote | published | recomputed | verdict | finding | reason |\n|---|---|---|---|---|---|---|---|\n");
         foreach (var r in rows)
         {
-            sb.Append($"| `{Cell(r.ClaimId)}` | {Cell(r.Section)} | {Cell(r.Quote)} | {Cell(r.Published)} | {Cell(r.Recomputed)} | {r.Verdict.ToText()} | {Cell(r.Reason)} |\n");
+            sb.Append($"| `{Cell(r.ClaimId)}` | {Cell(r.Section)} | {Cell(r.Quote)} | {Cell(r.Published)} | {Cell(r.Recomputed)} | {r.Verdict.ToText()} | {Cell(r.FindingId)} | {Cell(r.Reason)} |\n");
         }
         return sb.ToString();
     }

@@ -22,9 +22,39 @@ public sealed class CoreClaimChecks : IClaimCheckProvider
     /// <inheritdoc />
     public IReadOnlyDictionary<string, ClaimCheck> Checks { get; }
 
-    private static string S(double v) => ClaimsAudit.Show(v);
-    private static string S(Interval v) => ClaimsAudit.Show(v);
+    private static string S(double v) => AuditText.Number(v);
+    private static string S(Interval v) => AuditText.Number(v);
     private const double Giga = 1e9;
+
+    /// <summary>§4.3's printed volume, "&gt;100 K nodes shipped" [nodes] (claim s4_3.volume_for_3x), at which s4_3.penalty_at_threshold is read.</summary>
+    public const double PrintedVolumeNodes = 100_000;
+
+    /// <summary>§4.3's printed penalty, "3-10x worse" (claim s4_3.penalty_at_threshold), whose ends s4_3.volume_for_3x inverts.</summary>
+    private const double PrintedPenaltyLow = 3, PrintedPenaltyHigh = 10;
+
+    /// <summary>The one place this provider looks an input up by name (the typed-inputs change replaces it).</summary>
+    private Interval In(string name) => _d.Range(name);
+
+    /// <summary>The one place this provider looks a point input up by name.</summary>
+    private double Scalar(string name) => _d.Scalar(name);
+
+    /// <summary>How the audit reads Table 2's H100 baseline (docs/verdict-policy.md, "Consistency").</summary>
+    private const string OneGpu = "table2.h100_baseline=one-gpu", MultiGpu = "table2.h100_baseline=multi-gpu";
+
+    /// <summary>The three Table 2 ratio readings: matching ends, ratio of midpoints, interval arithmetic.</summary>
+    private static (Reading Ends, Reading Mid, Reading Envelope) RatioReadings(Table2Row row)
+    {
+        var ends = Table2Projection.RatioPairedEnds(row.Better, row.H100, row.Asic);
+        var mid = Table2Projection.Ratio(row.Better, Interval.Point(row.H100.Midpoint), Interval.Point(row.Asic.Midpoint));
+        var all = Table2Projection.Ratio(row.Better, row.H100, row.Asic);
+        var dir = row.Better == Better.Higher ? "ASIC / H100" : "H100 / ASIC";
+        return (new Reading("matching ends", ends, $"{dir} on Table 2's \"{row.Metric}\" columns {S(row.H100)} and {S(row.Asic)} {row.Unit}, low end with low end and high with high = {S(ends)}x"),
+            new Reading("ratio of midpoints", mid, $"{dir} of the columns' midpoints {S(row.H100.Midpoint)} and {S(row.Asic.Midpoint)} = {S(mid)}x", ReadingKind.Central),
+            new Reading("interval arithmetic", all, $"{dir} over every pair of values in the two columns = {S(all)}x", ReadingKind.Envelope));
+    }
+
+    private static ClaimComputation FromReadings(Reading first, params Reading[] rest) =>
+        new(first.Value, first.Detail) { PrimaryName = first.Name, PrimaryKind = first.Kind, PrimaryAssumes = first.Assumes, Alternatives = rest };
 
     private Dictionary<string, ClaimCheck> Build()
     {
@@ -32,36 +62,38 @@ public sealed class CoreClaimChecks : IClaimCheckProvider
         var h100 = _d.Platform("h100");
         var groq = _d.Platform("groq");
         var cerebras = _d.Platform("cerebras");
-        var h100Bandwidth = _d.Range("h100.hbm_bandwidth_bytes_per_s");
-        var denseParams = _d.Range("s1.dense_parameters");
-        var bf16 = _d.Range("s1.bf16_bytes_per_parameter");
+        var etched = _d.Platform("etched");
+        var h100Bandwidth = In("h100.hbm_bandwidth_bytes_per_s");
+        var h100Capacity = In("h100.hbm_capacity_bytes");
+        var denseParams = In("s1.dense_parameters");
+        var bf16 = In("s1.bf16_bytes_per_parameter");
         var footprint = BandwidthBound.WeightBytes(denseParams, bf16);
+        var s1Tok = In("s1.h100_decode_tok_s");
 
         // §1: the bandwidth-wall example.
-        c["s1.weight_footprint"] = () => new(footprint / Giga, $"70e9 parameters x 2 bytes (BF16) = {S(footprint / Giga)} GB");
+        c["s1.weight_footprint"] = () => new(footprint / Giga, $"{S(denseParams / Giga)} B parameters x {S(bf16)} bytes (BF16) = {S(footprint / Giga)} GB");
         c["s1.h100_holds_70b_bf16"] = () =>
         {
-            var capacity = _d.Range("h100.hbm_capacity_bytes");
-            var gpus = Math.Ceiling(footprint.Hi / capacity.Lo);
-            return new(Interval.Point(gpus), $"{S(footprint / Giga)} GB of weights / {S(capacity / Giga)} GB HBM per H100 (bundle assumption h100.hbm_capacity_bytes) needs at least {S(gpus)} GPUs, before any KV cache");
+            var gpus = Math.Ceiling(footprint.Hi / h100Capacity.Lo);
+            return new(Interval.Point(gpus), $"{S(footprint / Giga)} GB of weights / {S(h100Capacity / Giga)} GB HBM per H100 (bundle assumption h100.hbm_capacity_bytes) needs at least {S(gpus)} GPUs, before any KV cache");
         };
         c["s1.h100_decode_bound"] = () =>
         {
             var bound = BandwidthBound.MaxTokensPerSecond(denseParams, bf16, h100Bandwidth);
-            return new(bound, $"§2.1 bound B / (P x b) = 3.35 TB/s / {S(footprint / Giga)} GB = {S(bound)} tok/s");
+            return new(bound, $"§2.1 bound B / (P x b) = {S(h100Bandwidth / 1e12)} TB/s / {S(footprint / Giga)} GB = {S(bound)} tok/s");
         };
         c["s1.cost_per_mtok"] = () =>
         {
-            var perHour = _d.Range("s1.h100_cloud_usd_per_hour");
-            var tokS = _d.Range("s1.h100_decode_tok_s");
-            var cost = perHour / (tokS * 3600) * 1e6;
-            return new(cost, $"$3/hour / (30 tok/s x 3600 s/hour) x 1e6 = ${S(cost)} per million tokens");
+            var perHour = In("s1.h100_cloud_usd_per_hour");
+            var cost = perHour / (s1Tok * 3600) * 1e6;
+            return new(cost, $"${S(perHour)}/hour / ({S(s1Tok)} tok/s x seconds per hour), per million tokens = ${S(cost)}");
         };
         c["s2_2.groq_vs_h100"] = () =>
         {
-            var ratio = groq.TokensPerSecondPerDeployment / _d.Range("s1.h100_decode_tok_s");
+            var ratio = groq.TokensPerSecondPerDeployment / s1Tok;
             var table1 = groq.TokensPerSecondPerDeployment / h100.TokensPerSecondPerDeployment;
-            return new(ratio, $"Groq 750 tok/s / §1's ~30 tok/s H100 = {S(ratio)}x (against Table 1's H100 28-35 tok/s: {S(table1)}x)");
+            return FromReadings(new Reading("against §1's H100", ratio, $"Groq {S(groq.TokensPerSecondPerDeployment)} tok/s / §1's ~{S(s1Tok)} tok/s H100 = {S(ratio)}x"),
+                new Reading("against Table 1's H100", table1, $"Groq {S(groq.TokensPerSecondPerDeployment)} tok/s / Table 1's H100 {S(h100.TokensPerSecondPerDeployment)} tok/s = {S(table1)}x"));
         };
         c["s2_2.per_chip_vs_deployment"] = () =>
         {
@@ -72,18 +104,18 @@ public sealed class CoreClaimChecks : IClaimCheckProvider
         // §2.1: SRAM capacities and bandwidth.
         c["s2_1.groq_sram_holds_70b"] = () =>
         {
-            var sram = groq.ChipsPerDeployment * _d.Range("groq.sram_bytes_per_chip") / Giga;
-            return new(sram, $"{S(groq.ChipsPerDeployment)} chips x 230 MB SRAM = {S(sram)} GB on the whole cluster, against {S(footprint / Giga)} GB of BF16 weights");
+            var sram = groq.ChipsPerDeployment * In("groq.sram_bytes_per_chip") / Giga;
+            return new(sram, $"{S(groq.ChipsPerDeployment)} chips x {S(In("groq.sram_bytes_per_chip") / 1e6)} MB SRAM = {S(sram)} GB on the whole cluster, against {S(footprint / Giga)} GB of BF16 weights");
         };
         c["s2_1.cerebras_sram_holds_70b"] = () =>
         {
-            var sram = _d.Range("cerebras.sram_bytes") / Giga;
+            var sram = In("cerebras.sram_bytes") / Giga;
             return new(sram, $"one WSE-3 holds {S(sram)} GB of SRAM, against {S(footprint / Giga)} GB of BF16 weights");
         };
         c["s2_1.sram_outruns_hbm"] = () =>
         {
-            var ratio = _d.Range("cerebras.sram_bandwidth_bytes_per_s") / h100Bandwidth;
-            return new(ratio, $"Cerebras 21 PB/s / H100 3.35 TB/s = {S(ratio)}x the bandwidth, so {S(ratio)}x the §2.1 decode bound for the same weights");
+            var ratio = In("cerebras.sram_bandwidth_bytes_per_s") / h100Bandwidth;
+            return new(ratio, $"Cerebras {S(In("cerebras.sram_bandwidth_bytes_per_s") / 1e15)} PB/s / H100 {S(h100Bandwidth / 1e12)} TB/s = {S(ratio)}x the bandwidth, so {S(ratio)}x the §2.1 decode bound for the same weights");
         };
 
         // Table 1: derived columns.
@@ -103,7 +135,7 @@ public sealed class CoreClaimChecks : IClaimCheckProvider
         c["t1.h100.decode_bound"] = () =>
         {
             var bound = BandwidthBound.MaxTokensPerSecond(denseParams, bf16, h100Bandwidth);
-            return new(bound, $"§2.1 bound for Llama-70B BF16 on one H100: 3.35 TB/s / 140 GB = {S(bound)} tok/s");
+            return new(bound, $"§2.1 bound for Llama-70B BF16 on one H100: {S(h100Bandwidth / 1e12)} TB/s / {S(footprint / Giga)} GB = {S(bound)} tok/s");
         };
         c["s2_3.cerebras_energy_vs_h100"] = () =>
         {
@@ -111,77 +143,138 @@ public sealed class CoreClaimChecks : IClaimCheckProvider
             return new(ratio, $"H100 {S(CalibratedBaselines.EnergyJoulesPerToken(h100))} J / Cerebras {S(CalibratedBaselines.EnergyJoulesPerToken(cerebras))} J (Table 1 columns) = {S(ratio)}x");
         };
 
-        // §2.3: ranges by metric.
-        c["s2_3.decode_throughput_ratio"] = () =>
+        // §2.3, the abstract and §5: decode throughput of the verifiable platforms over the H100 (Table 1).
+        ClaimComputation ThroughputOverH100()
         {
-            var g = groq.TokensPerSecondPerDeployment / h100.TokensPerSecondPerDeployment;
-            var cb = cerebras.TokensPerSecondPerDeployment / h100.TokensPerSecondPerDeployment;
-            return new(Interval.Hull(g, cb), $"Table 1 deployment throughput over H100 28-35 tok/s: Groq {S(g)}x, Cerebras {S(cb)}x");
+            Interval Hull(Interval h) => Interval.Hull(groq.TokensPerSecondPerDeployment / h, cerebras.TokensPerSecondPerDeployment / h);
+            var table1 = Hull(h100.TokensPerSecondPerDeployment);
+            var s1 = Hull(s1Tok);
+            var mid = Hull(Interval.Point(h100.TokensPerSecondPerDeployment.Midpoint));
+            return FromReadings(
+                new Reading("Table 1 H100 range", table1, $"Groq {S(groq.TokensPerSecondPerDeployment)} and Cerebras {S(cerebras.TokensPerSecondPerDeployment)} tok/s over Table 1's H100 {S(h100.TokensPerSecondPerDeployment)} tok/s = {S(table1)}x"),
+                new Reading("§1's H100", s1, $"the same over §1's H100 baseline of ~{S(s1Tok)} tok/s = {S(s1)}x"),
+                new Reading("Table 1 H100 midpoint", mid, $"the same over the midpoint {S(h100.TokensPerSecondPerDeployment.Midpoint)} tok/s of Table 1's H100 range = {S(mid)}x"));
+        }
+        c["s2_3.decode_throughput_ratio"] = ThroughputOverH100;
+        c["abstract.throughput_ratio"] = ThroughputOverH100;
+        c["s5.leads_axes_1_4"] = () =>
+        {
+            var axis1 = ThroughputOverH100();
+            Interval CostEfficiency(PlatformBaseline x) => (h100.CapexUsd!.Value / h100.TokensPerSecondPerDeployment) / (x.CapexUsd!.Value / x.TokensPerSecondPerDeployment);
+            Interval EnergyEfficiency(PlatformBaseline x) => CalibratedBaselines.EnergyJoulesPerToken(h100) / CalibratedBaselines.EnergyJoulesPerToken(x);
+            var every = new[] { axis1.Value!.Value, EnergyEfficiency(groq), EnergyEfficiency(cerebras), CostEfficiency(groq), CostEfficiency(cerebras) }.Aggregate(Interval.Hull);
+            return FromReadings(new Reading("where it leads: axis 1", axis1.Readings[1].Value, $"\"where it leads\" read as the axis Table 1 shows a lead on, decode throughput: {axis1.Readings[1].Detail}"),
+                new Reading("every axis 1, 3, 4", every, $"Table 1 for Groq and Cerebras over the H100 on throughput ({S(axis1.Readings[1].Value)}x), energy efficiency (Groq {S(EnergyEfficiency(groq))}x, Cerebras {S(EnergyEfficiency(cerebras))}x) and CapEx per single-stream tok/s (Groq {S(CostEfficiency(groq))}x, Cerebras {S(CostEfficiency(cerebras))}x); axis 2 (batch 64) is not in Table 1; together {S(every)}x"));
         };
+        c["abstract.energy_ratio"] = () =>
+        {
+            Interval Over(PlatformBaseline x) => CalibratedBaselines.EnergyJoulesPerToken(h100) / CalibratedBaselines.EnergyJoulesPerToken(x);
+            var verifiable = Interval.Hull(Over(groq), Over(cerebras));
+            var withEtched = Interval.Hull(verifiable, Over(etched));
+            return FromReadings(new Reading("Table 1 verifiable platforms", verifiable, $"H100 {S(CalibratedBaselines.EnergyJoulesPerToken(h100))} J/token over Groq {S(CalibratedBaselines.EnergyJoulesPerToken(groq))} J ({S(Over(groq))}x) and Cerebras {S(CalibratedBaselines.EnergyJoulesPerToken(cerebras))} J ({S(Over(cerebras))}x), from Table 1's power and throughput"),
+                new Reading("Table 1 with Etched's claim", Over(etched), $"H100 over Etched's unaudited {S(CalibratedBaselines.EnergyJoulesPerToken(etched))} J/token = {S(Over(etched))}x (with the verifiable platforms: {S(withEtched)}x)"));
+        };
+        c["s1.cost_orders_of_magnitude"] = () =>
+        {
+            Interval PerTokS(PlatformBaseline x) => x.CapexUsd!.Value / x.TokensPerSecondPerDeployment;
+            Interval Over(PlatformBaseline x) => PerTokS(h100) / PerTokS(x);
+            var both = Interval.Hull(Over(groq), Over(cerebras));
+            return new(both, $"CapEx per single-stream tok/s from Table 1: H100 ${S(PerTokS(h100))}, Groq ${S(PerTokS(groq))}, Cerebras ${S(PerTokS(cerebras))}; H100 over them = {S(both)}x (Table 1 gives no batch throughput for the clusters)");
+        };
+        c["s9.orders_of_magnitude"] = () =>
+        {
+            var economic = new[] { "decode_single", "energy_per_token", "cost_per_mtok" }.Select(id => RatioReadings(_d.Table2Row(id)).Ends.Value).Aggregate(Interval.Hull);
+            var all = _d.Table2.Select(r => RatioReadings(r).Ends.Value).Aggregate(Interval.Hull);
+            return FromReadings(new Reading("economic metrics", economic, $"Table 2's columns, matching ends, for single-request throughput, energy per token and $/M tokens: {S(economic)}x"),
+                new Reading("every Table 2 metric", all, $"the same over all {_d.Table2.Count} Table 2 rows, TTFT and context included: {S(all)}x"));
+        };
+
+        // §2.3: ranges by metric, against Table 2's columns.
         foreach (var (claimId, metricId) in new[] { ("s2_3.energy_ratio", "energy_per_token"), ("s2_3.cost_ratio", "cost_per_mtok"), ("s2_3.ttft_ratio", "ttft") })
         {
             var row = _d.Table2Row(metricId);
             c[claimId] = () =>
             {
-                var ratio = Table2Projection.Ratio(row.Better, row.H100, row.Asic);
-                return new(ratio, $"Table 2 \"{row.Metric}\" columns {S(row.H100)} / {S(row.Asic)} by interval arithmetic = {S(ratio)}x (Table 2 prints {S(row.RatioPrinted)}x)");
+                var (ends, mid, all) = RatioReadings(row);
+                return FromReadings(ends, all, mid);
             };
         }
 
         // Table 2: ratios and the cells the model can recompute.
-        foreach (var r in Table2Projection.Ratios(_d))
+        foreach (var r in _d.Table2)
         {
-            var ratio = r;
-            c[$"t2.{r.Row.MetricId}.ratio"] = () => new(ratio.RatioComputed,
-                $"{(ratio.Row.Better == Better.Higher ? "ASIC / H100" : "H100 / ASIC")} on the printed columns {S(ratio.Row.H100)} and {S(ratio.Row.Asic)} {ratio.Row.Unit}, interval arithmetic = {S(ratio.RatioComputed)}x (low end with low end: {S(ratio.RatioPairedEnds)}x)");
+            var row = r;
+            c[$"t2.{r.MetricId}.ratio"] = () =>
+            {
+                var (ends, mid, all) = RatioReadings(row);
+                return FromReadings(ends, all, mid);
+            };
         }
+        var activeFp16 = Table2Projection.H100ActiveWeightBytes(_d);
+        var gpusForActive = new Interval(Math.Ceiling(activeFp16.Lo / h100Capacity.Lo), Math.Ceiling(activeFp16.Hi / h100Capacity.Lo));
+        string GpuNote() => $"{S(activeFp16 / Giga)} GB of FP16 active weights need {S(gpusForActive)} H100s of {S(h100Capacity / Giga)} GB";
         c["t2.h100.decode_single_bound"] = () =>
         {
-            var weights = Table2Projection.H100ActiveWeightBytes(_d);
-            var bound = h100Bandwidth / weights;
-            return new(bound, $"§2.1 bound on one H100: 3.35 TB/s / ({S(_d.Range("workload.active_parameters") / Giga)} B active x 2 bytes FP16 = {S(weights / Giga)} GB) = {S(bound)} tok/s; the {S(weights / Giga)} GB of active weights alone exceed one H100's 80 GB");
+            var one = h100Bandwidth / activeFp16;
+            var many = Interval.PairEnds(gpusForActive, activeFp16, (n, w) => n * h100Bandwidth.Lo / w);
+            return FromReadings(new Reading("one H100", one, $"§2.1 bound on one H100: {S(h100Bandwidth / 1e12)} TB/s / ({S(In("workload.active_parameters") / Giga)} B active x {S(In("workload.fp16_bytes_per_parameter"))} bytes FP16 = {S(activeFp16 / Giga)} GB) = {S(one)} tok/s; the active weights alone exceed one H100's {S(h100Capacity / Giga)} GB") { Assumes = [OneGpu] },
+                new Reading("several H100s", many, $"{GpuNote()}; their summed bandwidth bounds decode at {S(many)} tok/s") { Assumes = [MultiGpu] });
         };
         c["t2.h100.energy_from_power"] = () =>
         {
             var single = _d.Table2Row("decode_single").H100;
+            var batch64 = _d.Table2Row("decode_batch64").H100;
             var e = Table2Projection.EnergyFromThroughput(h100.SystemPowerWatts, single);
-            var batch = Table2Projection.EnergyFromThroughput(h100.SystemPowerWatts, _d.Table2Row("decode_batch64").H100);
-            return new(e, $"Table 1 H100 700 W / Table 2 single-request {S(single)} tok/s = {S(e)} J/token (at batch 64: {S(batch)} J/token)");
+            var anyBatch = Table2Projection.EnergyFromThroughput(h100.SystemPowerWatts, Interval.Hull(single, batch64));
+            var many = Table2Projection.EnergyFromThroughput(h100.SystemPowerWatts * gpusForActive, single);
+            return FromReadings(new Reading("one H100, single request", e, $"Table 1 H100 {S(h100.SystemPowerWatts)} W / Table 2 single-request {S(single)} tok/s = {S(e)} J/token") { Assumes = [OneGpu] },
+                new Reading("one H100, batch 1 to 64", anyBatch, $"{S(h100.SystemPowerWatts)} W over any throughput from single request to batch 64 ({S(Interval.Hull(single, batch64))} tok/s) = {S(anyBatch)} J/token", ReadingKind.Envelope) { Assumes = [OneGpu] },
+                new Reading("several H100s", many, $"{GpuNote()}: {S(h100.SystemPowerWatts * gpusForActive)} W / {S(single)} tok/s = {S(many)} J/token") { Assumes = [MultiGpu] });
         };
         c["t2.asic.energy_from_power"] = () =>
         {
-            var power = _d.Range("asic.node_power_w");
-            var batch = Table2Projection.EnergyFromThroughput(power, _d.Table2Row("decode_batch64").Asic);
-            var single = Table2Projection.EnergyFromThroughput(power, _d.Table2Row("decode_single").Asic);
-            return new(batch, $"§3.3 node power {S(power)} W / Table 2 batch-64 {S(_d.Table2Row("decode_batch64").Asic)} tok/s = {S(batch)} J/token (single request: {S(single)} J/token)");
+            var power = In("asic.node_power_w");
+            var batch64 = _d.Table2Row("decode_batch64").Asic;
+            var single = _d.Table2Row("decode_single").Asic;
+            var atBatch = Table2Projection.EnergyFromThroughput(power, batch64);
+            var atSingle = Table2Projection.EnergyFromThroughput(power, single);
+            var anyBatch = Table2Projection.EnergyFromThroughput(power, Interval.Hull(single, batch64));
+            return FromReadings(new Reading("batch 64", atBatch, $"§3.3 node power {S(power)} W / Table 2 batch-64 {S(batch64)} tok/s = {S(atBatch)} J/token"),
+                new Reading("single request", atSingle, $"{S(power)} W / Table 2 single-request {S(single)} tok/s = {S(atSingle)} J/token"),
+                new Reading("batch 1 to 64", anyBatch, $"{S(power)} W over any throughput from single request to batch 64 ({S(Interval.Hull(single, batch64))} tok/s) = {S(anyBatch)} J/token; the paper does not say at which batch its energy column is taken", ReadingKind.Envelope));
         };
         c["t2.h100.cost"] = () =>
         {
             var t = _d.Table2Row("decode_single").H100;
             var cost = Table2Projection.CapexCostAtTable2Basis(_d, h100.CapexUsd!.Value, t);
-            return new(cost, $"$30 K / (3 yr x 80% x {S(t)} tok/s single request) x 1e6 = ${S(cost)} per million tokens, CapEx only");
+            var many = Table2Projection.CapexCostAtTable2Basis(_d, h100.CapexUsd!.Value * gpusForActive, t);
+            return FromReadings(new Reading("one H100", cost, $"${S(h100.CapexUsd!.Value)} / ({S(In("table2.lifetime_years"))} yr x {S(100 * In("table2.utilization"))}% x {S(t)} tok/s single request), per million tokens = ${S(cost)}, CapEx only") { Assumes = [OneGpu] },
+                new Reading("several H100s", many, $"{GpuNote()}: ${S(h100.CapexUsd!.Value * gpusForActive)} on the same basis = ${S(many)}") { Assumes = [MultiGpu] });
         };
         c["t2.asic.cost"] = () =>
         {
             var t = _d.Table2Row("decode_single").Asic;
-            var capex = _d.Range("asic.node_cost_usd");
+            var batch64 = _d.Table2Row("decode_batch64").Asic;
+            var capex = In("asic.node_cost_usd");
             var cost = Table2Projection.CapexCostAtTable2Basis(_d, capex, t);
-            return new(cost, $"§3.3 ${S(capex)} / (3 yr x 80% x {S(t)} tok/s single request) x 1e6 = ${S(cost)} per million tokens, CapEx only");
+            var anyBatch = Table2Projection.CapexCostAtTable2Basis(_d, capex, Interval.Hull(t, batch64));
+            return FromReadings(new Reading("single request", cost, $"§3.3 ${S(capex)} / ({S(In("table2.lifetime_years"))} yr x {S(100 * In("table2.utilization"))}% x {S(t)} tok/s single request), per million tokens = ${S(cost)}, CapEx only"),
+                new Reading("batch 1 to 64", anyBatch, $"the same over any throughput from single request to batch 64 ({S(Interval.Hull(t, batch64))} tok/s) = ${S(anyBatch)}", ReadingKind.Envelope));
         };
         c["t2.asic.required_bandwidth"] = () =>
         {
             var needed = ProjectionModel.RequiredBandwidth(Table2Projection.AsicActiveWeightBytes(_d), _d.Table2Row("decode_single").Asic);
-            return ClaimComputation.Missing($"the paper states no memory bandwidth for the reference ASIC; decoding 300-800 tok/s single-stream with W_active = {S(Table2Projection.AsicActiveWeightBytes(_d) / Giga)} GB (FP4) needs B_eff = {S(needed / 1e12)} TB/s per node ({S(needed / h100Bandwidth)}x an H100's 3.35 TB/s), which on-chip SRAM can deliver (Groq ~80 TB/s per chip, Cerebras ~21 PB/s per wafer, §2.1) but which the projection never states");
+            return ClaimComputation.Missing($"the paper states no memory bandwidth for the reference ASIC; decoding {S(_d.Table2Row("decode_single").Asic)} tok/s single-stream with W_active = {S(Table2Projection.AsicActiveWeightBytes(_d) / Giga)} GB (FP4) needs B_eff = {S(needed / 1e12)} TB/s per node ({S(needed / h100Bandwidth)}x an H100's {S(h100Bandwidth / 1e12)} TB/s), which on-chip SRAM can deliver (Groq ~{S(In("groq.sram_bandwidth_bytes_per_s_per_chip") / 1e12)} TB/s per chip, Cerebras ~{S(In("cerebras.sram_bandwidth_bytes_per_s") / 1e15)} PB/s per wafer, §2.1) but which the projection never states");
         };
         c["t2.asic.sram_holds_active"] = () =>
         {
             var w = Table2Projection.AsicActiveWeightBytes(_d) / Giga;
-            return new(w, $"W_active = {S(_d.Range("workload.active_parameters") / Giga)} B x 0.5 bytes (FP4) = {S(w)} GB");
+            return new(w, $"W_active = {S(In("workload.active_parameters") / Giga)} B x {S(In("workload.fp4_bytes_per_parameter"))} bytes (FP4) = {S(w)} GB");
         };
         c["t2.asic.sram_holds_total"] = () =>
         {
-            var w = BandwidthBound.WeightBytes(_d.Range("workload.total_parameters"), _d.Range("workload.fp4_bytes_per_parameter")) / Giga;
-            return new(w, $"all experts must stay resident: P_total {S(_d.Range("workload.total_parameters") / 1e12)} T x 0.5 bytes (FP4) = {S(w)} GB");
+            var w = BandwidthBound.WeightBytes(In("workload.total_parameters"), In("workload.fp4_bytes_per_parameter")) / Giga;
+            return new(w, $"all experts must stay resident: P_total {S(In("workload.total_parameters") / 1e12)} T x {S(In("workload.fp4_bytes_per_parameter"))} bytes (FP4) = {S(w)} GB");
         };
 
         // §4.2 and Appendix C.
@@ -189,18 +282,22 @@ public sealed class CoreClaimChecks : IClaimCheckProvider
         var asicInputs = AgentDensityTable.WorkedExampleInputs(_d, "asic");
         var h100Steps = AgentDensity.Derive(h100Inputs);
         var asicSteps = AgentDensity.Derive(asicInputs);
-        var shortfall = _d.Scalar("appc.fp4_shortfall_factor");
+        var shortfall = Scalar("appc.fp4_shortfall_factor");
         var asicPessimistic = AgentDensity.Derive(asicInputs with { TokensPerSecond = asicInputs.TokensPerSecond * shortfall });
+        var asicCost = In("asic.node_cost_usd");
+        var asicSingle = _d.Table2Row("decode_single").Asic;
+        var h100Density = In("s4_2.h100_density_streams_per_musd");
+        var asicDensity = In("s4_2.asic_density_streams_per_musd");
 
         c["s4_2.h100_density_range"] = () =>
         {
-            var d = AgentDensity.DensityAtUtilization(h100.CapexUsd!.Value, _d.Range("model.utilization"), h100.TokensPerSecondPerDeployment, Interval.Point(h100Inputs.StreamTokensPerSecond));
-            return ClaimComputation.Missing($"the paper names the drivers of the range (batch strategy, r, day/night utilization) but not their values; with Table 1's 28-35 tok/s, §3.2's 40-90% utilization and r = 5 the equation gives {S(d)}");
+            var d = AgentDensity.DensityAtUtilization(h100.CapexUsd!.Value, In("model.utilization"), h100.TokensPerSecondPerDeployment, Interval.Point(h100Inputs.StreamTokensPerSecond));
+            return ClaimComputation.Missing($"the paper names the drivers of the range (batch strategy, r, day/night utilization) but not their values; with Table 1's {S(h100.TokensPerSecondPerDeployment)} tok/s, §3.2's {S(100 * In("model.utilization"))}% utilization and r = {S(h100Inputs.StreamTokensPerSecond)} the equation gives {S(d)}");
         };
         c["s4_2.asic_density_range"] = () =>
         {
-            var d = AgentDensity.DensityAtUtilization(_d.Range("asic.node_cost_usd"), Interval.Point(asicInputs.Utilization), _d.Table2Row("decode_single").Asic, Interval.Point(asicInputs.StreamTokensPerSecond));
-            return ClaimComputation.Missing($"the paper names the drivers of the range (chip cost, achieved t, active parameters) but not how they combine; with §3.3's $8-20 K, Table 2's 300-800 tok/s, u = 0.8 and r = 5 the equation gives {S(d)}");
+            var d = AgentDensity.DensityAtUtilization(asicCost, Interval.Point(asicInputs.Utilization), asicSingle, Interval.Point(asicInputs.StreamTokensPerSecond));
+            return ClaimComputation.Missing($"the paper names the drivers of the range (chip cost, achieved t, active parameters) but not how they combine; with §3.3's ${S(asicCost)}, Table 2's {S(asicSingle)} tok/s, u = {S(asicInputs.Utilization)} and r = {S(asicInputs.StreamTokensPerSecond)} the equation gives {S(d)}");
         };
         c["appc.h100.in_range"] = () => new(Interval.Point(h100Steps.DensityPerMillionUsdAtUtilization), $"worked example D x u = {S(h100Steps.DensityPerMillionUsdAtUtilization)}");
         c["appc.asic.in_range"] = () => new(Interval.Point(asicSteps.DensityPerMillionUsdAtUtilization), $"worked example D x u = {S(asicSteps.DensityPerMillionUsdAtUtilization)}");
@@ -210,52 +307,68 @@ public sealed class CoreClaimChecks : IClaimCheckProvider
             var x = inputs;
             var s = steps;
             c[$"appc.{node}.streams_per_node"] = () => new(Interval.Point(s.StreamsPerNode), $"t / r = {S(x.TokensPerSecond)} / {S(x.StreamTokensPerSecond)} = {S(s.StreamsPerNode)}");
-            c[$"appc.{node}.density"] = () => new(Interval.Point(s.DensityPerMillionUsd), $"(1e6 / {S(x.CapexUsd)}) x {S(s.StreamsPerNode)} = {S(s.DensityPerMillionUsd)}");
+            c[$"appc.{node}.density"] = () => new(Interval.Point(s.DensityPerMillionUsd), $"($1 M / ${S(x.CapexUsd)}) x {S(s.StreamsPerNode)} = {S(s.DensityPerMillionUsd)}");
             c[$"appc.{node}.density_at_utilization"] = () => new(Interval.Point(s.DensityPerMillionUsdAtUtilization), $"{S(s.DensityPerMillionUsd)} x {S(x.Utilization)} = {S(s.DensityPerMillionUsdAtUtilization)}");
+            c[$"appc.{node}.cost_vs_table2"] = () => new(Interval.Point(s.CostUsdPerMillionTokens),
+                $"Appendix C cost step for the {node.ToUpperInvariant()} example: ${S(x.CapexUsd)} / ({S(x.LifetimeYears)} yr x {S(x.Utilization)} x {S(x.TokensPerSecond)} tok/s), per million tokens = ${S(s.CostUsdPerMillionTokens)}");
         }
-        c["appc.h100.cost_vs_table2"] = () => new(Interval.Point(h100Steps.CostUsdPerMillionTokens),
-            $"Appendix C cost step for the H100 example: 30000 / (3 x 365 x 24 x 3600 x 0.7 x 25) x 1e6 = ${S(h100Steps.CostUsdPerMillionTokens)} per million tokens");
-        c["appc.asic.cost_vs_table2"] = () => new(Interval.Point(asicSteps.CostUsdPerMillionTokens),
-            $"Appendix C cost step for the ASIC example: 12000 / (3 x 365 x 24 x 3600 x 0.8 x 500) x 1e6 = ${S(asicSteps.CostUsdPerMillionTokens)} per million tokens");
-        c["appc.h100.t_midpoint"] = () => new(Interval.Point(h100.TokensPerSecondPerDeployment.Midpoint),
-            $"midpoint of Table 1's H100 28-35 tok/s = {S(h100.TokensPerSecondPerDeployment.Midpoint)} (Table 2's MoE range 15-25 has midpoint {S(_d.Table2Row("decode_single").H100.Midpoint)})");
-        c["appc.asic.c_midpoint"] = () => new(Interval.Point(_d.Range("asic.node_cost_usd").Midpoint), $"midpoint of §3.3's $8-20 K = ${S(_d.Range("asic.node_cost_usd").Midpoint)}");
-        c["appc.asic.t_midpoint"] = () => new(Interval.Point(_d.Table2Row("decode_single").Asic.Midpoint), $"midpoint of Table 2's 300-800 tok/s = {S(_d.Table2Row("decode_single").Asic.Midpoint)}");
+
+        // Appendix C's "midpoints": arithmetic, and geometric for ranges the paper plots on a log scale.
+        ClaimComputation Midpoint(string what, Interval range, params Reading[] more)
+        {
+            var geometric = Math.Sqrt(range.Lo * range.Hi);
+            return FromReadings(new Reading("arithmetic midpoint", Interval.Point(range.Midpoint), $"arithmetic midpoint of {what} {S(range)} = {S(range.Midpoint)}") { Assumes = ["appc.midpoint=arithmetic"] },
+                [new Reading("geometric midpoint", Interval.Point(geometric), $"geometric midpoint of {what} {S(range)} (the paper's figures use log scales) = {S(geometric)}") { Assumes = ["appc.midpoint=geometric"] }, .. more]);
+        }
+        var h100Table2 = _d.Table2Row("decode_single").H100;
+        c["appc.h100.t_midpoint"] = () => Midpoint("Table 1's H100", h100.TokensPerSecondPerDeployment,
+            new Reading("Table 2's H100 midpoint", Interval.Point(h100Table2.Midpoint), $"arithmetic midpoint of Table 2's MoE H100 range {S(h100Table2)} = {S(h100Table2.Midpoint)}") { Assumes = ["appc.midpoint=arithmetic"] });
+        c["appc.asic.c_midpoint"] = () => Midpoint("§3.3's node cost", asicCost);
+        c["appc.asic.t_midpoint"] = () => Midpoint("Table 2's single-request ASIC throughput", asicSingle);
+
         c["appc.density_ratio"] = () =>
         {
             var raw = asicSteps.DensityPerMillionUsd / h100Steps.DensityPerMillionUsd;
             var adjusted = asicSteps.DensityPerMillionUsdAtUtilization / h100Steps.DensityPerMillionUsdAtUtilization;
-            return new(Interval.Point(raw), $"D_ASIC / D_H100 = {S(asicSteps.DensityPerMillionUsd)} / {S(h100Steps.DensityPerMillionUsd)} = {S(raw)}x before the utilization step ({S(adjusted)}x after it)");
+            return FromReadings(new Reading("before the utilization step", Interval.Point(raw), $"D_ASIC / D_H100 = {S(asicSteps.DensityPerMillionUsd)} / {S(h100Steps.DensityPerMillionUsd)} = {S(raw)}x"),
+                new Reading("after the utilization step", Interval.Point(adjusted), $"D x u: {S(asicSteps.DensityPerMillionUsdAtUtilization)} / {S(h100Steps.DensityPerMillionUsdAtUtilization)} = {S(adjusted)}x"));
         };
-        c["appc.throughput_ratio"] = () => new(Interval.Point(asicInputs.TokensPerSecond / h100Inputs.TokensPerSecond), $"t_ASIC / t_H100 = 500 / 25 = {S(asicInputs.TokensPerSecond / h100Inputs.TokensPerSecond)}x");
-        c["appc.cost_ratio"] = () => new(Interval.Point(h100Inputs.CapexUsd / asicInputs.CapexUsd), $"C_H100 / C_ASIC = 30000 / 12000 = {S(h100Inputs.CapexUsd / asicInputs.CapexUsd)}x");
+        c["appc.throughput_ratio"] = () => new(Interval.Point(asicInputs.TokensPerSecond / h100Inputs.TokensPerSecond), $"t_ASIC / t_H100 = {S(asicInputs.TokensPerSecond)} / {S(h100Inputs.TokensPerSecond)} = {S(asicInputs.TokensPerSecond / h100Inputs.TokensPerSecond)}x");
+        c["appc.cost_ratio"] = () => new(Interval.Point(h100Inputs.CapexUsd / asicInputs.CapexUsd), $"C_H100 / C_ASIC = {S(h100Inputs.CapexUsd)} / {S(asicInputs.CapexUsd)} = {S(h100Inputs.CapexUsd / asicInputs.CapexUsd)}x");
         c["appc.fp4_pessimistic_range"] = () =>
         {
-            var range = _d.Range("s4_2.asic_density_streams_per_musd") * shortfall;
-            return new(range, $"D scales linearly in t, so halving t halves §4.2's 3,000-12,000: {S(range)}");
+            var range = asicDensity * shortfall;
+            return new(range, $"D scales linearly in t, so multiplying t by {S(shortfall)} scales §4.2's {S(asicDensity)} to {S(range)}");
         };
         c["appc.fp4_pessimistic_ratio"] = () =>
         {
-            var worst = _d.Range("s4_2.asic_density_streams_per_musd").Lo * shortfall / _d.Range("s4_2.h100_density_streams_per_musd").Hi;
+            var pessimistic = asicDensity * shortfall;
             var examples = asicPessimistic.DensityPerMillionUsdAtUtilization / h100Steps.DensityPerMillionUsdAtUtilization;
-            var ratio = new Interval(worst, _d.Range("s4_2.asic_density_streams_per_musd").Hi * shortfall / _d.Range("s4_2.h100_density_streams_per_musd").Lo);
-            return new(ratio, $"pessimistic ASIC 1,500-6,000 over H100 60-150: {S(ratio)}x, the lowest being 1500 / 150 = {S(worst)}x; the worked examples give {S(asicPessimistic.DensityPerMillionUsdAtUtilization)} / {S(h100Steps.DensityPerMillionUsdAtUtilization)} = {S(examples)}x");
+            var ends = Interval.PairEnds(pessimistic, h100Density, (a, h) => a / h);
+            var corners = pessimistic / h100Density;
+            return FromReadings(new Reading("worked examples", Interval.Point(examples), $"the worked examples with t_ASIC x {S(shortfall)}: {S(asicPessimistic.DensityPerMillionUsdAtUtilization)} / {S(h100Steps.DensityPerMillionUsdAtUtilization)} = {S(examples)}x"),
+                new Reading("matching ends", ends, $"pessimistic ASIC {S(pessimistic)} over H100 {S(h100Density)}, low with low and high with high = {S(ends)}x"),
+                new Reading("every corner", corners, $"pessimistic ASIC {S(pessimistic)} over H100 {S(h100Density)} by interval arithmetic = {S(corners)}x, the lowest being {S(pessimistic.Lo)} / {S(h100Density.Hi)}"));
         };
-        var deployment = _d.Scalar("appc.deployment_usd");
-        c["appc.deployment_h100"] = () => new(AgentDensity.StreamsForDeployment(_d.Range("s4_2.h100_density_streams_per_musd"), deployment), $"$10 M x 60-150 streams per $1 M = {S(AgentDensity.StreamsForDeployment(_d.Range("s4_2.h100_density_streams_per_musd"), deployment))}");
-        c["appc.deployment_asic"] = () => new(AgentDensity.StreamsForDeployment(_d.Range("s4_2.asic_density_streams_per_musd"), deployment), $"$10 M x 3,000-12,000 streams per $1 M = {S(AgentDensity.StreamsForDeployment(_d.Range("s4_2.asic_density_streams_per_musd"), deployment))}");
+        var deployment = Scalar("appc.deployment_usd");
+        c["appc.deployment_h100"] = () => new(AgentDensity.StreamsForDeployment(h100Density, deployment), $"${S(deployment / 1e6)} M x {S(h100Density)} streams per $1 M = {S(AgentDensity.StreamsForDeployment(h100Density, deployment))}");
+        c["appc.deployment_asic"] = () => new(AgentDensity.StreamsForDeployment(asicDensity, deployment), $"${S(deployment / 1e6)} M x {S(asicDensity)} streams per $1 M = {S(AgentDensity.StreamsForDeployment(asicDensity, deployment))}");
 
         // §4.3: NRE.
+        var nre = In("nre.tapeout_usd");
         c["s4_3.penalty_at_threshold"] = () =>
         {
-            var factor = NreAmortization.CostPenaltyFactor(_d.Range("asic.node_cost_usd"), _d.Range("nre.tapeout_usd"), 100_000);
-            return new(factor, $"(C + NRE / N) / C with C = $8-20 K, NRE = $40-80 M, N = 100,000 nodes = {S(factor)}x");
+            var factor = NreAmortization.CostPenaltyFactor(asicCost, nre, PrintedVolumeNodes);
+            var first = NreAmortization.CostPenaltyFactor(asicCost, nre, 1);
+            var until = new Interval(factor.Lo, first.Hi);
+            return FromReadings(new Reading("at the volume", factor, $"(C + NRE / N) / C with C = ${S(asicCost)}, NRE = ${S(nre / 1e6)} M, N = {S(PrintedVolumeNodes)} nodes = {S(factor)}x"),
+                new Reading("until the volume", until, $"the same factor over every volume up to {S(PrintedVolumeNodes)} nodes spans {S(until)}x (the NRE alone falls below {S(PrintedPenaltyLow)}x at {S(NreAmortization.NodesForPenaltyFactor(asicCost, nre, PrintedPenaltyLow))} nodes)", ReadingKind.Envelope));
         };
         c["s4_3.volume_for_3x"] = () =>
         {
-            var n = NreAmortization.NodesForPenaltyFactor(_d.Range("asic.node_cost_usd"), _d.Range("nre.tapeout_usd"), 3);
-            var n10 = NreAmortization.NodesForPenaltyFactor(_d.Range("asic.node_cost_usd"), _d.Range("nre.tapeout_usd"), 10);
-            return new(n, $"N = NRE / ((3 - 1) x C) = {S(n)} nodes for a 3x penalty ({S(n10)} nodes for 10x)");
+            var n = NreAmortization.NodesForPenaltyFactor(asicCost, nre, PrintedPenaltyLow);
+            var n10 = NreAmortization.NodesForPenaltyFactor(asicCost, nre, PrintedPenaltyHigh);
+            return new(n, $"N = NRE / (({S(PrintedPenaltyLow)} - 1) x C) = {S(n)} nodes for a {S(PrintedPenaltyLow)}x penalty ({S(n10)} nodes for {S(PrintedPenaltyHigh)}x)");
         };
 
         // §10.
@@ -263,26 +376,29 @@ public sealed class CoreClaimChecks : IClaimCheckProvider
         {
             // Doubling P_active doubles W_active and so halves the bandwidth-bound t on both platforms (§2.1):
             // the ratio is unchanged; if only the ASIC's t halved, the ratio halves.
-            var both = AgentDensity.Derive(asicInputs with { TokensPerSecond = asicInputs.TokensPerSecond / 2 }).DensityPerMillionUsdAtUtilization
-                       / AgentDensity.Derive(h100Inputs with { TokensPerSecond = h100Inputs.TokensPerSecond / 2 }).DensityPerMillionUsdAtUtilization;
+            var active = In("workload.active_parameters");
+            var scale = active.Lo / active.Hi;
+            var both = AgentDensity.Derive(asicInputs with { TokensPerSecond = asicInputs.TokensPerSecond * scale }).DensityPerMillionUsdAtUtilization
+                       / AgentDensity.Derive(h100Inputs with { TokensPerSecond = h100Inputs.TokensPerSecond * scale }).DensityPerMillionUsdAtUtilization;
             var asicOnly = asicPessimistic.DensityPerMillionUsdAtUtilization / h100Steps.DensityPerMillionUsdAtUtilization;
             return new(new Interval(Math.Min(both, asicOnly), Math.Max(both, asicOnly)),
-                $"P_active 200 -> 400 B doubles W_active, halving bandwidth-bound t: on both platforms D_ASIC / D_H100 stays {S(both)}x; on the ASIC alone it falls to {S(asicOnly)}x");
+                $"P_active {S(active.Lo / Giga)} -> {S(active.Hi / Giga)} B scales W_active and so the bandwidth-bound t by {S(scale)}: on both platforms D_ASIC / D_H100 stays {S(both)}x; with only the ASIC's t at x {S(shortfall)} it falls to {S(asicOnly)}x");
         };
         c["o5.ratio_invariant_to_r"] = () =>
         {
-            var ratios = new[] { 1.0, 5, 20, 100 }.Select(r =>
+            var rs = new[] { 1.0, 5, 20, 100 };
+            var ratios = rs.Select(r =>
                 AgentDensity.Derive(asicInputs with { StreamTokensPerSecond = r }).DensityPerMillionUsdAtUtilization
                 / AgentDensity.Derive(h100Inputs with { StreamTokensPerSecond = r }).DensityPerMillionUsdAtUtilization).ToList();
             var spread = ratios.Max() - ratios.Min();
-            return ClaimComputation.Holds(spread <= 1e-9 * ratios.Max(), $"D_ASIC / D_H100 at r = 1, 5, 20, 100 tok/s: {string.Join(", ", ratios.Select(S))} (r cancels in (1e6/C_a)(t_a/r)u_a / ((1e6/C_h)(t_h/r)u_h))");
+            return ClaimComputation.Holds(spread <= 1e-9 * ratios.Max(), $"D_ASIC / D_H100 at r = {string.Join(", ", rs.Select(S))} tok/s: {string.Join(", ", ratios.Select(S))} (r cancels in (1e6/C_a)(t_a/r)u_a / ((1e6/C_h)(t_h/r)u_h))");
         };
 
         // Appendix B: the bibliography.
         c["appb.references_count"] = () =>
         {
             var withTitle = BibReference.Load(Path.Combine(_d.DataDirectory, "references.bib")).Count(r => r["title"].Length > 0);
-            return new(Interval.Point(withTitle), $"references.bib transcribes {S(_d.ReferenceKeys.Count)} cited works, of which {S(withTitle)} appear in the paper's printed reference list (Zhou et al. 2022 is cited but not listed)");
+            return new(Interval.Point(withTitle), $"references.bib transcribes {S(_d.ReferenceKeys.Count)} cited works, of which {S(withTitle)} appear in the paper's printed reference list (the others are cited but not listed)");
         };
         return c;
     }

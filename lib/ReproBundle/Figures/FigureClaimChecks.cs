@@ -25,10 +25,12 @@ public sealed class FigureClaimChecks : IClaimCheckProvider
                 var gaps = DedicatedSilicon.Select(id => (id, gap: h100 - inputs.MaturityScoreOf(id))).ToList();
                 var hull = gaps.Select(g => g.gap).Aggregate(Interval.Hull);
                 var asic = h100 - inputs.MaturityScoreOf("custom_asic");
-                var each = string.Join(", ", gaps.Select(g => $"{g.id} {ClaimsAudit.Show(inputs.MaturityScoreOf(g.id))} (gap {ClaimsAudit.Show(g.gap)})"));
+                var each = string.Join(", ", gaps.Select(g => $"{g.id} {AuditText.Number(inputs.MaturityScoreOf(g.id))} (gap {AuditText.Number(g.gap)})"));
                 return new ClaimComputation(hull,
-                    $"scores are the bundle's rubric (data/figures/software_maturity_scores.csv), not the paper's, which publishes none: " +
-                    $"H100 {ClaimsAudit.Show(h100)} of 10; {each}; the projected ASIC would lag by {ClaimsAudit.Show(asic)}");
+                    $"H100 {AuditText.Number(h100)} of the rubric's 0-10; {each}; the projected ASIC would lag by {AuditText.Number(asic)}")
+                {
+                    BundleAssumption = "the bundle's software-maturity rubric and scores (data/figures/software_maturity_scores.csv)",
+                };
             },
         };
     }

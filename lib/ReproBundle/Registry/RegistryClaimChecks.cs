@@ -21,7 +21,7 @@ public sealed class RegistryClaimChecks : IClaimCheckProvider
     /// <inheritdoc />
     public IReadOnlyDictionary<string, ClaimCheck> Checks { get; }
 
-    private static string S(double v) => ClaimsAudit.Show(v);
+    private static string S(double v) => AuditText.Number(v);
 
     private static string Ids(IEnumerable<RegistryEntry> entries) => string.Join(", ", entries.Select(e => e.Id));
 
@@ -44,16 +44,26 @@ public sealed class RegistryClaimChecks : IClaimCheckProvider
         c["s6.group_algorithmic"] = () => new(Interval.Point(algo.Count), $"entries with group algorithmic: {Ids(algo)}");
         c["s6.group_coordination"] = () => new(Interval.Point(coord.Count), $"entries with group coordination-or-engineering: {Ids(coord)}");
         c["s6.group_heavy_capital"] = () => new(Interval.Point(capital.Count), $"entries with group heavy-capital: {Ids(capital)}");
-        c["s6.coordination_share"] = () =>
+        Reading CoordinationShare()
         {
             var share = 100.0 * coord.Count / all.Count;
-            return new(Interval.Point(share), $"coordination-or-engineering {coord.Count} of {all.Count} entries = {S(share)}%");
-        };
-        c["s6.not_money_share"] = () =>
+            return new Reading("coordination group", Interval.Point(share), $"coordination-or-engineering {coord.Count} of {all.Count} entries = {S(share)}%");
+        }
+        Reading NotMoneyShare()
         {
             var notCapital = all.Count - capital.Count;
             var share = 100.0 * notCapital / all.Count;
-            return new(Interval.Point(share), $"entries outside heavy-capital ({coord.Count} coordination-or-engineering + {algo.Count} algorithmic) {notCapital} of {all.Count} = {S(share)}%");
+            return new Reading("not heavy capital", Interval.Point(share), $"entries outside heavy-capital ({coord.Count} coordination-or-engineering + {algo.Count} algorithmic) {notCapital} of {all.Count} = {S(share)}%");
+        }
+        c["s6.coordination_share"] = () =>
+        {
+            var a = CoordinationShare();
+            return new(a.Value, a.Detail) { PrimaryName = a.Name, Alternatives = [NotMoneyShare()] };
+        };
+        c["s6.not_money_share"] = () =>
+        {
+            var a = NotMoneyShare();
+            return new(a.Value, a.Detail) { PrimaryName = a.Name, Alternatives = [CoordinationShare()] };
         };
         c["s6.b16_highest_priority_addition"] = () =>
         {

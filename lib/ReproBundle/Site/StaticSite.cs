@@ -150,7 +150,9 @@ public static class StaticSite
         sb.Append(string.Join("; ", TaxonomyGroupText.All.Select(g => $"{E(g.ToText())} {N(registry.Entries.Count(e => e.Group == g))}")));
         sb.Append(". <a href=\"registry.html\">All entries</a>, <a href=\"dashboards.html\">dashboards</a>, <a href=\"feeds.html\">feeds</a>.</p></section>\n");
 
-        sb.Append("<section id=\"audit\"><h2>Claims audit</h2>\n<div class=\"scroll\"><table class=\"audit\"><thead><tr>");
+        sb.Append("<section id=\"audit\"><h2>Claims audit</h2>\n");
+        sb.Append(FindingsBlock(stage));
+        sb.Append("<div class=\"scroll\"><table class=\"audit\"><thead><tr>");
         foreach (var c in new[] { "claim", "section", "quote", "published", "recomputed", "verdict", "reason" }) sb.Append($"<th>{c}</th>");
         sb.Append("</tr></thead><tbody>\n");
         foreach (var r in audit)
@@ -159,6 +161,26 @@ public static class StaticSite
             sb.Append($"<td><span class=\"verdict verdict-{r.Verdict.ToText()}\">{r.Verdict.ToText()}</span></td><td>{E(r.Reason)}</td></tr>\n");
         }
         sb.Append("</tbody></table></div></section>\n");
+        return sb.ToString();
+    }
+
+    /// <summary>
+    /// The head of the audit section: the verdict policy and the findings (root causes of every 'differs', with
+    /// materiality), read from the <c>findings.csv</c> the audit wrote into the stage; nothing when it did not.
+    /// </summary>
+    private static string FindingsBlock(OutputStage stage)
+    {
+        var path = stage.PathFor("findings.csv");
+        if (!File.Exists(path)) return "";
+        var sb = new StringBuilder();
+        sb.Append($"<p>Verdicts follow the bundle's written verdict policy (<code>{E(Audit.ClaimsAudit.PolicyPage)}</code>): tolerance from the printed digits, wider for values printed as approximate; the most favourable natural reading; <em>consistent</em> where the printed value lies within what the stated inputs allow.</p>\n");
+        sb.Append("<h3 id=\"findings\">Findings</h3>\n<p>Each claim that differs belongs to one finding, its root cause; materiality says whether it changes a conclusion of the paper.</p>\n<ol class=\"findings\">\n");
+        foreach (var row in Data.CsvTable.Load(path, "finding_id", "title", "differing_claims", "materiality", "statement").Rows)
+        {
+            var claims = row["differing_claims"].Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(c => $"<a href=\"#claim-{E(c)}\"><code>{E(c)}</code></a>");
+            sb.Append($"<li id=\"finding-{E(row["finding_id"])}\"><strong>{E(row["finding_id"])} {E(row["title"])}</strong> (materiality: {E(row["materiality"])}; differing: {string.Join(", ", claims)}). {E(row["statement"])}</li>\n");
+        }
+        sb.Append("</ol>\n");
         return sb.ToString();
     }
 

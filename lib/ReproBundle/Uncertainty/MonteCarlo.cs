@@ -135,6 +135,7 @@ public static partial class MonteCarlo
         Action<int, int, int, double[][], TLocal> body)
     {
         var priors = model.Quantities.Select(q => q.Prior).ToArray();
+        var streams = Enumerable.Range(0, priors.Length).Select(model.StreamIn).ToArray();
         int chunks = (settings.Samples + ChunkSize - 1) / ChunkSize;
         var locals = new List<TLocal>();
         Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = settings.Threads },
@@ -143,7 +144,7 @@ public static partial class MonteCarlo
             {
                 int start = k * ChunkSize;
                 int len = Math.Min(ChunkSize, settings.Samples - start);
-                RunChunk(priors, settings.Seed, k, len, ws.Inputs, ws.Outputs);
+                RunChunk(priors, streams, settings.Seed, k, len, ws.Inputs, ws.Outputs);
                 body(k, start, len, ws.Outputs, ws.Local);
                 return ws;
             },
@@ -151,7 +152,7 @@ public static partial class MonteCarlo
         return locals;
     }
 
-    private static void RunChunk(Prior[] priors, int seed, int chunk, int len, double[][] buffers, double[][] outputs)
+    private static void RunChunk(Prior[] priors, int[] streams, int seed, int chunk, int len, double[][] buffers, double[][] outputs)
     {
         // One buffer of values per quantity: uniform numbers from the quantity's stream (the two r quantities read
         // the same stream), mapped through its prior. A whole chunk is always generated, so the last chunk's draws
@@ -161,7 +162,7 @@ public static partial class MonteCarlo
             var buffer = buffers[q];
             if (priors[q].Kind != PriorKind.Fixed)
             {
-                Xoshiro256StarStar.Doubles(buffer, StreamSeed(seed, chunk, UncertaintyModel.StreamOf(q)));
+                Xoshiro256StarStar.Doubles(buffer, StreamSeed(seed, chunk, streams[q]));
             }
             priors[q].Transform(buffer);
         }

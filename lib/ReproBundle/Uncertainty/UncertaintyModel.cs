@@ -28,7 +28,13 @@ public enum H100ThroughputSource
 /// When true, the ASIC's throughput range is multiplied by <c>appc.fp4_shortfall_factor</c> (0.5): Appendix C's
 /// "If FP4 QAT delivers only 2x over FP8 ..., t halves".
 /// </param>
-public sealed record UncertaintyScenario(string Name, string Description, H100ThroughputSource H100Throughput, bool ScaleAsicThroughputByFp4Shortfall)
+/// <param name="SharedUtilization">
+/// When true, u_H100 and u_ASIC are one shared draw (Table 2 states one "80% util" for both platforms), so u cancels in
+/// D_ASIC / D_H100; when false (the default, and every scenario of <see cref="All"/>) each platform draws its own.
+/// See README.md in this folder, "Shared or independent utilization".
+/// </param>
+public sealed record UncertaintyScenario(string Name, string Description, H100ThroughputSource H100Throughput, bool ScaleAsicThroughputByFp4Shortfall,
+    bool SharedUtilization = false)
 {
     /// <summary>Every input over the paper's own ranges, t_H100 from Table 2.</summary>
     public static readonly UncertaintyScenario PaperRanges = new("paper_ranges",
@@ -143,6 +149,12 @@ public sealed class UncertaintyModel
     /// <see cref="H100Stream"/>), so they are drawn at the same cumulative probability.
     /// </summary>
     internal static int StreamOf(int quantity) => quantity == AsicStream ? H100Stream : quantity;
+
+    /// <summary>
+    /// The random stream of <paramref name="quantity"/> in this model: <see cref="StreamOf(int)"/>, and with
+    /// <see cref="UncertaintyScenario.SharedUtilization"/> u_ASIC reads u_H100's stream (one shared draw).
+    /// </summary>
+    internal int StreamIn(int quantity) => Scenario.SharedUtilization && quantity == AsicUtil ? H100Util : StreamOf(quantity);
 
     private UncertaintyModel(UncertaintyScenario scenario, IReadOnlyList<UncertainQuantity> quantities)
     {

@@ -112,7 +112,7 @@ public class BadInputTests
     [Fact]
     public void A_malformed_claim_row_is_named()
     {
-        AssertReproduceRejects(d => Edit(d, "claims.csv", s => s.Replace(",~140 GB,140,GB,equal,dp:0,", ",~140 GB,140,GB,equalish,dp:0,")),
+        AssertReproduceRejects(d => Edit(d, "claims.csv", s => s.Replace(",~140 GB,140,GB,equal,printed,", ",~140 GB,140,GB,equalish,printed,")),
             "claims.csv:3:", "'equalish' is not a rule");
     }
 

@@ -15,8 +15,7 @@ public class FigureClaimChecksTests
         var h100 = inputs.MaturityScoreOf("h100");
         var expected = Interval.Hull(h100 - inputs.MaturityScoreOf("groq"), h100 - inputs.MaturityScoreOf("cerebras"));
         Assert.Equal(expected, result.Value);
-        Assert.Contains("bundle's rubric", result.Detail);
-        Assert.Contains("not the paper's", result.Detail);
+        Assert.Contains("bundle's software-maturity rubric", result.BundleAssumption);
     }
 
     [Fact]
@@ -25,6 +24,8 @@ public class FigureClaimChecksTests
         var claims = Claim.Load(Path.Combine(FigureTestData.DataDirectory, "claims.csv"));
         var claim = Assert.Single(claims, c => c.ClaimId == FigureClaimChecks.SoftwareMaturityGap);
         var row = ClaimsAudit.Judge(claim, new FigureClaimChecks(FigureTestData.Inputs).Checks[claim.ClaimId]());
-        Assert.Contains("bundle's rubric", row.Reason);
+        Assert.Equal(Verdict.NotRecomputable, row.Verdict);
+        Assert.Contains("bundle's software-maturity rubric", row.Reason);
+        Assert.Contains("not a verdict on the paper", row.Reason);
     }
 }

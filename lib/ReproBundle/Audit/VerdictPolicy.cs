@@ -1,0 +1,252 @@
+using System.Globalization;
+
+namespace ReproBundle.Audit;
+
+/// <summary>The outcome of comparing one reading of a claim with the printed value.</summary>
+/// <param name="Reading">The reading.</param>
+/// <param name="Verdict">Its verdict under the policy.</param>
+/// <param name="Why">The comparison in words ("lies inside the printed range", "differs from the printed 15-50 by 18 x (36%)").</param>
+/// <param name="Eligible">False when the reading reads a shared quantity differently from the rest of the audit.</param>
+public sealed record ReadingOutcome(Reading Reading, Verdict Verdict, string Why, bool Eligible);
+
+/// <summary>
+/// The audit's verdict policy (docs/verdict-policy.md), applied in one place: the tolerance a printed value
+/// allows, the verdict of one reading, the choice among readings, and the consistency of shared quantities.
+/// </summary>
+public static class VerdictPolicy
+{
+    /// <summary>
+    /// Relative band allowed around a value the paper marks as approximate ("~", "≈", "about", "est.",
+    /// "roughly"): 10% of the printed value, or half a unit in the last printed digit when that is larger.
+    /// </summary>
+    public const double ApproximateRelativeBand = 0.10;
+
+    /// <summary>Words and signs that mark a printed value as approximate (matched case-insensitively in the printed text).</summary>
+    public static readonly IReadOnlyList<string> ApproximateMarkers = ["~", "≈", "about", "est.", "roughly", "approx"];
+
+    /// <summary>
+    /// How the audit reads each quantity that several claims read (docs/verdict-policy.md, "Consistency"): a
+    /// reading that takes a quantity another way is shown but never chosen. Key: quantity; value: its reading.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string> QuantityReadings = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        // Table 1 lists the H100 as one chip at $30 K, and Table 2's cost column is that one GPU's; the paper never
+        // says the baseline is several GPUs (finding F-H100-BASELINE says why the throughput column needs them).
+        ["table2.h100_baseline"] = "one-gpu",
+    };
+
+    /// <summary>True when the printed text carries one of <see cref="ApproximateMarkers"/>.</summary>
+    public static bool IsApproximate(string printedText) =>
+        ApproximateMarkers.Any(m => printedText.Contains(m, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>
+    /// Half a unit in the last significant digit of a printed number: "27" gives 0.5, "0.20" 0.005, "12000" 500
+    /// (trailing zeros of an integer are not significant), "0" 0.5.
+    /// </summary>
+    public static double HalfUnitInLastDigit(string printedNumber)
+    {
+        var s = printedNumber.Trim().Replace(",", "", StringComparison.Ordinal);
+        var dot = s.IndexOf('.', StringComparison.Ordinal);
+        if (dot >= 0) return 0.5 * Math.Pow(10, -(s.Length - dot - 1));
+        var digits = s.TrimStart('+');
+        if (digits.Length == 0 || !digits.All(char.IsAsciiDigit)) throw new FormatException($"'{printedNumber}' is not a printed number");
+        int zeros = digits.Length - digits.TrimEnd('0').Length;
+        if (zeros == digits.Length) zeros = 0;
+        return 0.5 * Math.Pow(10, zeros);
+    }
+
+    /// <summary>The printed ends of a claim as text ("15" and "50" for "15-50").</summary>
+    public static (string Lo, string Hi) PrintedEnds(Claim claim)
+    {
+        var text = claim.PublishedValueText ?? claim.Published.ToString();
+        for (int i = 1; i < text.Length; i++)
+        {
+            if (text[i] == '-' && text[i - 1] is not ('e' or 'E')) return (text[..i], text[(i + 1)..]);
+        }
+        return (text, text);
+    }
+
+    /// <summary>
+    /// The tolerance at each printed end: zero for <c>exact</c>; half a unit in the last printed digit (or the
+    /// explicit <c>dp:N</c>/<c>sig:N</c>); for an approximate value the larger of that and <see cref="ApproximateRelativeBand"/>.
+    /// </summary>
+    public static (double Lo, double Hi) Tolerance(Claim claim)
+    {
+        if (claim.Rounding.Kind == "exact") return (0, 0);
+        var (loText, hiText) = PrintedEnds(claim);
+        double Half(string text, double value) => claim.Rounding.Kind switch
+        {
+            "dp" => 0.5 * Math.Pow(10, -claim.Rounding.Digits),
+            "sig" => value == 0 ? 0 : 0.5 * Math.Pow(10, Math.Floor(Math.Log10(Math.Abs(value))) - claim.Rounding.Digits + 1),
+            _ => HalfUnitInLastDigit(text),
+        };
+        var approximate = IsApproximate(claim.PublishedText);
+        double End(string text, double value) => Math.Max(Half(text, value), approximate ? ApproximateRelativeBand * Math.Abs(value) : 0);
+        return (End(loText, claim.Published.Lo), End(hiText, claim.Published.Hi));
+    }
+
+    /// <summary>Words for the tolerance: "half a unit in the last printed digit (±0.5)" or "printed as approximate: ±10% (±2.7)".</summary>
+    public static string DescribeTolerance(Claim claim)
+    {
+        var (lo, hi) = Tolerance(claim);
+        var amount = lo == hi ? $"±{AuditText.Number(lo)}" : $"±{AuditText.Number(lo)} and ±{AuditText.Number(hi)}";
+        if (claim.Rounding.Kind == "exact") return "exact (a count, threshold or statement)";
+        return IsApproximate(claim.PublishedText)
+            ? $"printed as approximate: the larger of ±{AuditText.Number(100 * ApproximateRelativeBand)}% and half a unit in the last printed digit ({amount})"
+            : $"half a unit in the last printed digit ({amount})";
+    }
+
+    private static bool Close(double a, double b) => Math.Abs(a - b) <= 1e-9 * Math.Max(1, Math.Abs(b));
+
+    /// <summary>
+    /// A distance inside a tolerance: strictly less than it (a value exactly half a unit away could round either way,
+    /// so it is not taken as the printed value), or equal to zero.
+    /// </summary>
+    private static bool Within(double distance, double tolerance) => distance == 0 || distance < tolerance * (1 - 1e-12);
+
+    /// <summary>Judges one reading of <paramref name="claim"/> under the claim's rule and the policy's tolerance.</summary>
+    public static ReadingOutcome Judge(Claim claim, Reading reading)
+    {
+        var eligible = reading.Assumes.All(a =>
+        {
+            var eq = a.IndexOf('=', StringComparison.Ordinal);
+            if (eq <= 0) throw new InvalidOperationException($"reading '{reading.Name}' of {claim.ClaimId}: '{a}' is not quantity=reading");
+            return !QuantityReadings.TryGetValue(a[..eq], out var fixedReading) || fixedReading == a[(eq + 1)..];
+        });
+        var (verdict, why) = Compare(claim, reading);
+        return new ReadingOutcome(reading, verdict, why, eligible);
+    }
+
+    private static (Verdict, string) Compare(Claim claim, Reading reading)
+    {
+        var v = reading.Value;
+        var p = claim.Published;
+        var unit = claim.Unit.Length > 0 ? " " + claim.Unit : "";
+        var (tLo, tHi) = Tolerance(claim);
+        string N(double x) => AuditText.Number(x);
+        string Pct(double delta, double of) => of == 0 ? "" : $" ({N(100 * delta / Math.Abs(of))}%)";
+        var tol = DescribeTolerance(claim);
+
+        if (reading.Kind == ReadingKind.Envelope && claim.Rule is ClaimRule.Equal or ClaimRule.Contains)
+        {
+            if (v.Lo - tLo <= p.Lo && p.Hi <= v.Hi + tHi)
+                return (Verdict.Consistent, $"the printed {claim.PublishedText} lies within the {AuditText.Number(v)}{unit} the stated inputs allow");
+            var outside = Math.Max(v.Lo - p.Lo, p.Hi - v.Hi);
+            return (Verdict.Differs, $"the printed {claim.PublishedText} reaches {N(outside)}{unit} beyond the {AuditText.Number(v)}{unit} the stated inputs allow");
+        }
+        if (reading.Kind == ReadingKind.Central && claim.Rule is ClaimRule.Equal or ClaimRule.Contains)
+        {
+            if (p.Lo - tLo <= v.Lo && v.Hi <= p.Hi + tHi)
+                return (Verdict.Consistent, $"the central value {AuditText.Number(v)}{unit} lies inside the printed {claim.PublishedText}");
+            var gap = Math.Max(p.Lo - v.Hi, v.Lo - p.Hi);
+            return (Verdict.Differs, $"the central value {AuditText.Number(v)}{unit} lies {N(gap)}{unit} outside the printed {claim.PublishedText}");
+        }
+        switch (claim.Rule)
+        {
+            case ClaimRule.Equal:
+            {
+                if (Close(v.Lo, p.Lo) && Close(v.Hi, p.Hi)) return (Verdict.Reproduces, "equals the printed value");
+                double dLo = Math.Abs(v.Lo - p.Lo), dHi = Math.Abs(v.Hi - p.Hi);
+                if (Within(dLo, tLo) && Within(dHi, tHi))
+                    return (Verdict.WithinRounding, $"within the printed {claim.PublishedText} at {tol}");
+                var (delta, of) = dLo - tLo >= dHi - tHi ? (dLo, p.Lo) : (dHi, p.Hi);
+                return (Verdict.Differs, $"differs from the printed {claim.PublishedText} by {N(delta)}{unit}{Pct(delta, of)}, beyond {tol}");
+            }
+            case ClaimRule.Contains:
+            {
+                if (p.Contains(v)) return (Verdict.Reproduces, "lies inside the printed range");
+                if (Within(Math.Max(0, p.Lo - v.Lo), tLo) && Within(Math.Max(0, v.Hi - p.Hi), tHi)) return (Verdict.WithinRounding, $"lies inside the printed range at {tol}");
+                double below = Math.Max(0, p.Lo - v.Lo), above = Math.Max(0, v.Hi - p.Hi);
+                return (Verdict.Differs, below >= above
+                    ? $"reaches {N(below)}{unit} below the printed low end {N(p.Lo)}{Pct(below, p.Lo)}, beyond {tol}"
+                    : $"reaches {N(above)}{unit} above the printed high end {N(p.Hi)}{Pct(above, p.Hi)}, beyond {tol}");
+            }
+            case ClaimRule.AtLeast:
+            {
+                if (v.Lo >= p.Hi) return (Verdict.Reproduces, $"at least {N(p.Hi)}{unit}");
+                if (Within(p.Hi - v.Lo, tHi)) return (Verdict.WithinRounding, $"at least {N(p.Hi)}{unit} at {tol}");
+                var gap = p.Hi - v.Lo;
+                return (Verdict.Differs, $"falls {N(gap)}{unit} short of {N(p.Hi)}{unit}{Pct(gap, p.Hi)}");
+            }
+            case ClaimRule.AtMost:
+            {
+                if (v.Hi <= p.Lo) return (Verdict.Reproduces, $"at most {N(p.Lo)}{unit}");
+                if (Within(v.Hi - p.Lo, tLo)) return (Verdict.WithinRounding, $"at most {N(p.Lo)}{unit} at {tol}");
+                var gap = v.Hi - p.Lo;
+                return (Verdict.Differs, $"exceeds {N(p.Lo)}{unit} by {N(gap)}{unit}{Pct(gap, p.Lo)}");
+            }
+            case ClaimRule.GreaterThan:
+                return v.Lo > p.Hi
+                    ? (Verdict.Reproduces, $"every value is above {N(p.Hi)}{unit}")
+                    : (Verdict.Differs, $"the lowest value {N(v.Lo)}{unit} is not above {N(p.Hi)}{unit}");
+            case ClaimRule.Holds:
+                return v.Lo == 1 ? (Verdict.Reproduces, "the statement holds") : (Verdict.Differs, "the statement does not hold");
+            default:
+                throw new ArgumentOutOfRangeException(nameof(claim), claim.Rule, "unknown rule");
+        }
+    }
+
+    /// <summary>Order of preference among reading verdicts: reproduces, within-rounding, consistent, differs.</summary>
+    public static int Rank(Verdict v) => v switch
+    {
+        Verdict.Reproduces => 0,
+        Verdict.WithinRounding => 1,
+        Verdict.Consistent => 2,
+        Verdict.Differs => 3,
+        _ => 4,
+    };
+
+    /// <summary>
+    /// The verdict-bearing reading: the most favourable eligible reading (the first listed among equals). A
+    /// claim differs only when every eligible reading differs; then the primary eligible reading is returned.
+    /// </summary>
+    public static ReadingOutcome Choose(IReadOnlyList<ReadingOutcome> outcomes)
+    {
+        var eligible = outcomes.Where(o => o.Eligible).ToList();
+        if (eligible.Count == 0) throw new InvalidOperationException("no reading of the claim is eligible under the audit's quantity readings");
+        return eligible.OrderBy(o => Rank(o.Verdict)).First();
+    }
+
+    /// <summary>
+    /// Claims that read one shared quantity two ways on their verdict-bearing readings: one line per quantity read
+    /// more than one way, naming the claims. Rows that differ or are not recomputable read nothing.
+    /// </summary>
+    public static IReadOnlyList<string> ConflictingReadings(IEnumerable<AuditRow> rows)
+    {
+        var uses = rows.Where(r => r.Verdict is not (Verdict.Differs or Verdict.NotRecomputable))
+            .SelectMany(r => r.Assumes.Select(a => (claim: r.ClaimId, quantity: a[..a.IndexOf('=', StringComparison.Ordinal)], reading: a[(a.IndexOf('=', StringComparison.Ordinal) + 1)..])));
+        return uses.GroupBy(u => u.quantity, StringComparer.Ordinal)
+            .Where(g => g.Select(u => u.reading).Distinct(StringComparer.Ordinal).Count() > 1)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => $"{g.Key}: " + string.Join("; ", g.GroupBy(u => u.reading, StringComparer.Ordinal)
+                .Select(r => $"{r.Key} in {string.Join(", ", r.Select(u => u.claim))}")))
+            .ToList();
+    }
+}
+
+/// <summary>How audit sentences show numbers: three significant figures, never fewer than the integer digits, invariant culture.</summary>
+public static class AuditText
+{
+    /// <summary>
+    /// A number for a sentence: three significant figures, but whole digits are never rounded away (8333.33 gives
+    /// "8333", 23.8806 gives "23.9", 0.132124 gives "0.132"); invariant culture, no exponent for ordinary magnitudes.
+    /// </summary>
+    public static string Number(double value)
+    {
+        if (value == 0 || !double.IsFinite(value)) return value.ToString(CultureInfo.InvariantCulture);
+        var magnitude = (int)Math.Floor(Math.Log10(Math.Abs(value)));
+        if (magnitude >= 2) return Math.Round(value, MidpointRounding.AwayFromZero).ToString("0", CultureInfo.InvariantCulture);
+        var decimals = Math.Min(15, 2 - magnitude);
+        var rounded = Math.Round(value, decimals, MidpointRounding.AwayFromZero);
+        // A value that rounds to a whole number it is not (0.99998 as "1") gets the digits that show the difference, up to six decimals.
+        while (rounded == Math.Round(rounded) && rounded != value && decimals < 6)
+        {
+            decimals++;
+            rounded = Math.Round(value, decimals, MidpointRounding.AwayFromZero);
+        }
+        return rounded.ToString("0." + new string('#', decimals), CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>An interval for a sentence ("20-32", or one number for a point).</summary>
+    public static string Number(Interval value) => value.IsPoint ? Number(value.Lo) : $"{Number(value.Lo)}-{Number(value.Hi)}";
+}
