@@ -1,33 +1,28 @@
+using System.Numerics;
+
 namespace ReproBundle;
 
 /// <summary>
 /// §2.1 "Memory-bandwidth wall in LLM decode": each generated token streams the active weights through the
 /// compute fabric once, so a chip of bandwidth B cannot decode faster than t_min = P·b / B per token.
+/// Every method serves a point (<see cref="double"/>) and a range (<see cref="Interval"/>) alike.
 /// </summary>
 public static class BandwidthBound
 {
-    /// <summary>Weight footprint W = P·b [bytes] of <paramref name="parameters"/> parameters at <paramref name="bytesPerParameter"/> bytes each.</summary>
-    public static double WeightBytes(double parameters, double bytesPerParameter) => parameters * bytesPerParameter;
-
-    /// <summary>Interval form of <see cref="WeightBytes(double, double)"/>.</summary>
-    public static Interval WeightBytes(Interval parameters, Interval bytesPerParameter) => parameters * bytesPerParameter;
+    /// <summary>§2.1 weight footprint W = P·b [bytes] of <paramref name="parameters"/> parameters at <paramref name="bytesPerParameter"/> bytes each.</summary>
+    public static T WeightBytes<T>(T parameters, T bytesPerParameter) where T : struct, IMultiplyOperators<T, double, T>, IMultiplyOperators<T, T, T> =>
+        parameters * bytesPerParameter;
 
     /// <summary>
     /// §2.1 t_min = P·b / B [s/token]: the least time one token can take when the (active) parameters
     /// P [parameters] at b [bytes/parameter] stream over bandwidth B [bytes/s]. For a MoE pass P_active.
     /// </summary>
-    public static double MinSecondsPerToken(double parameters, double bytesPerParameter, double bandwidthBytesPerSecond) =>
+    public static T MinSecondsPerToken<T>(T parameters, T bytesPerParameter, T bandwidthBytesPerSecond)
+        where T : struct, IMultiplyOperators<T, double, T>, IMultiplyOperators<T, T, T>, IDivisionOperators<T, T, T> =>
         WeightBytes(parameters, bytesPerParameter) / bandwidthBytesPerSecond;
 
-    /// <summary>Interval form of <see cref="MinSecondsPerToken(double, double, double)"/> [s/token].</summary>
-    public static Interval MinSecondsPerToken(Interval parameters, Interval bytesPerParameter, Interval bandwidthBytesPerSecond) =>
-        WeightBytes(parameters, bytesPerParameter) / bandwidthBytesPerSecond;
-
-    /// <summary>The ceiling 1 / t_min [tokens/s] on single-stream decode throughput implied by §2.1.</summary>
-    public static double MaxTokensPerSecond(double parameters, double bytesPerParameter, double bandwidthBytesPerSecond) =>
-        1 / MinSecondsPerToken(parameters, bytesPerParameter, bandwidthBytesPerSecond);
-
-    /// <summary>Interval form of <see cref="MaxTokensPerSecond(double, double, double)"/> [tokens/s].</summary>
-    public static Interval MaxTokensPerSecond(Interval parameters, Interval bytesPerParameter, Interval bandwidthBytesPerSecond) =>
-        1 / MinSecondsPerToken(parameters, bytesPerParameter, bandwidthBytesPerSecond);
+    /// <summary>§2.1 the ceiling 1 / t_min [tokens/s] on single-stream decode throughput.</summary>
+    public static T MaxTokensPerSecond<T>(T parameters, T bytesPerParameter, T bandwidthBytesPerSecond)
+        where T : struct, IMultiplyOperators<T, double, T>, IMultiplyOperators<T, T, T>, IDivisionOperators<T, T, T> =>
+        Quantity.Of<T>(1) / MinSecondsPerToken(parameters, bytesPerParameter, bandwidthBytesPerSecond);
 }

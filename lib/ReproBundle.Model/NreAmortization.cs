@@ -1,36 +1,36 @@
+using System.Numerics;
+
 namespace ReproBundle;
 
 /// <summary>
 /// §4.3 "Where NRE and supply chain bite": tape-out NRE spread over the nodes shipped raises the effective
-/// cost of each node, and so the effective $/M tokens, above the steady-state Table 2 bound.
+/// cost of each node, and so the effective $/M tokens, above the steady-state Table 2 bound. Every method serves
+/// a point (<see cref="double"/>) and a range (<see cref="Interval"/>) alike.
 /// </summary>
 public static class NreAmortization
 {
-    /// <summary>Effective cost of one node [USD] = node cost C [USD] + NRE [USD] / nodes shipped N.</summary>
-    public static double EffectiveNodeCostUsd(double nodeCostUsd, double nreUsd, double nodesShipped) => nodeCostUsd + nreUsd / nodesShipped;
+    /// <summary>§4.3 effective cost of one node [USD] = node cost C [USD] + NRE [USD] / nodes shipped N.</summary>
+    public static T EffectiveNodeCostUsd<T>(T nodeCostUsd, T nreUsd, T nodesShipped)
+        where T : struct, IMultiplyOperators<T, double, T>, IAdditionOperators<T, T, T>, IDivisionOperators<T, T, T> =>
+        nodeCostUsd + nreUsd / nodesShipped;
 
     /// <summary>
-    /// How many times worse the effective $/M tokens is than the steady-state (NRE-free) cost:
-    /// (C + NRE/N) / C [x]. CapEx-only $/M tokens is proportional to node cost, so this factor carries over.
+    /// §4.3 how many times worse the effective $/M tokens is than the steady-state (NRE-free) cost:
+    /// (C + NRE/N) / C = 1 + NRE / (N · C) [x]. CapEx-only $/M tokens is proportional to node cost, so this
+    /// factor carries over. Written with each input once, so ranges give the exact range.
     /// </summary>
-    public static double CostPenaltyFactor(double nodeCostUsd, double nreUsd, double nodesShipped) =>
-        EffectiveNodeCostUsd(nodeCostUsd, nreUsd, nodesShipped) / nodeCostUsd;
-
-    /// <summary>Interval form of <see cref="CostPenaltyFactor(double, double, double)"/>: 1 + NRE / (N · C) [x].</summary>
-    public static Interval CostPenaltyFactor(Interval nodeCostUsd, Interval nreUsd, double nodesShipped) =>
-        nreUsd / (nodeCostUsd * nodesShipped) + 1;
+    public static T CostPenaltyFactor<T>(T nodeCostUsd, T nreUsd, double nodesShipped)
+        where T : struct, IMultiplyOperators<T, double, T>, IAdditionOperators<T, T, T>, IMultiplyOperators<T, T, T>, IDivisionOperators<T, T, T> =>
+        nreUsd / (nodeCostUsd * Quantity.Of<T>(nodesShipped)) + Quantity.Of<T>(1);
 
     /// <summary>
-    /// The volume N [nodes] at which the penalty factor equals <paramref name="factor"/> (&gt; 1):
-    /// N = NRE / ((factor - 1) · C), the closed-form inverse of <see cref="CostPenaltyFactor(double, double, double)"/>.
+    /// §4.3 solved for volume: N [nodes] at which the penalty factor equals <paramref name="factor"/> (&gt; 1):
+    /// N = NRE / (C · (factor - 1)), the closed-form inverse of <see cref="CostPenaltyFactor{T}"/>.
     /// </summary>
-    public static double NodesForPenaltyFactor(double nodeCostUsd, double nreUsd, double factor)
+    public static T NodesForPenaltyFactor<T>(T nodeCostUsd, T nreUsd, double factor)
+        where T : struct, IMultiplyOperators<T, double, T>, IMultiplyOperators<T, T, T>, IDivisionOperators<T, T, T>
     {
         if (!(factor > 1)) throw new ArgumentOutOfRangeException(nameof(factor), factor, "must be greater than 1");
-        return nreUsd / ((factor - 1) * nodeCostUsd);
+        return nreUsd / (nodeCostUsd * Quantity.Of<T>(factor - 1));
     }
-
-    /// <summary>Interval form of <see cref="NodesForPenaltyFactor(double, double, double)"/> [nodes].</summary>
-    public static Interval NodesForPenaltyFactor(Interval nodeCostUsd, Interval nreUsd, double factor) =>
-        nreUsd / (nodeCostUsd * (factor - 1));
 }

@@ -129,7 +129,7 @@ public sealed class CoreClaimChecks : IClaimCheckProvider
         }
 
         // Table 2: ratios and the cells the model can recompute.
-        foreach (var r in Table2Projection.Ratios(_d))
+        foreach (var r in Table2Projection.Ratios(_d.Table2))
         {
             var ratio = r;
             c[$"t2.{r.Row.MetricId}.ratio"] = () => new(ratio.RatioComputed,
@@ -137,7 +137,7 @@ public sealed class CoreClaimChecks : IClaimCheckProvider
         }
         c["t2.h100.decode_single_bound"] = () =>
         {
-            var weights = Table2Projection.H100ActiveWeightBytes(_d);
+            var weights = Table2Projection.H100ActiveWeightBytes(_d.Values);
             var bound = h100Bandwidth / weights;
             return new(bound, $"§2.1 bound on one H100: 3.35 TB/s / ({S(_d.Range("workload.active_parameters") / Giga)} B active x 2 bytes FP16 = {S(weights / Giga)} GB) = {S(bound)} tok/s; the {S(weights / Giga)} GB of active weights alone exceed one H100's 80 GB");
         };
@@ -158,24 +158,24 @@ public sealed class CoreClaimChecks : IClaimCheckProvider
         c["t2.h100.cost"] = () =>
         {
             var t = _d.Table2Row("decode_single").H100;
-            var cost = Table2Projection.CapexCostAtTable2Basis(_d, h100.CapexUsd!.Value, t);
+            var cost = Table2Projection.CapexCostAtTable2Basis(_d.Values, h100.CapexUsd!.Value, t);
             return new(cost, $"$30 K / (3 yr x 80% x {S(t)} tok/s single request) x 1e6 = ${S(cost)} per million tokens, CapEx only");
         };
         c["t2.asic.cost"] = () =>
         {
             var t = _d.Table2Row("decode_single").Asic;
             var capex = _d.Range("asic.node_cost_usd");
-            var cost = Table2Projection.CapexCostAtTable2Basis(_d, capex, t);
+            var cost = Table2Projection.CapexCostAtTable2Basis(_d.Values, capex, t);
             return new(cost, $"§3.3 ${S(capex)} / (3 yr x 80% x {S(t)} tok/s single request) x 1e6 = ${S(cost)} per million tokens, CapEx only");
         };
         c["t2.asic.required_bandwidth"] = () =>
         {
-            var needed = ProjectionModel.RequiredBandwidth(Table2Projection.AsicActiveWeightBytes(_d), _d.Table2Row("decode_single").Asic);
-            return ClaimComputation.Missing($"the paper states no memory bandwidth for the reference ASIC; decoding 300-800 tok/s single-stream with W_active = {S(Table2Projection.AsicActiveWeightBytes(_d) / Giga)} GB (FP4) needs B_eff = {S(needed / 1e12)} TB/s per node ({S(needed / h100Bandwidth)}x an H100's 3.35 TB/s), which on-chip SRAM can deliver (Groq ~80 TB/s per chip, Cerebras ~21 PB/s per wafer, §2.1) but which the projection never states");
+            var needed = ProjectionModel.RequiredBandwidth(Table2Projection.AsicActiveWeightBytes(_d.Values), _d.Table2Row("decode_single").Asic);
+            return ClaimComputation.Missing($"the paper states no memory bandwidth for the reference ASIC; decoding 300-800 tok/s single-stream with W_active = {S(Table2Projection.AsicActiveWeightBytes(_d.Values) / Giga)} GB (FP4) needs B_eff = {S(needed / 1e12)} TB/s per node ({S(needed / h100Bandwidth)}x an H100's 3.35 TB/s), which on-chip SRAM can deliver (Groq ~80 TB/s per chip, Cerebras ~21 PB/s per wafer, §2.1) but which the projection never states");
         };
         c["t2.asic.sram_holds_active"] = () =>
         {
-            var w = Table2Projection.AsicActiveWeightBytes(_d) / Giga;
+            var w = Table2Projection.AsicActiveWeightBytes(_d.Values) / Giga;
             return new(w, $"W_active = {S(_d.Range("workload.active_parameters") / Giga)} B x 0.5 bytes (FP4) = {S(w)} GB");
         };
         c["t2.asic.sram_holds_total"] = () =>
