@@ -30,6 +30,18 @@ public static class Quantity
         : typeof(T) == typeof(Interval) ? (Interval)(object)value
         : throw new NotSupportedException($"{typeof(T)} is neither double nor Interval");
 
+    /// <summary>
+    /// A number as the bundle's sentences show it: six significant figures, invariant culture ("3", "80", "0.0018351").
+    /// Every sentence that states a value an equation consumed or produced formats it here, from the value.
+    /// </summary>
+    public static string Text(double value) => value.ToString("G6", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>A range as sentences show it: "lo-hi", or one number for a point (<see cref="Text(double)"/> for each end).</summary>
+    public static string Text(Interval value) => value.IsPoint ? Text(value.Lo) : $"{Text(value.Lo)}-{Text(value.Hi)}";
+
+    /// <summary>A fraction as a percentage for sentences: 0.8 gives "80%" (a range "40-90%").</summary>
+    public static string Percent(Interval fraction) => Text(fraction * 100.0) + "%";
+
     /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> unless every value of <paramref name="value"/> lies in [lo, hi].</summary>
     public static void RequireWithin<T>(T value, double lo, double hi, string name) where T : struct
     {

@@ -51,6 +51,13 @@ public static class Table2Projection
     public static Interval CapexCostAtTable2Basis(PaperInputs inputs, Interval capexUsd, Interval tokensPerSecond) =>
         ProjectionModel.CapexCostUsdPerMillionTokens(capexUsd, inputs.Table2LifetimeYears, inputs.Table2Utilization, tokensPerSecond);
 
+    /// <summary>
+    /// Table 2's amortization basis in words, formatted from the values used: "CapEx / (3 yr x 80% utilization x
+    /// {throughput})" with the lifetime and utilization of <paramref name="inputs"/>.
+    /// </summary>
+    public static string CostBasisText(PaperInputs inputs, string throughput) =>
+        $"CapEx / ({Quantity.Text(inputs.Table2LifetimeYears)} yr x {Quantity.Percent(inputs.Table2Utilization)} utilization x {throughput})";
+
     /// <summary>Active weight bytes W_active [bytes] of the §3.1 workload at FP4 (the ASIC's format, §3.1).</summary>
     public static Interval AsicActiveWeightBytes(PaperInputs inputs) => BandwidthBound.WeightBytes(inputs.ActiveParameters, inputs.Fp4BytesPerParameter);
 

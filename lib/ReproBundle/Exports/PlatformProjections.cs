@@ -41,7 +41,7 @@ public static class PlatformProjections
         foreach (var p in data.Table1)
         {
             Interval? capex = p.CapexUsd;
-            string costBasis = "CapEx / (3 yr x 80% utilization x Table 1 single-stream tok/s); OpEx not included (the paper gives no price)";
+            string costBasis = $"{Table2Projection.CostBasisText(data.Values, "Table 1 single-stream tok/s")}; OpEx not included (the paper gives no price)";
             if (capex is null && p.Id == "etched")
             {
                 var assumed = data.Input("etched.server_capex_usd");

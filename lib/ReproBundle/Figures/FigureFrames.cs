@@ -120,7 +120,7 @@ public static class FigureFrames
             if (isAsic) Add(4, "cost_efficiency", "Cost efficiency, 1/($/M tokens)", "USD per million tokens", Better.Lower, cost.Asic, cost.H100, table2Basis, cost.Source);
             else Add(4, "cost_efficiency", "Cost efficiency, 1/($/M tokens)", "USD per million tokens", Better.Lower,
                 p.CostUsdPerMillionTokens ?? throw new InvalidOperationException($"{id} has no cost per million tokens"),
-                h100.CostUsdPerMillionTokens!.Value, table1Basis, $"{p.Source}; CapEx / (3 yr x 80% x single-stream tok/s)");
+                h100.CostUsdPerMillionTokens!.Value, table1Basis, $"{p.Source}; CapEx / ({Quantity.Text(data.Values.Table2LifetimeYears)} yr x {Quantity.Percent(data.Values.Table2Utilization)} x single-stream tok/s)");
 
             // Axis 5: context length; only Table 2 prints it.
             var context = T2("max_context");

@@ -40,7 +40,9 @@ public sealed class UncertaintyClaimChecks : IClaimCheckProvider
         c["o2.mc_probability_ratio_above_10x"] = () =>
         {
             var p = paper.ProbabilityDensityRatioAbove10x;
-            return new(Interval.Point(p), $"P(D_ASIC / D_H100 > 10x) over the paper's ranges ({Run}; t 15-25 vs 300-800 tok/s from Table 2, C_ASIC $8-20 K, u 40-90% on each platform) = {S(p)}; with Table 1's 28-35 tok/s for the H100 it is {S(table1.ProbabilityDensityRatioAbove10x)}");
+            var q = paper.Model.Quantities;
+            string Range(int i) => Quantity.Text(q[i].Prior.Range);
+            return new(Interval.Point(p), $"P(D_ASIC / D_H100 > 10x) over the paper's ranges ({Run}; t {Range(UncertaintyModel.H100Tok)} vs {Range(UncertaintyModel.AsicTok)} tok/s from Table 2, C_ASIC ${Quantity.Text(q[UncertaintyModel.AsicCapex].Prior.Range / 1000.0)} K, u {Quantity.Percent(q[UncertaintyModel.H100Util].Prior.Range)} on each platform) = {S(p)}; with Table 1's {Quantity.Text(table1.Model.Quantities[UncertaintyModel.H100Tok].Prior.Range)} tok/s for the H100 it is {S(table1.ProbabilityDensityRatioAbove10x)}");
         };
         c["o2.mc_ratio_p5"] = () =>
         {

@@ -175,11 +175,11 @@ public sealed class UncertaintyModel
         {
             Q("h100.capex_usd", "C_H100", "table1.h100.capex_usd", "USD", h100Capex, "Table 1 H100 SXM CapEx per deployment (one GPU)"),
             Q("h100.tok_s", "t_H100", h100TokName, "tokens/s", h100Tok, h100TokWhy),
-            Q("h100.utilization", "u_H100", "model.utilization", "fraction", utilization, "§3.2 sensitivity range 40-90%, drawn independently of u_ASIC"),
+            Q("h100.utilization", "u_H100", "model.utilization", "fraction", utilization, $"§3.2 sensitivity range {Quantity.Percent(utilization)}, drawn independently of u_ASIC"),
             Q("h100.power_w", "P_H100", "table1.h100.power_w", "W", h100.SystemPowerWatts, "Table 1 H100 system power"),
             Q("asic.capex_usd", "C_ASIC", "asic.node_cost_usd", "USD", data.Values.AsicNodeCostUsd, "§3.3 assumed node cost at volume"),
             Q("asic.tok_s", "t_ASIC", asicTokName, "tokens/s", asicTok, asicTokWhy),
-            Q("asic.utilization", "u_ASIC", "model.utilization", "fraction", utilization, "§3.2 sensitivity range 40-90%, drawn independently of u_H100"),
+            Q("asic.utilization", "u_ASIC", "model.utilization", "fraction", utilization, $"§3.2 sensitivity range {Quantity.Percent(utilization)}, drawn independently of u_H100"),
             Q("asic.power_w", "P_ASIC", "asic.node_power_w", "W", data.Values.AsicNodePowerWatts, "§3.3 package power per node"),
             Q("lifetime_years", "L", "table2.lifetime_years", "years", data.Values.Table2LifetimeYears, "Table 2 amortization basis (3yr), shared by both platforms"),
             Q("h100.stream_tok_s", "r_H100", "appc.h100.stream_tok_s", "tokens/s", Interval.Point(data.Values.AppendixCH100.StreamTokensPerSecond), "Appendix C r; shares its random number with r_ASIC"),
