@@ -23,7 +23,7 @@ public static class InputCatalog
         new(name, domain, false, get, with);
 
     private static InputBinding Point(string name, InputDomain domain, Func<PaperInputs, double> get, Func<PaperInputs, double, PaperInputs> with) =>
-        new(name, domain, true, x => Interval.Point(get(x)), (x, v) => with(x, v.Lo));
+        new(name, domain, true, x => Interval.Point(get(x)), (x, v) => with(x, v.PointValue));
 
     /// <summary>Every input, in the order of <c>data/inputs.csv</c>.</summary>
     public static readonly IReadOnlyList<InputBinding> Bindings =

@@ -151,7 +151,12 @@ public sealed class UncertaintyModel
     }
 
     /// <summary>Builds the model of <paramref name="scenario"/> from (possibly overridden) data.</summary>
-    public static UncertaintyModel From(PaperData data, UncertaintyScenario scenario)
+    /// <param name="data">The paper's inputs.</param>
+    /// <param name="scenario">Which Monte Carlo scenario.</param>
+    /// <param name="streamTokensPerSecond">
+    /// r [tokens/s] for both platforms, a point or a range to draw from; null for the Appendix C worked examples' r.
+    /// </param>
+    public static UncertaintyModel From(PaperData data, UncertaintyScenario scenario, Interval? streamTokensPerSecond = null)
     {
         var h100 = data.Platform("h100");
         var single = data.Table2Row("decode_single");
@@ -182,8 +187,8 @@ public sealed class UncertaintyModel
             Q("asic.utilization", "u_ASIC", "model.utilization", "fraction", utilization, $"§3.2 sensitivity range {Quantity.Percent(utilization)}, drawn independently of u_H100"),
             Q("asic.power_w", "P_ASIC", "asic.node_power_w", "W", data.Values.AsicNodePowerWatts, "§3.3 package power per node"),
             Q("lifetime_years", "L", "table2.lifetime_years", "years", data.Values.Table2LifetimeYears, "Table 2 amortization basis (3yr), shared by both platforms"),
-            Q("h100.stream_tok_s", "r_H100", "appc.h100.stream_tok_s", "tokens/s", Interval.Point(data.Values.AppendixCH100.StreamTokensPerSecond), "Appendix C r; shares its random number with r_ASIC"),
-            Q("asic.stream_tok_s", "r_ASIC", "appc.asic.stream_tok_s", "tokens/s", Interval.Point(data.Values.AppendixCAsic.StreamTokensPerSecond), "Appendix C r; shares its random number with r_H100"),
+            Q("h100.stream_tok_s", "r_H100", "appc.h100.stream_tok_s", "tokens/s", streamTokensPerSecond ?? Interval.Point(data.Values.AppendixCH100.StreamTokensPerSecond), "Appendix C r; shares its random number with r_ASIC"),
+            Q("asic.stream_tok_s", "r_ASIC", "appc.asic.stream_tok_s", "tokens/s", streamTokensPerSecond ?? Interval.Point(data.Values.AppendixCAsic.StreamTokensPerSecond), "Appendix C r; shares its random number with r_H100"),
         };
         return new UncertaintyModel(scenario, quantities);
     }

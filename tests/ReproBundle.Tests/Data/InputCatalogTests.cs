@@ -57,4 +57,21 @@ public class InputCatalogTests
         Assert.Contains($"inputs.csv:{i + 1}", e.Message);
         Assert.Contains("single number", e.Message);
     }
+
+    [Fact]
+    public void A_single_number_input_cannot_silently_take_a_range()
+    {
+        var tokS = InputCatalog.ByName["appc.h100.tok_s"];
+
+        Assert.Throws<InvalidOperationException>(() => tokS.With(Paper.Data.Values, new Interval(20, 30)));
+    }
+
+    [Fact]
+    public void The_Monte_Carlo_draws_r_over_the_range_it_is_given()
+    {
+        // The r-invariance claim check draws r over 1-100 tok/s; the model must carry that range, not its low end.
+        var model = ReproBundle.Uncertainty.UncertaintyModel.From(Paper.Data, ReproBundle.Uncertainty.UncertaintyScenario.PaperRanges, new Interval(1, 100));
+
+        Assert.All(model.Quantities.Where(q => q.Symbol.StartsWith("r_", StringComparison.Ordinal)), q => Assert.Equal(new Interval(1, 100), q.Prior.Range));
+    }
 }
