@@ -48,7 +48,8 @@ var DataRoot = (Environment.GetEnvironmentVariable("REPROBUNDLE_DATA") ?? $"{Bun
 // Build the library when its DLL is missing or older than any of its sources.
 var LibraryDll = $"{BundleRoot}/lib/ReproBundle/bin/Release/net10.0/ReproBundle.dll";
 {
-    var sources = Directory.EnumerateFiles($"{BundleRoot}/lib/ReproBundle", "*", SearchOption.AllDirectories)
+    var sources = new[] { "ReproBundle", "ReproBundle.Model" }
+        .SelectMany(project => Directory.EnumerateFiles($"{BundleRoot}/lib/{project}", "*", SearchOption.AllDirectories))
         .Select(f => f.Replace('\\', '/'))
         .Where(f => (f.EndsWith(".cs") || f.EndsWith(".csproj")) && !f.Contains("/bin/") && !f.Contains("/obj/"))
         .Concat(new[] { $"{BundleRoot}/Directory.Build.props", $"{BundleRoot}/Directory.Packages.props" });

@@ -6,6 +6,7 @@
 // Directory.Packages.props (a test checks the two agree), rather than from NuGet references: a NuGet
 // reference makes the kernel run a NuGet restore on every start, about ten seconds here, which would make
 // each notebook take three to four times as long as an empty one. The paths are relative to this file.
+#r "../lib/ReproBundle/bin/Release/net10.0/ReproBundle.Model.dll"
 #r "../lib/ReproBundle/bin/Release/net10.0/ReproBundle.dll"
 #r "../lib/ReproBundle/bin/Release/net10.0/Deedle.dll"
 #r "../lib/ReproBundle/bin/Release/net10.0/Plotly.NET.dll"

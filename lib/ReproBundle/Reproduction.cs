@@ -22,8 +22,9 @@ namespace ReproBundle;
 /// executed copy written to <c>notebooks/</c> in the output.
 /// </param>
 /// <param name="Png">False (<c>reproduce --no-png</c>) to skip PNG export and never start a browser.</param>
+/// <param name="MonteCarlo">The Monte Carlo settings; null for <see cref="MonteCarloSettings.Default"/> (what <c>reproduce</c> uses).</param>
 public sealed record ReproduceOptions(string DataDirectory, string OutputDirectory, string? AssumptionsFile = null, string? NotebooksDirectory = null,
-    bool Png = true);
+    bool Png = true, MonteCarloSettings? MonteCarlo = null);
 
 /// <summary>What a run wrote.</summary>
 /// <param name="OutputDirectory">The full path of the output folder.</param>
@@ -67,7 +68,7 @@ public static class Reproduction
         using var pngRenderer = options.Png && ChromiumLocator.Find() is { } chromium ? PngRenderer.Start(chromium, FigureWriter.PlotlyJs()) : null;
 
         TableExports.Write(stage, data);
-        var uncertainty = UncertaintyAnalysis.Run(data, MonteCarloSettings.Default);
+        var uncertainty = UncertaintyAnalysis.Run(data, options.MonteCarlo ?? MonteCarloSettings.Default);
         UncertaintyAnalysis.Write(stage, uncertainty);
         var audit = Findings.Attach(ClaimsAudit.Run(claims, ClaimCheckProviders(data, registry, uncertainty, figureInputs)), findings);
         ClaimsAudit.Write(stage, audit, findings, FindingValues.Compute(data));

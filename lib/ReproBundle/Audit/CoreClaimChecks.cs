@@ -210,7 +210,7 @@ public sealed class CoreClaimChecks : IClaimCheckProvider
                 return FromReadings(ends, all, mid);
             };
         }
-        var activeFp16 = Table2Projection.H100ActiveWeightBytes(_d);
+        var activeFp16 = Table2Projection.H100ActiveWeightBytes(_d.Values);
         var gpusForActive = new Interval(Math.Ceiling(activeFp16.Lo / h100Capacity.Lo), Math.Ceiling(activeFp16.Hi / h100Capacity.Lo));
         string GpuNote() => $"{S(activeFp16 / Giga)} GB of FP16 active weights need {S(gpusForActive)} H100s of {S(h100Capacity / Giga)} GB";
         c["t2.h100.decode_single_bound"] = () =>
@@ -246,8 +246,8 @@ public sealed class CoreClaimChecks : IClaimCheckProvider
         c["t2.h100.cost"] = () =>
         {
             var t = _d.Table2Row("decode_single").H100;
-            var cost = Table2Projection.CapexCostAtTable2Basis(_d, h100.CapexUsd!.Value, t);
-            var many = Table2Projection.CapexCostAtTable2Basis(_d, h100.CapexUsd!.Value * gpusForActive, t);
+            var cost = Table2Projection.CapexCostAtTable2Basis(_d.Values, h100.CapexUsd!.Value, t);
+            var many = Table2Projection.CapexCostAtTable2Basis(_d.Values, h100.CapexUsd!.Value * gpusForActive, t);
             return FromReadings(new Reading("one H100", cost, $"${S(h100.CapexUsd!.Value)} / ({S(In("table2.lifetime_years"))} yr x {S(100 * In("table2.utilization"))}% x {S(t)} tok/s single request), per million tokens = ${S(cost)}, CapEx only") { Assumes = [OneGpu] },
                 new Reading("several H100s", many, $"{GpuNote()}: ${S(h100.CapexUsd!.Value * gpusForActive)} on the same basis = ${S(many)}") { Assumes = [MultiGpu] });
         };
@@ -256,19 +256,19 @@ public sealed class CoreClaimChecks : IClaimCheckProvider
             var t = _d.Table2Row("decode_single").Asic;
             var batch64 = _d.Table2Row("decode_batch64").Asic;
             var capex = In("asic.node_cost_usd");
-            var cost = Table2Projection.CapexCostAtTable2Basis(_d, capex, t);
-            var anyBatch = Table2Projection.CapexCostAtTable2Basis(_d, capex, Interval.Hull(t, batch64));
+            var cost = Table2Projection.CapexCostAtTable2Basis(_d.Values, capex, t);
+            var anyBatch = Table2Projection.CapexCostAtTable2Basis(_d.Values, capex, Interval.Hull(t, batch64));
             return FromReadings(new Reading("single request", cost, $"§3.3 ${S(capex)} / ({S(In("table2.lifetime_years"))} yr x {S(100 * In("table2.utilization"))}% x {S(t)} tok/s single request), per million tokens = ${S(cost)}, CapEx only"),
                 new Reading("batch 1 to 64", anyBatch, $"the same over any throughput from single request to batch 64 ({S(Interval.Hull(t, batch64))} tok/s) = ${S(anyBatch)}", ReadingKind.Envelope));
         };
         c["t2.asic.required_bandwidth"] = () =>
         {
-            var needed = ProjectionModel.RequiredBandwidth(Table2Projection.AsicActiveWeightBytes(_d), _d.Table2Row("decode_single").Asic);
-            return ClaimComputation.Missing($"the paper states no memory bandwidth for the reference ASIC; decoding {S(_d.Table2Row("decode_single").Asic)} tok/s single-stream with W_active = {S(Table2Projection.AsicActiveWeightBytes(_d) / Giga)} GB (FP4) needs B_eff = {S(needed / 1e12)} TB/s per node ({S(needed / h100Bandwidth)}x an H100's {S(h100Bandwidth / 1e12)} TB/s), which on-chip SRAM can deliver (Groq ~{S(In("groq.sram_bandwidth_bytes_per_s_per_chip") / 1e12)} TB/s per chip, Cerebras ~{S(In("cerebras.sram_bandwidth_bytes_per_s") / 1e15)} PB/s per wafer, §2.1) but which the projection never states");
+            var needed = ProjectionModel.RequiredBandwidth(Table2Projection.AsicActiveWeightBytes(_d.Values), _d.Table2Row("decode_single").Asic);
+            return ClaimComputation.Missing($"the paper states no memory bandwidth for the reference ASIC; decoding {S(_d.Table2Row("decode_single").Asic)} tok/s single-stream with W_active = {S(Table2Projection.AsicActiveWeightBytes(_d.Values) / Giga)} GB (FP4) needs B_eff = {S(needed / 1e12)} TB/s per node ({S(needed / h100Bandwidth)}x an H100's {S(h100Bandwidth / 1e12)} TB/s), which on-chip SRAM can deliver (Groq ~{S(In("groq.sram_bandwidth_bytes_per_s_per_chip") / 1e12)} TB/s per chip, Cerebras ~{S(In("cerebras.sram_bandwidth_bytes_per_s") / 1e15)} PB/s per wafer, §2.1) but which the projection never states");
         };
         c["t2.asic.sram_holds_active"] = () =>
         {
-            var w = Table2Projection.AsicActiveWeightBytes(_d) / Giga;
+            var w = Table2Projection.AsicActiveWeightBytes(_d.Values) / Giga;
             return new(w, $"W_active = {S(In("workload.active_parameters") / Giga)} B x {S(In("workload.fp4_bytes_per_parameter"))} bytes (FP4) = {S(w)} GB");
         };
         c["t2.asic.sram_holds_total"] = () =>

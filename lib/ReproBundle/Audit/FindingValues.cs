@@ -29,7 +29,7 @@ public static class FindingValues
 
         // Table 2's H100 baseline read as several GPUs: the ratios of cost and energy grow by the GPU count.
         var capacity = data.Range("h100.hbm_capacity_bytes");
-        var active = Table2Projection.H100ActiveWeightBytes(data);
+        var active = Table2Projection.H100ActiveWeightBytes(data.Values);
         v["t2.h100_gpus_for_active_weights"] = new Interval(Math.Ceiling(active.Lo / capacity.Lo), Math.Ceiling(active.Hi / capacity.Lo));
         var costRow = data.Table2Row("cost_per_mtok");
         v["t2.cost_ratio_several_gpus"] = Table2Projection.RatioPairedEnds(costRow.Better, costRow.H100 * v["t2.h100_gpus_for_active_weights"], costRow.Asic);
@@ -40,8 +40,8 @@ public static class FindingValues
         v["s1.cerebras_over_bf16_bound"] = data.Platform("cerebras").TokensPerSecondPerDeployment / bound;
 
         // Table 2's ASIC cost with CapEx only, against the H100's, matching ends.
-        var h100Cost = Table2Projection.CapexCostAtTable2Basis(data, data.Platform("h100").CapexUsd!.Value, data.Table2Row("decode_single").H100);
-        var asicCost = Table2Projection.CapexCostAtTable2Basis(data, asicC, asicT);
+        var h100Cost = Table2Projection.CapexCostAtTable2Basis(data.Values, data.Platform("h100").CapexUsd!.Value, data.Table2Row("decode_single").H100);
+        var asicCost = Table2Projection.CapexCostAtTable2Basis(data.Values, asicC, asicT);
         v["t2.cost_ratio_capex_only"] = Table2Projection.RatioPairedEnds(Better.Lower, h100Cost, asicCost);
 
         // §4.3: the NRE penalty at the printed volume, and the density ratio with NRE loaded at that volume.

@@ -2,48 +2,6 @@ using System.Text.RegularExpressions;
 
 namespace ReproBundle.Data;
 
-/// <summary>One row of Table 1 (§2.2) as printed, every column a range. See <c>data/table1_baselines.csv</c>.</summary>
-/// <param name="Id">Short id (<c>h100</c>, <c>b200</c>, <c>groq</c>, <c>cerebras</c>, <c>etched</c>).</param>
-/// <param name="Platform">The platform name as printed.</param>
-/// <param name="Status"><c>published</c> (vendor benchmark) or <c>vendor-claim</c> (unaudited).</param>
-/// <param name="ChipsPerDeployment">Chips in one deployment [chips].</param>
-/// <param name="CapexUsd">CapEx of one deployment [USD]; null where the paper prints n/a.</param>
-/// <param name="TokensPerSecondPerDeployment">Single-stream decode throughput of one deployment [tokens/s].</param>
-/// <param name="TokensPerSecondPerChipPrinted">The printed per-chip column [tokens/s]; null for n/a.</param>
-/// <param name="SystemPowerWatts">System power [W].</param>
-/// <param name="EnergyJoulesPerTokenPrinted">The printed energy-per-token column [J/token].</param>
-/// <param name="Precision">Number format of the benchmark (BF16, FP8, unstated).</param>
-/// <param name="Reference">Key into <c>references.bib</c>.</param>
-/// <param name="Source">Paper locator.</param>
-/// <param name="Note">How the printed cell reads (approximation marks, footnotes).</param>
-public sealed record PlatformBaseline(
-    string Id, string Platform, string Status, Interval ChipsPerDeployment, Interval? CapexUsd,
-    Interval TokensPerSecondPerDeployment, Interval? TokensPerSecondPerChipPrinted, Interval SystemPowerWatts,
-    Interval EnergyJoulesPerTokenPrinted, string Precision, string Reference, string Source, string Note);
-
-/// <summary>Which way a Table 2 metric improves, which fixes how its ratio is formed.</summary>
-public enum Better
-{
-    /// <summary>Higher is better (throughput, context): ratio = ASIC / H100.</summary>
-    Higher,
-
-    /// <summary>Lower is better (energy, latency, cost): ratio = H100 / ASIC.</summary>
-    Lower,
-}
-
-/// <summary>One row of Table 2 (§4.1) as printed. See <c>data/table2_projections.csv</c>.</summary>
-/// <param name="MetricId">Short id, e.g. <c>decode_single</c>.</param>
-/// <param name="Metric">The metric as printed.</param>
-/// <param name="Unit">Unit of the two value columns.</param>
-/// <param name="Better">Which direction is an improvement.</param>
-/// <param name="H100">H100 baseline column.</param>
-/// <param name="Asic">Custom ASIC (projected) column.</param>
-/// <param name="RatioPrinted">The printed "Ratio" column [x].</param>
-/// <param name="Source">Paper locator.</param>
-/// <param name="Note">Reading note.</param>
-public sealed record Table2Row(string MetricId, string Metric, string Unit, Better Better, Interval H100, Interval Asic,
-    Interval RatioPrinted, string Source, string Note);
-
 /// <summary>
 /// Everything the bundle reads from <c>data/</c>: the named inputs with provenance, Table 1 and Table 2 as
 /// printed, and the bibliography keys. Loading validates every cell and reports the first problem as
@@ -54,8 +12,11 @@ public sealed class PaperData
     /// <summary>The folder the data was read from.</summary>
     public string DataDirectory { get; }
 
-    /// <summary>Named inputs (<c>inputs.csv</c>), by name.</summary>
+    /// <summary>Named inputs (<c>inputs.csv</c>) with their provenance, by name.</summary>
     public IReadOnlyDictionary<string, InputValue> Inputs { get; }
+
+    /// <summary>The same inputs, typed: what every equation reads.</summary>
+    public PaperInputs Values { get; }
 
     /// <summary>Table 1 rows in printed order.</summary>
     public IReadOnlyList<PlatformBaseline> Table1 { get; }
@@ -74,17 +35,24 @@ public sealed class PaperData
     {
         DataDirectory = dir;
         Inputs = inputs;
+        Values = InputCatalog.ToPaperInputs(inputs);
         Table1 = table1;
         Table2 = table2;
         ReferenceKeys = referenceKeys;
         Files = files;
     }
 
-    /// <summary>The value of input <paramref name="name"/>; throws when the name is unknown (a bug, not bad data).</summary>
-    public Interval Range(string name) => Input(name).Value;
+    /// <summary>
+    /// The value of input <paramref name="name"/> looked up by string. Exists only until the claims audit moves to
+    /// <see cref="Values"/> (typed <see cref="PaperInputs"/>); nothing else may use it.
+    /// </summary>
+    internal Interval Range(string name) => Input(name).Value;
 
-    /// <summary>The single value of point input <paramref name="name"/>.</summary>
-    public double Scalar(string name) => Input(name).Scalar;
+    /// <summary>
+    /// The single value of point input <paramref name="name"/> looked up by string. Exists only until the claims
+    /// audit moves to <see cref="Values"/>; nothing else may use it.
+    /// </summary>
+    internal double Scalar(string name) => Input(name).Scalar;
 
     /// <summary>The input record of <paramref name="name"/>, with its source.</summary>
     public InputValue Input(string name) =>
@@ -173,6 +141,10 @@ public sealed class PaperData
             if (InputCatalog.Violation(domain, value) is { } violation)
             {
                 throw row.Error("value", $"'{name}' = {value} {violation}");
+            }
+            if (InputCatalog.ByName[name].PointOnly && !value.IsPoint)
+            {
+                throw row.Error("value", $"'{name}' = {value} must be a single number, not a range");
             }
             var source = row.Required("source");
             if (source == InputValue.BundleAssumption && row["note"].Length == 0)

@@ -41,14 +41,14 @@ public static class PlatformProjections
         foreach (var p in data.Table1)
         {
             Interval? capex = p.CapexUsd;
-            string costBasis = "CapEx / (3 yr x 80% utilization x Table 1 single-stream tok/s); OpEx not included (the paper gives no price)";
+            string costBasis = $"{Table2Projection.CostBasisText(data.Values, "Table 1 single-stream tok/s")}; OpEx not included (the paper gives no price)";
             if (capex is null && p.Id == "etched")
             {
                 var assumed = data.Input("etched.server_capex_usd");
                 capex = assumed.Value;
                 costBasis += $"; CapEx is a bundle assumption ({assumed.Name}): {assumed.Note}";
             }
-            Interval? cost = capex is { } c ? Table2Projection.CapexCostAtTable2Basis(data, c, p.TokensPerSecondPerDeployment) : null;
+            Interval? cost = capex is { } c ? Table2Projection.CapexCostAtTable2Basis(data.Values, c, p.TokensPerSecondPerDeployment) : null;
             rows.Add(new PlatformProjection(p.Id, p.Platform, p.Status, p.TokensPerSecondPerDeployment, CalibratedBaselines.EnergyJoulesPerToken(p),
                 cost, capex, "system power / single-stream deployment throughput (Table 1 columns)", costBasis, p.Source));
         }
@@ -56,7 +56,7 @@ public static class PlatformProjections
         var energy = data.Table2Row("energy_per_token");
         var costRow = data.Table2Row("cost_per_mtok");
         rows.Add(new PlatformProjection("custom_asic", "Reference custom ASIC (projected)", "projection", single.Asic, energy.Asic, costRow.Asic,
-            data.Range("asic.node_cost_usd"), "Table 2 \"Energy per token (J)\" as printed (projection)",
+            data.Values.AsicNodeCostUsd, "Table 2 \"Energy per token (J)\" as printed (projection)",
             "Table 2 \"CapEx-amortized $/M decode tokens (3yr, 80% util)\" as printed (projection)", "Table 2 column \"Custom ASIC (projected)\"; §3.3"));
         return rows;
     }

@@ -9,13 +9,14 @@ namespace ReproBundle.Exports;
 /// </summary>
 public static class TableExports
 {
-    /// <summary>Writes <c>tables/table1_baselines.csv</c>, <c>tables/table2_projections.csv</c>, <c>tables/projections_table.csv</c> and <c>tables/agent_density.csv</c>.</summary>
+    /// <summary>Writes <c>tables/table1_baselines.csv</c>, <c>tables/table2_projections.csv</c>, <c>tables/projections_table.csv</c>, <c>tables/agent_density.csv</c> and <c>tables/projection_chain.csv</c>.</summary>
     public static void Write(OutputStage stage, PaperData data)
     {
         WriteTable1(stage, data);
         WriteTable2(stage, data);
         WriteProjectionsTable(stage, data);
         AgentDensityTable.Write(stage, data);
+        ProjectionChainTable.Write(stage, data);
     }
 
     private static object?[] Ends(Interval? value) => value is { } v ? [v.Lo, v.Hi] : [null, null];
@@ -53,7 +54,7 @@ public static class TableExports
     ];
 
     private static void WriteTable2(OutputStage stage, PaperData data) =>
-        stage.WriteCsv("tables/table2_projections.csv", Table2Columns, Table2Projection.Ratios(data).Select(r => (IReadOnlyList<object?>)
+        stage.WriteCsv("tables/table2_projections.csv", Table2Columns, Table2Projection.Ratios(data.Table2).Select(r => (IReadOnlyList<object?>)
         [
             r.Row.Metric, r.Row.MetricId, r.Row.Unit, r.Row.Better == Better.Higher ? "higher" : "lower",
             .. Ends(r.Row.H100), .. Ends(r.Row.Asic), .. Ends(r.Row.RatioPrinted), .. Ends(r.RatioComputed), .. Ends(r.RatioPairedEnds),

@@ -26,14 +26,16 @@ public static class AgentDensityFigure
     public static readonly IReadOnlyList<(string Column, string Label, string Unit)> Steps =
     [
         ("HourlyCapexUsd", "Hourly amortized CapEx,<br>USD/hour: C / (L x 8760)", "USD/hour"),
-        ("CostUsdPerMillionTokens", "Cost, USD per M tokens:<br>C / (L x 8760 x 3600 x u x t) x 1e6", "USD per M tokens"),
+        ("CostUsdPerMillionTokens", $"Cost, USD per M tokens:<br>C / (L x {Quantity.Text(ProjectionModel.HoursPerYear)} x 3600 x u x t) x 1e6", "USD per M tokens"),
         ("StreamsPerNode", "Streams per node:<br>t / r", "streams"),
         ("DensityPerMillionUsd", "Streams per $1M CapEx:<br>D = (1e6 / C) x (t / r)", "streams per $1M"),
         ("DensityPerMillionUsdAtUtilization", "Streams per $1M at utilization:<br>D x u", "streams per $1M"),
     ];
 
-    /// <summary>Draws the steps from the <see cref="FigureFrames.AgentDensity"/> frame.</summary>
-    public static GenericChart Draw(Frame<int, string> density)
+    /// <summary>Draws the steps from the <see cref="FigureFrames.AgentDensity"/> frame; the subtitle states the r and L of <paramref name="inputs"/>.</summary>
+    /// <param name="density">The frame of <see cref="FigureFrames.AgentDensity"/>.</param>
+    /// <param name="inputs">The inputs the frame was computed from.</param>
+    public static GenericChart Draw(Frame<int, string> density, PaperInputs inputs)
     {
         var scenario = density.Column<string>("Scenario");
         var source = density.Column<string>("Source");
@@ -54,7 +56,7 @@ public static class AgentDensityFigure
 
         return CSharpChart.Combine(charts).WithLayout(Layout(
             ("title", Title("Appendix C: agent density, step by step (H100 vs reference custom ASIC)",
-                "Each group is one step of the derivation; each bar is that step's value in its own unit (see the label). Log scale; r = 5 tok/s, L = 3 years.")),
+                $"Each group is one step of the derivation; each bar is that step's value in its own unit (see the label). Log scale; {Held(inputs)}.")),
             ("font", PlotKit.Font),
             ("width", 1150), ("height", 700),
             ("margin", Obj(("l", 90), ("r", 30), ("t", 110), ("b", 120))),
@@ -64,5 +66,14 @@ public static class AgentDensityFigure
             ("xaxis", Obj(("type", "category"), ("linecolor", "#444444"), ("tickfont", Obj(("size", 11))))),
             ("yaxis", Obj(("title", Obj(("text", "Value of each step in its own unit (log scale)"), ("font", Obj(("size", 12))))),
                 ("type", "log"), ("gridcolor", "#e0e0e0"), ("linecolor", "#444444"), ("exponentformat", "none"), ("dtick", 1)))));
+    }
+
+    /// <summary>The inputs both worked examples hold (r and L), in words, formatted from <paramref name="x"/>.</summary>
+    private static string Held(PaperInputs x)
+    {
+        AgentDensityInputs h = x.AppendixCH100, a = x.AppendixCAsic;
+        static string Both(double h100, double asic, string unit) =>
+            h100 == asic ? $"{Quantity.Text(h100)} {unit}" : $"{Quantity.Text(h100)} {unit} (H100) and {Quantity.Text(asic)} {unit} (ASIC)";
+        return $"r = {Both(h.StreamTokensPerSecond, a.StreamTokensPerSecond, "tok/s")}, L = {Both(h.LifetimeYears, a.LifetimeYears, "years")}";
     }
 }

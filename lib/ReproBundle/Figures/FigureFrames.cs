@@ -47,8 +47,8 @@ public static class FigureFrames
     /// <summary>The six-platform Appendix D table (<see cref="PlatformProjections.Rows"/>), for Fig. 2 and Fig. 3.</summary>
     public static Frame<int, string> Platforms(PaperData data) => Frame.FromRecords(PlatformProjections.Rows(data));
 
-    /// <summary>The Appendix C agent-density rows (<see cref="AgentDensityTable.Rows"/>), flattened to one column per step.</summary>
-    public static Frame<int, string> AgentDensity(PaperData data) => Frame.FromRecords(AgentDensityTable.Rows(data).Select(r => new
+    /// <summary>The Appendix C agent-density rows (<see cref="Scenarios.AgentDensityRows"/>), flattened to one column per step.</summary>
+    public static Frame<int, string> AgentDensity(PaperData data) => Frame.FromRecords(Scenarios.AgentDensityRows(data.Values).Select(r => new
     {
         r.Scenario,
         r.Steps.HourlyCapexUsd,
@@ -60,7 +60,7 @@ public static class FigureFrames
     }));
 
     /// <summary>Table 2's printed ratios next to <see cref="Table2Projection.Ratios"/>.</summary>
-    public static Frame<int, string> Table2Ratios(PaperData data) => Frame.FromRecords(Table2Projection.Ratios(data).Select(r =>
+    public static Frame<int, string> Table2Ratios(PaperData data) => Frame.FromRecords(Table2Projection.Ratios(data.Table2).Select(r =>
         new Table2RatioPoint(r.Row.MetricId, r.Row.Metric, r.Row.RatioPrinted.Lo, r.Row.RatioPrinted.Hi, r.RatioComputed.Lo, r.RatioComputed.Hi,
             r.RatioPairedEnds.Lo, r.RatioPairedEnds.Hi, r.PrintedMatchesComputed)));
 
@@ -120,7 +120,7 @@ public static class FigureFrames
             if (isAsic) Add(4, "cost_efficiency", "Cost efficiency, 1/($/M tokens)", "USD per million tokens", Better.Lower, cost.Asic, cost.H100, table2Basis, cost.Source);
             else Add(4, "cost_efficiency", "Cost efficiency, 1/($/M tokens)", "USD per million tokens", Better.Lower,
                 p.CostUsdPerMillionTokens ?? throw new InvalidOperationException($"{id} has no cost per million tokens"),
-                h100.CostUsdPerMillionTokens!.Value, table1Basis, $"{p.Source}; CapEx / (3 yr x 80% x single-stream tok/s)");
+                h100.CostUsdPerMillionTokens!.Value, table1Basis, $"{p.Source}; CapEx / ({Quantity.Text(data.Values.Table2LifetimeYears)} yr x {Quantity.Percent(data.Values.Table2Utilization)} x single-stream tok/s)");
 
             // Axis 5: context length; only Table 2 prints it.
             var context = T2("max_context");

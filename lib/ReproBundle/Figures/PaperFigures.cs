@@ -17,9 +17,9 @@ public static class PaperFigures
         return
         [
             (Fig1RadarInference.Name, Fig1RadarInference.Draw(FigureFrames.Radar(data, inputs))),
-            (PlatformBarFigures.CostName, PlatformBarFigures.CostPerMillionTokens(platforms)),
+            (PlatformBarFigures.CostName, PlatformBarFigures.CostPerMillionTokens(platforms, data.Values)),
             (PlatformBarFigures.EnergyName, PlatformBarFigures.EnergyPerToken(platforms)),
-            (AgentDensityFigure.Name, AgentDensityFigure.Draw(FigureFrames.AgentDensity(data))),
+            (AgentDensityFigure.Name, AgentDensityFigure.Draw(FigureFrames.AgentDensity(data), data.Values)),
             (Table2RatiosFigure.Name, Table2RatiosFigure.Draw(FigureFrames.Table2Ratios(data))),
         ];
     }

@@ -29,10 +29,13 @@ public static class PlatformBarFigures
         ("projection", "Projection (dotted fill, lighter: plotly cannot dot a bar outline)", "#7F7F7F", ".", 0.75),
     ];
 
-    /// <summary>Fig. 2 from the <see cref="FigureFrames.Platforms"/> frame: CapEx-amortized USD per million decoded tokens.</summary>
-    public static GenericChart CostPerMillionTokens(Frame<int, string> platforms) => Draw(platforms, "CostUsdPerMillionTokens", "CostBasis",
+    /// <summary>
+    /// Fig. 2 from the <see cref="FigureFrames.Platforms"/> frame: CapEx-amortized USD per million decoded tokens; the
+    /// subtitle states the amortization basis of <paramref name="inputs"/> (Table 2's 3 years at 80%).
+    /// </summary>
+    public static GenericChart CostPerMillionTokens(Frame<int, string> platforms, PaperInputs inputs) => Draw(platforms, "CostUsdPerMillionTokens", "CostBasis",
         "Fig. 2: Amortized cost per million decoded tokens",
-        "CapEx over 3 years at 80% utilization and each platform's single-stream throughput (Table 1, Table 2 basis); OpEx excluded. Bar = midpoint, whiskers = low and high end.",
+        $"CapEx over {Quantity.Text(inputs.Table2LifetimeYears)} years at {Quantity.Percent(inputs.Table2Utilization)} utilization and each platform's single-stream throughput (Table 1, Table 2 basis); OpEx excluded. Bar = midpoint, whiskers = low and high end.",
         "USD per million decoded tokens (log scale)", "USD per million tokens", "$", "");
 
     /// <summary>Fig. 3 from the <see cref="FigureFrames.Platforms"/> frame: energy per decoded token.</summary>

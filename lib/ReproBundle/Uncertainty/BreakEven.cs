@@ -1,6 +1,5 @@
 using MathNet.Numerics.RootFinding;
 using ReproBundle.Data;
-using ReproBundle.Exports;
 
 namespace ReproBundle.Uncertainty;
 
@@ -52,31 +51,22 @@ public static class BreakEven
         return logScale ? Math.Pow(10, root) : root;
     }
 
-    /// <summary>
-    /// The three (node cost, NRE) pairs the volume rows use: <c>optimistic</c> (dearest node, cheapest NRE: NRE matters
-    /// least), <c>midpoint</c> and <c>pessimistic</c> (cheapest node, dearest NRE).
-    /// </summary>
-    public static IReadOnlyList<(string Scenario, double NodeCostUsd, double NreUsd)> NreScenarios(PaperData data)
-    {
-        var cost = data.Range("asic.node_cost_usd");
-        var nre = data.Range("nre.tapeout_usd");
-        return [("optimistic", cost.Hi, nre.Lo), ("midpoint", cost.Midpoint, nre.Midpoint), ("pessimistic", cost.Lo, nre.Hi)];
-    }
 
     /// <summary>Every break-even point of <paramref name="data"/>, in output order.</summary>
     public static IReadOnlyList<BreakEvenPoint> Points(PaperData data)
     {
         var rows = new List<BreakEvenPoint>();
-        var cost = data.Range("asic.node_cost_usd");
-        var nre = data.Range("nre.tapeout_usd");
-        var lifetime = data.Range("table2.lifetime_years").Midpoint;
-        var utilization = data.Range("table2.utilization").Midpoint;
+        var paper = data.Values;
+        var cost = paper.AsicNodeCostUsd;
+        var nre = paper.TapeoutNreUsd;
+        var lifetime = paper.Table2LifetimeYears.Midpoint;
+        var utilization = paper.Table2Utilization.Midpoint;
         var tok = data.Table2Row("decode_single").Asic.Midpoint;
         var printed = data.Table2Row("cost_per_mtok").Asic;
         const string paperVolume = ">100 K nodes shipped (§4.3)";
 
         // Volume: effective cost against the steady-state cost of the same node (the Table 2 basis, no NRE).
-        foreach (var (scenario, c, n) in NreScenarios(data))
+        foreach (var (scenario, c, n) in Scenarios.NreVolumes(paper))
         {
             var steady = AgentDensity.CostUsdPerMillionTokens(c, lifetime, utilization, tok);
             string inputs = $"C = {F(c)} USD, NRE = {F(n)} USD, L = {F(lifetime)} yr, u = {F(utilization)}, t = {F(tok)} tok/s (steady-state ${F(steady)}/M tokens)";
@@ -109,8 +99,8 @@ public static class BreakEven
 
         // Density ratio at 10x: ASIC utilization and ASIC node cost, other inputs held.
         var model = UncertaintyModel.From(data, UncertaintyScenario.PaperRanges);
-        var h100Example = AgentDensityTable.WorkedExampleInputs(data, "h100");
-        var asicExample = AgentDensityTable.WorkedExampleInputs(data, "asic");
+        var h100Example = Scenarios.AppendixCH100(paper);
+        var asicExample = Scenarios.AppendixCAsic(paper);
         var mid = model.Midpoint();
         var q = model.Quantities;
         var scenarios = new (string Name, DrawInputs Draw, string Why)[]

@@ -46,7 +46,7 @@ public sealed record ScenarioResult(UncertaintyScenario Scenario, UncertaintyMod
 /// <param name="BreakEven">The §4.3 break-even points and the 10x density-ratio thresholds.</param>
 /// <param name="NreScenarios">The (node cost, NRE) pairs of the break-even volume rows, for the break-even chart.</param>
 public sealed record UncertaintyResult(MonteCarloSettings Settings, IReadOnlyList<ScenarioResult> Scenarios, IReadOnlyList<TornadoBar> Tornado,
-    IReadOnlyList<BreakEvenPoint> BreakEven, IReadOnlyList<(string Scenario, double NodeCostUsd, double NreUsd)> NreScenarios)
+    IReadOnlyList<BreakEvenPoint> BreakEven, IReadOnlyList<NreScenario> NreScenarios)
 {
     /// <summary>The result of the scenario named <paramref name="name"/>.</summary>
     public ScenarioResult Scenario(string name) => Scenarios.Single(s => s.Scenario.Name == name);
@@ -62,7 +62,7 @@ public static class UncertaintyAnalysis
     public static UncertaintyResult Run(PaperData data, MonteCarloSettings settings)
     {
         var scenarios = UncertaintyScenario.All.Select(sc => RunScenario(UncertaintyModel.From(data, sc), settings)).ToList();
-        return new UncertaintyResult(settings, scenarios, Tornado.Bars(scenarios[0].Model), BreakEven.Points(data), BreakEven.NreScenarios(data));
+        return new UncertaintyResult(settings, scenarios, Tornado.Bars(scenarios[0].Model), BreakEven.Points(data), Scenarios.NreVolumes(data.Values));
     }
 
     /// <summary>Runs one model and summarises it.</summary>

@@ -163,7 +163,12 @@ public sealed class UncertaintyModel
     }
 
     /// <summary>Builds the model of <paramref name="scenario"/> from (possibly overridden) data.</summary>
-    public static UncertaintyModel From(PaperData data, UncertaintyScenario scenario)
+    /// <param name="data">The paper's inputs.</param>
+    /// <param name="scenario">Which Monte Carlo scenario.</param>
+    /// <param name="streamTokensPerSecond">
+    /// r [tokens/s] for both platforms, a point or a range to draw from; null for the Appendix C worked examples' r.
+    /// </param>
+    public static UncertaintyModel From(PaperData data, UncertaintyScenario scenario, Interval? streamTokensPerSecond = null)
     {
         var h100 = data.Platform("h100");
         var single = data.Table2Row("decode_single");
@@ -173,29 +178,29 @@ public sealed class UncertaintyModel
         var asicTokWhy = "Table 2 single-request projection, the t Appendix C's worked example takes the midpoint of";
         if (scenario.ScaleAsicThroughputByFp4Shortfall)
         {
-            asicTok = asicTok * data.Scalar("appc.fp4_shortfall_factor");
+            asicTok = asicTok * data.Values.Fp4ShortfallFactor;
             asicTokName += " x appc.fp4_shortfall_factor";
             asicTokWhy = "Appendix C sensitivity: \"If FP4 QAT delivers only 2x over FP8 (rather than the assumed 4x), t halves\"";
         }
         var (h100Tok, h100TokName, h100TokWhy) = scenario.H100Throughput == H100ThroughputSource.Table2ClaudeClass
             ? (single.H100, "table2.decode_single.h100", "Table 2 single-request H100 baseline (MoE, ~200B active): the same workload as the ASIC's t")
             : (h100.TokensPerSecondPerDeployment, "table1.h100.tok_s_deployment", "Table 1 H100 single stream (Llama-70B), the range Appendix C's worked example cites");
-        var utilization = data.Range("model.utilization");
+        var utilization = data.Values.Utilization;
         UncertainQuantity Q(string id, string symbol, string name, string unit, Interval range, string why) =>
             new(id, symbol, name, unit, Prior.For(range), why);
         var quantities = new List<UncertainQuantity>
         {
             Q("h100.capex_usd", "C_H100", "table1.h100.capex_usd", "USD", h100Capex, "Table 1 H100 SXM CapEx per deployment (one GPU)"),
             Q("h100.tok_s", "t_H100", h100TokName, "tokens/s", h100Tok, h100TokWhy),
-            Q("h100.utilization", "u_H100", "model.utilization", "fraction", utilization, "§3.2 sensitivity range 40-90%, drawn independently of u_ASIC"),
+            Q("h100.utilization", "u_H100", "model.utilization", "fraction", utilization, $"§3.2 sensitivity range {Quantity.Percent(utilization)}, drawn independently of u_ASIC"),
             Q("h100.power_w", "P_H100", "table1.h100.power_w", "W", h100.SystemPowerWatts, "Table 1 H100 system power"),
-            Q("asic.capex_usd", "C_ASIC", "asic.node_cost_usd", "USD", data.Range("asic.node_cost_usd"), "§3.3 assumed node cost at volume"),
+            Q("asic.capex_usd", "C_ASIC", "asic.node_cost_usd", "USD", data.Values.AsicNodeCostUsd, "§3.3 assumed node cost at volume"),
             Q("asic.tok_s", "t_ASIC", asicTokName, "tokens/s", asicTok, asicTokWhy),
-            Q("asic.utilization", "u_ASIC", "model.utilization", "fraction", utilization, "§3.2 sensitivity range 40-90%, drawn independently of u_H100"),
-            Q("asic.power_w", "P_ASIC", "asic.node_power_w", "W", data.Range("asic.node_power_w"), "§3.3 package power per node"),
-            Q("lifetime_years", "L", "table2.lifetime_years", "years", data.Range("table2.lifetime_years"), "Table 2 amortization basis (3yr), shared by both platforms"),
-            Q("h100.stream_tok_s", "r_H100", "appc.h100.stream_tok_s", "tokens/s", data.Range("appc.h100.stream_tok_s"), "Appendix C r; shares its random number with r_ASIC"),
-            Q("asic.stream_tok_s", "r_ASIC", "appc.asic.stream_tok_s", "tokens/s", data.Range("appc.asic.stream_tok_s"), "Appendix C r; shares its random number with r_H100"),
+            Q("asic.utilization", "u_ASIC", "model.utilization", "fraction", utilization, $"§3.2 sensitivity range {Quantity.Percent(utilization)}, drawn independently of u_H100"),
+            Q("asic.power_w", "P_ASIC", "asic.node_power_w", "W", data.Values.AsicNodePowerWatts, "§3.3 package power per node"),
+            Q("lifetime_years", "L", "table2.lifetime_years", "years", data.Values.Table2LifetimeYears, "Table 2 amortization basis (3yr), shared by both platforms"),
+            Q("h100.stream_tok_s", "r_H100", "appc.h100.stream_tok_s", "tokens/s", streamTokensPerSecond ?? Interval.Point(data.Values.AppendixCH100.StreamTokensPerSecond), "Appendix C r; shares its random number with r_ASIC"),
+            Q("asic.stream_tok_s", "r_ASIC", "appc.asic.stream_tok_s", "tokens/s", streamTokensPerSecond ?? Interval.Point(data.Values.AppendixCAsic.StreamTokensPerSecond), "Appendix C r; shares its random number with r_H100"),
         };
         return new UncertaintyModel(scenario, quantities);
     }
@@ -219,7 +224,7 @@ public sealed class UncertaintyModel
     /// Pushes one draw through the library's equations: Appendix C cost per million tokens
     /// (<see cref="AgentDensity.CostUsdPerMillionTokens"/>), §3.2 energy per token at single stream
     /// (<see cref="ProjectionModel.EnergyJoulesPerToken"/> with t_decode = 1 / t) and agent density after the
-    /// utilization step (<see cref="AgentDensity.DensityPerMillionUsd"/>, <see cref="AgentDensity.DensityAtUtilization(double, double)"/>).
+    /// utilization step (<see cref="AgentDensity.DensityPerMillionUsd"/>, <see cref="AgentDensity.DensityAtUtilization{T}(T, T)"/>).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static DrawOutputs Evaluate(in DrawInputs x) => new(

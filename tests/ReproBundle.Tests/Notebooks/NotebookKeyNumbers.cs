@@ -32,9 +32,9 @@ internal static class NotebookKeyNumbers
     private static IEnumerable<(string, string)> CalibratedBaselinesNotebook(PaperData d)
     {
         yield return ("§2.1 bound for 70B BF16 on one H100 [tok/s]", FormatNumber(BandwidthBound.MaxTokensPerSecond(
-            d.Scalar("s1.dense_parameters"), d.Scalar("s1.bf16_bytes_per_parameter"), d.Scalar("h100.hbm_bandwidth_bytes_per_s"))));
+            d.Values.S1DenseParameters.PointValue, d.Values.S1Bf16BytesPerParameter.PointValue, d.Values.H100HbmBytesPerSecond.PointValue)));
         yield return ("§1 $/M tokens at $3/hour", FormatNumber(ProjectionModel.CostUsdPerMillionTokens(
-            d.Scalar("s1.h100_cloud_usd_per_hour"), 0, d.Scalar("s1.h100_decode_tok_s"), 3600)));
+            d.Values.S1H100CloudUsdPerHour.PointValue, 0, d.Values.S1H100DecodeTokensPerSecond.PointValue, 3600)));
         yield return ("Table 1 Groq tok/s per chip", FormatInterval(CalibratedBaselines.TokensPerSecondPerChip(d.Platform("groq"))));
         yield return ("Table 1 H100 J/token", FormatInterval(CalibratedBaselines.EnergyJoulesPerToken(d.Platform("h100"))));
         yield return ("Table 1 B200 J/token", FormatInterval(CalibratedBaselines.EnergyJoulesPerToken(d.Platform("b200"))));
@@ -44,51 +44,48 @@ internal static class NotebookKeyNumbers
 
     private static IEnumerable<(string, string)> ProjectionModelNotebook(PaperData d)
     {
-        yield return ("W_active at FP4 [GB]", FormatInterval(Table2Projection.AsicActiveWeightBytes(d) / 1e9));
+        yield return ("W_active at FP4 [GB]", FormatInterval(Table2Projection.AsicActiveWeightBytes(d.Values) / 1e9));
         yield return ("B_eff Table 2's ASIC throughput needs [TB/s]", FormatInterval(
-            ProjectionModel.RequiredBandwidth(Table2Projection.AsicActiveWeightBytes(d), d.Table2Row("decode_single").Asic) / 1e12));
-        yield return ("H100 bound at FP16 [tok/s]", FormatInterval(BandwidthBound.MaxTokensPerSecond(d.Range("workload.active_parameters"),
-            d.Range("workload.fp16_bytes_per_parameter"), Interval.Point(d.Scalar("h100.hbm_bandwidth_bytes_per_s")))));
+            ProjectionModel.RequiredBandwidth(Table2Projection.AsicActiveWeightBytes(d.Values), d.Table2Row("decode_single").Asic) / 1e12));
+        yield return ("H100 bound at FP16 [tok/s]", FormatInterval(BandwidthBound.MaxTokensPerSecond(d.Values.ActiveParameters,
+            d.Values.Fp16BytesPerParameter, Interval.Point(d.Values.H100HbmBytesPerSecond.PointValue))));
         yield return ("B_eff with no SRAM = HBM [TB/s]", FormatNumber(ProjectionModel.EffectiveBandwidth(0,
-            d.Scalar("cerebras.sram_bandwidth_bytes_per_s"), d.Scalar("h100.hbm_bandwidth_bytes_per_s")) / 1e12));
+            d.Values.CerebrasSramBytesPerSecond.PointValue, d.Values.H100HbmBytesPerSecond.PointValue) / 1e12));
     }
 
     private static IEnumerable<(string, string)> ProjectionsNotebook(PaperData d)
     {
-        foreach (var r in Table2Projection.Ratios(d))
+        foreach (var r in Table2Projection.Ratios(d.Table2))
         {
             yield return ($"Table 2 {r.Row.MetricId} ratio by interval arithmetic", FormatInterval(r.RatioComputed));
         }
-        yield return ("ASIC J/token at batch=64", FormatInterval(Table2Projection.EnergyFromThroughput(d.Range("asic.node_power_w"), d.Table2Row("decode_batch64").Asic)));
-        yield return ("§4.3 penalty at 100 K nodes", FormatInterval(NreAmortization.CostPenaltyFactor(d.Range("asic.node_cost_usd"), d.Range("nre.tapeout_usd"), 100_000)));
-        yield return ("§4.3 nodes for a 3x penalty", FormatInterval(NreAmortization.NodesForPenaltyFactor(d.Range("asic.node_cost_usd"), d.Range("nre.tapeout_usd"), 3)));
+        yield return ("ASIC J/token at batch=64", FormatInterval(Table2Projection.EnergyFromThroughput(d.Values.AsicNodePowerWatts, d.Table2Row("decode_batch64").Asic)));
+        yield return ("§4.3 penalty at 100 K nodes", FormatInterval(NreAmortization.CostPenaltyFactor(d.Values.AsicNodeCostUsd, d.Values.TapeoutNreUsd, 100_000)));
+        yield return ("§4.3 nodes for a 3x penalty", FormatInterval(NreAmortization.NodesForPenaltyFactor(d.Values.AsicNodeCostUsd, d.Values.TapeoutNreUsd, 3)));
     }
 
     private static IEnumerable<(string, string)> AgentDensityNotebook(PaperData d)
     {
-        var h100 = AgentDensity.Derive(AgentDensityTable.WorkedExampleInputs(d, "h100"));
-        var asic = AgentDensity.Derive(AgentDensityTable.WorkedExampleInputs(d, "asic"));
+        var h100 = AgentDensity.Derive(Scenarios.AppendixCH100(d.Values));
+        var asic = AgentDensity.Derive(Scenarios.AppendixCAsic(d.Values));
         yield return ("Appendix C step 1, H100 hourly CapEx", FormatNumber(h100.HourlyCapexUsd));
         yield return ("Appendix C step 2, H100 $/M tokens", FormatNumber(h100.CostUsdPerMillionTokens));
         yield return ("Appendix C step 4, H100 D (paper: ≈167)", FormatNumber(h100.DensityPerMillionUsd));
         yield return ("Appendix C step 5, H100 D·u (paper: ≈117)", FormatNumber(h100.DensityPerMillionUsdAtUtilization));
         yield return ("Appendix C ASIC D (paper: ≈8333)", FormatNumber(asic.DensityPerMillionUsd));
         yield return ("Appendix C ASIC D·u (paper: ≈6667)", FormatNumber(asic.DensityPerMillionUsdAtUtilization));
-        var pessimistic = AgentDensity.Derive(AgentDensityTable.WorkedExampleInputs(d, "asic") with
-        {
-            TokensPerSecond = d.Scalar("appc.asic.tok_s") * d.Scalar("appc.fp4_shortfall_factor"),
-        });
+        var pessimistic = AgentDensity.Derive(Scenarios.AsicFp4Pessimistic(d.Values));
         yield return ("pessimistic FP4 D·u", FormatNumber(pessimistic.DensityPerMillionUsdAtUtilization));
-        yield return ("pessimistic FP4 §4.2 range", FormatInterval(d.Range("s4_2.asic_density_streams_per_musd") * d.Scalar("appc.fp4_shortfall_factor")));
-        yield return ("$10 M of H100s (paper: ~600-1500)", FormatInterval(AgentDensity.StreamsForDeployment(d.Range("s4_2.h100_density_streams_per_musd"), d.Scalar("appc.deployment_usd"))));
-        yield return ("$10 M of ASICs (paper: ~30,000-120,000)", FormatInterval(AgentDensity.StreamsForDeployment(d.Range("s4_2.asic_density_streams_per_musd"), d.Scalar("appc.deployment_usd"))));
+        yield return ("pessimistic FP4 §4.2 range", FormatInterval(Scenarios.AsicDensityFp4Pessimistic(d.Values)));
+        yield return ("$10 M of H100s (paper: ~600-1500)", FormatInterval(AgentDensity.StreamsForDeployment(d.Values.H100DensityStreamsPerMillionUsd, d.Values.DeploymentUsd)));
+        yield return ("$10 M of ASICs (paper: ~30,000-120,000)", FormatInterval(AgentDensity.StreamsForDeployment(d.Values.AsicDensityStreamsPerMillionUsd, d.Values.DeploymentUsd)));
     }
 
     private static IEnumerable<(string, string)> CritiqueAndUncertaintyNotebook(PaperData d)
     {
         static string Cell(double v) => $"<td>{FormatNumber(v)}</td>";
         var result = UncertaintyAnalysis.Run(d, MonteCarloSettings.Default);
-        var examples = AgentDensityTable.Rows(d);
+        var examples = Scenarios.AgentDensityRows(d.Values);
         double Du(IReadOnlyList<AgentDensityRow> rows, string scenario) => rows.Single(s => s.Scenario == scenario).Steps.DensityPerMillionUsdAtUtilization;
         double Ratio(double h100, double asic) => Table2Projection.Ratio(Better.Higher, Interval.Point(h100), Interval.Point(asic)).Lo;
         yield return ("O2 ratio at the Appendix C worked examples", Cell(Ratio(Du(examples, "h100"), Du(examples, "asic"))));
@@ -110,8 +107,8 @@ internal static class NotebookKeyNumbers
         var paper = result.Scenario(UncertaintyScenario.PaperRanges.Name);
         yield return ("ASIC cost per M tokens, p5 (paper_ranges)", Cell(paper.Summary("cost_usd_per_mtok", "asic").P5));
         yield return ("energy ratio p95 (paper_ranges)", Cell(paper.Summary("energy_j_per_token", "ratio").P95));
-        var h100 = AgentDensityTable.WorkedExampleInputs(d, "h100");
-        var asic = AgentDensityTable.WorkedExampleInputs(d, "asic");
+        var h100 = Scenarios.AppendixCH100(d.Values);
+        var asic = Scenarios.AppendixCAsic(d.Values);
         foreach (var rate in new[] { 1.0, 20, 100 })
         {
             var h = AgentDensity.Derive(h100 with { StreamTokensPerSecond = rate }).DensityPerMillionUsdAtUtilization;
@@ -145,7 +142,7 @@ internal static class NotebookKeyNumbers
         {
             folder.Delete(recursive: true);
         }
-        var reviewedExamples = AgentDensityTable.Rows(reviewed);
+        var reviewedExamples = Scenarios.AgentDensityRows(reviewed.Values);
         yield return ("reviewer H100 D·u (paper 116.67)", $"<td>h100</td>{Cell(Du(examples, "h100"))}{Cell(Du(reviewedExamples, "h100"))}");
         yield return ("reviewer ASIC D·u (paper 6666.67)", $"<td>asic</td>{Cell(Du(examples, "asic"))}{Cell(Du(reviewedExamples, "asic"))}");
         var run = UncertaintyAnalysis.RunScenario(UncertaintyModel.From(reviewed, UncertaintyScenario.PaperRanges), MonteCarloSettings.Default);
@@ -227,11 +224,11 @@ internal static class NotebookKeyNumbers
         {
             yield return ($"Fig. 2/3 frame row of {r.Id}", $"<td>{FormatInterval(r.EnergyJoulesPerToken)}</td><td>{FormatInterval(r.CostUsdPerMillionTokens!.Value)}</td>");
         }
-        foreach (var r in AgentDensityTable.Rows(d))
+        foreach (var r in Scenarios.AgentDensityRows(d.Values))
         {
             yield return ($"agent-density chart frame, D·u of {r.Scenario}", $"<td>{FormatNumber(r.Steps.DensityPerMillionUsdAtUtilization)}</td>");
         }
-        foreach (var r in Table2Projection.Ratios(d))
+        foreach (var r in Table2Projection.Ratios(d.Table2))
         {
             yield return ($"Table 2 ratios chart frame, {r.Row.MetricId} by interval arithmetic",
                 $"<td>{FormatNumber(r.RatioComputed.Lo)}</td><td>{FormatNumber(r.RatioComputed.Hi)}</td>");

@@ -21,7 +21,7 @@ public class AssumptionOverridesTests
 
         Assert.True(exit == 0, $"exit code {exit}: {err}");
         var h100 = ReadCsv(Path.Combine(output, "tables", "agent_density.csv")).Single(r => r["scenario"] == "h100");
-        var baseline = AgentDensity.Derive(AgentDensityTable.WorkedExampleInputs(data, "h100"));
+        var baseline = AgentDensity.Derive(Scenarios.AppendixCH100(data.Values));
         Assert.Equal(2 * baseline.DensityPerMillionUsd, Number(h100["density_per_musd"]), 9);
         Assert.Equal(2 * baseline.DensityPerMillionUsdAtUtilization, Number(h100["density_per_musd_at_utilization"]), 9);
         Assert.Equal(2 * t, Number(h100["tok_s"]));
@@ -126,7 +126,7 @@ public class AssumptionOverridesTests
     {
         var names = AssumptionOverrides.Names(LoadData()).Select(n => n.Name).ToHashSet();
 
-        Assert.Superset(InputCatalog.Domains.Keys.ToHashSet(), names);
+        Assert.Superset(InputCatalog.Domains.Keys.Where(k => !InputCatalog.NotOverridable.ContainsKey(k)).ToHashSet(), names);
         Assert.Contains("table1.h100.tok_s_deployment", names);
         Assert.Contains("table2.cost_per_mtok.asic", names);
         Assert.DoesNotContain("table2.cost_per_mtok.ratio_printed", names);

@@ -31,7 +31,7 @@ public class TornadoAndBreakEvenTests
     {
         var data = LoadData();
         var points = BreakEven.Points(data);
-        foreach (var (scenario, cost, nre) in BreakEven.NreScenarios(data))
+        foreach (var (scenario, cost, nre) in Scenarios.NreVolumes(data.Values))
         {
             foreach (var k in BreakEven.Factors)
             {
@@ -47,8 +47,8 @@ public class TornadoAndBreakEvenTests
     {
         var data = LoadData();
         var points = BreakEven.Points(data);
-        var h100 = AgentDensityTable.WorkedExampleInputs(data, "h100");
-        var asic = AgentDensityTable.WorkedExampleInputs(data, "asic");
+        var h100 = Scenarios.AppendixCH100(data.Values);
+        var asic = Scenarios.AppendixCAsic(data.Values);
         double Ratio(AgentDensityInputs a) => AgentDensity.Derive(a).DensityPerMillionUsdAtUtilization / AgentDensity.Derive(h100).DensityPerMillionUsdAtUtilization;
 
         var u = points.Single(p => p.Quantity == "asic_utilization" && p.Scenario == "appendix_c").Value!.Value;

@@ -1,3 +1,4 @@
+using System.Numerics;
 using ReproBundle.Data;
 
 namespace ReproBundle;
@@ -14,7 +15,7 @@ public static class CalibratedBaselines
     public static Interval EnergyJoulesPerToken(PlatformBaseline p) => EnergyJoulesPerToken(p.SystemPowerWatts, p.TokensPerSecondPerDeployment);
 
     /// <summary>Energy per token [J/token] = power [W] / throughput [tokens/s] (one joule is one watt-second).</summary>
-    public static Interval EnergyJoulesPerToken(Interval powerWatts, Interval tokensPerSecond) => powerWatts / tokensPerSecond;
+    public static T EnergyJoulesPerToken<T>(T powerWatts, T tokensPerSecond) where T : struct, IMultiplyOperators<T, double, T>, IDivisionOperators<T, T, T> => powerWatts / tokensPerSecond;
 
     /// <summary>
     /// "Per chip" against "per deployment" (§2.2 "Reading the table"): deployment throughput / per-chip

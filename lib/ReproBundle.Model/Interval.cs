@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics;
 
 namespace ReproBundle;
 
@@ -11,8 +12,13 @@ namespace ReproBundle;
 /// when each operand ranges independently over its interval. That is the honest reading of two
 /// independently stated ranges; where the paper pairs range ends instead (low with low), callers say so
 /// explicitly with <see cref="PairEnds"/>.
+/// The arithmetic operator interfaces (scaling by a double included, which is what keeps integers out) let every equation of the model be written once, generically, for
+/// <see cref="double"/> (a point) and <see cref="Interval"/> (a range) alike (see <see cref="Quantity"/>).
 /// </remarks>
-public readonly record struct Interval
+public readonly record struct Interval :
+    IAdditionOperators<Interval, Interval, Interval>, ISubtractionOperators<Interval, Interval, Interval>,
+    IMultiplyOperators<Interval, Interval, Interval>, IDivisionOperators<Interval, Interval, Interval>,
+    IMultiplyOperators<Interval, double, Interval>
 {
     /// <summary>The lower end (inclusive).</summary>
     public double Lo { get; }
@@ -46,6 +52,9 @@ public readonly record struct Interval
 
     /// <summary>True when Lo == Hi.</summary>
     public bool IsPoint => Lo == Hi;
+
+    /// <summary>The single value of a point; throws <see cref="InvalidOperationException"/> when this is a range.</summary>
+    public double PointValue => IsPoint ? Lo : throw new InvalidOperationException($"{this} is a range where a single number was expected");
 
     /// <summary>True when <paramref name="value"/> lies in [Lo, Hi].</summary>
     public bool Contains(double value) => Lo <= value && value <= Hi;

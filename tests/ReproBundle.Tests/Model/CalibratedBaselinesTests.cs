@@ -1,6 +1,6 @@
 using Xunit;
 
-namespace ReproBundle.Tests.Core;
+namespace ReproBundle.Tests.Model;
 
 /// <summary>Table 1 (§2.2): the derived columns recomputed from the printed ones, at the paper's rounding.</summary>
 public class CalibratedBaselinesTests

@@ -34,8 +34,8 @@ public static class Table2Projection
             : Interval.PairEnds(h100, asic, (h, a) => h / a);
 
     /// <summary>Both recomputed ratios of every Table 2 row, in printed order.</summary>
-    public static IReadOnlyList<Table2Ratio> Ratios(PaperData data) =>
-        data.Table2.Select(r => new Table2Ratio(r, Ratio(r.Better, r.H100, r.Asic), RatioPairedEnds(r.Better, r.H100, r.Asic))).ToList();
+    public static IReadOnlyList<Table2Ratio> Ratios(IEnumerable<Table2Row> table2) =>
+        table2.Select(r => new Table2Ratio(r, Ratio(r.Better, r.H100, r.Asic), RatioPairedEnds(r.Better, r.H100, r.Asic))).ToList();
 
     /// <summary>
     /// Energy per token [J/token] from power [W] and Table 2's own throughput [tokens/s] (§3.2 with
@@ -48,14 +48,19 @@ public static class Table2Projection
     /// CapEx-amortized $/M decode tokens [USD/M tokens] at Table 2's stated basis (3 years, 80% utilization)
     /// for a node of <paramref name="capexUsd"/> [USD] decoding <paramref name="tokensPerSecond"/> [tokens/s].
     /// </summary>
-    public static Interval CapexCostAtTable2Basis(PaperData data, Interval capexUsd, Interval tokensPerSecond) =>
-        ProjectionModel.CapexCostUsdPerMillionTokens(capexUsd, data.Range("table2.lifetime_years"), data.Range("table2.utilization"), tokensPerSecond);
+    public static Interval CapexCostAtTable2Basis(PaperInputs inputs, Interval capexUsd, Interval tokensPerSecond) =>
+        ProjectionModel.CapexCostUsdPerMillionTokens(capexUsd, inputs.Table2LifetimeYears, inputs.Table2Utilization, tokensPerSecond);
+
+    /// <summary>
+    /// Table 2's amortization basis in words, formatted from the values used: "CapEx / (3 yr x 80% utilization x
+    /// {throughput})" with the lifetime and utilization of <paramref name="inputs"/>.
+    /// </summary>
+    public static string CostBasisText(PaperInputs inputs, string throughput) =>
+        $"CapEx / ({Quantity.Text(inputs.Table2LifetimeYears)} yr x {Quantity.Percent(inputs.Table2Utilization)} utilization x {throughput})";
 
     /// <summary>Active weight bytes W_active [bytes] of the §3.1 workload at FP4 (the ASIC's format, §3.1).</summary>
-    public static Interval AsicActiveWeightBytes(PaperData data) =>
-        BandwidthBound.WeightBytes(data.Range("workload.active_parameters"), data.Range("workload.fp4_bytes_per_parameter"));
+    public static Interval AsicActiveWeightBytes(PaperInputs inputs) => BandwidthBound.WeightBytes(inputs.ActiveParameters, inputs.Fp4BytesPerParameter);
 
     /// <summary>Active weight bytes W_active [bytes] of the H100 baseline ("~200B active FP16", Table 2).</summary>
-    public static Interval H100ActiveWeightBytes(PaperData data) =>
-        BandwidthBound.WeightBytes(data.Range("workload.active_parameters"), data.Range("workload.fp16_bytes_per_parameter"));
+    public static Interval H100ActiveWeightBytes(PaperInputs inputs) => BandwidthBound.WeightBytes(inputs.ActiveParameters, inputs.Fp16BytesPerParameter);
 }

@@ -1,6 +1,6 @@
 using Xunit;
 
-namespace ReproBundle.Tests.Core;
+namespace ReproBundle.Tests.Model;
 
 /// <summary>§4.3 NRE spread over nodes shipped.</summary>
 public class NreAmortizationTests

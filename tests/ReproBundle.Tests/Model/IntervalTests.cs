@@ -1,7 +1,7 @@
 using System.Globalization;
 using Xunit;
 
-namespace ReproBundle.Tests.Core;
+namespace ReproBundle.Tests.Model;
 
 public class IntervalTests
 {

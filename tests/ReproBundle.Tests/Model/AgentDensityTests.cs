@@ -1,7 +1,7 @@
 using ReproBundle.Exports;
 using Xunit;
 
-namespace ReproBundle.Tests.Core;
+namespace ReproBundle.Tests.Model;
 
 /// <summary>§4.2 and Appendix C: both worked examples, every step, at the paper's rounding.</summary>
 public class AgentDensityTests
@@ -21,7 +21,7 @@ public class AgentDensityTests
     [MemberData(nameof(WorkedExampleSteps))]
     public void Appendix_C_worked_examples_reproduce_every_printed_step(string section, string node, string step, double printed, int decimals)
     {
-        var s = AgentDensity.Derive(AgentDensityTable.WorkedExampleInputs(Paper.Data, node));
+        var s = AgentDensity.Derive(node == "h100" ? Scenarios.AppendixCH100(Paper.Data.Values) : Scenarios.AppendixCAsic(Paper.Data.Values));
         var value = step switch
         {
             "streams_per_node" => s.StreamsPerNode,
@@ -87,7 +87,7 @@ public class AgentDensityTests
     [Fact]
     public void Range_ends_of_section_4_2_imply_the_throughput_shown_in_the_table()
     {
-        var rows = AgentDensityTable.Rows(Paper.Data).ToDictionary(r => r.Scenario);
+        var rows = Scenarios.AgentDensityRows(Paper.Data.Values).ToDictionary(r => r.Scenario);
         Assert.Equal(60, rows["h100_range_lo"].Steps.DensityPerMillionUsdAtUtilization, 9);
         Assert.Equal(12.86, Math.Round(rows["h100_range_lo"].Steps.Inputs.TokensPerSecond, 2));
         Assert.Equal(900, rows["asic_range_hi"].Steps.Inputs.TokensPerSecond, 9);

@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace ReproBundle;
 
 /// <summary>
@@ -32,29 +34,42 @@ public readonly record struct AgentDensitySteps(AgentDensityInputs Inputs, doubl
 
 /// <summary>
 /// §4.2 and Appendix C "Agent-density derivation": D, the number of concurrent inference streams sustainable
-/// per $1M of amortized hardware CapEx.
+/// per $1M of amortized hardware CapEx. Every step serves a point (<see cref="double"/>) and a range
+/// (<see cref="Interval"/>) alike.
 /// </summary>
 public static class AgentDensity
 {
-    /// <summary>Dollars in the "$1 M" of the definition.</summary>
+    /// <summary>Dollars in the "$1 M" of the definition [USD].</summary>
     public const double MillionUsd = 1e6;
 
-    /// <summary>Appendix C step 1: hourly amortized CapEx per node, C / (L·365·24) [USD/hour].</summary>
-    public static double HourlyCapexUsd(double capexUsd, double lifetimeYears) => capexUsd / (lifetimeYears * ProjectionModel.HoursPerYear);
+    /// <summary>Appendix C step 1: hourly amortized CapEx per node, C / (L·365·24) [USD/hour], C [USD], L [years].</summary>
+    public static T HourlyCapexUsd<T>(T capexUsd, T lifetimeYears) where T : struct, IMultiplyOperators<T, double, T>, IMultiplyOperators<T, T, T>, IDivisionOperators<T, T, T> =>
+        capexUsd / (lifetimeYears * Quantity.Of<T>(ProjectionModel.HoursPerYear));
 
-    /// <summary>Appendix C step 2: cost per million tokens, C / (L·365·24·3600·u·t) · 1e6 [USD/M tokens].</summary>
-    public static double CostUsdPerMillionTokens(double capexUsd, double lifetimeYears, double utilization, double tokensPerSecond) =>
-        ProjectionModel.CostUsdPerMillionTokens(capexUsd, 0, tokensPerSecond, ProjectionModel.UtilizedSeconds(lifetimeYears, utilization));
+    /// <summary>
+    /// Appendix C step 2: cost per million tokens, C / (L·365·24·3600·u·t) · 1e6 [USD/M tokens]: the §3.2 cost
+    /// (<see cref="ProjectionModel.CapexCostUsdPerMillionTokens{T}"/>), written there once.
+    /// </summary>
+    public static T CostUsdPerMillionTokens<T>(T capexUsd, T lifetimeYears, T utilization, T tokensPerSecond)
+        where T : struct, IMultiplyOperators<T, double, T>, IAdditionOperators<T, T, T>, IMultiplyOperators<T, T, T>, IDivisionOperators<T, T, T> =>
+        ProjectionModel.CapexCostUsdPerMillionTokens(capexUsd, lifetimeYears, utilization, tokensPerSecond);
 
-    /// <summary>Appendix C step 3: streams per node, t / r [streams].</summary>
-    public static double StreamsPerNode(double tokensPerSecond, double streamTokensPerSecond) => tokensPerSecond / streamTokensPerSecond;
+    /// <summary>Appendix C step 3: streams per node, t / r [streams], t and r [tokens/s].</summary>
+    public static T StreamsPerNode<T>(T tokensPerSecond, T streamTokensPerSecond) where T : struct, IMultiplyOperators<T, double, T>, IDivisionOperators<T, T, T> =>
+        tokensPerSecond / streamTokensPerSecond;
 
     /// <summary>Appendix C step 4: D = (1e6 / C) · (t / r) [streams per $1M].</summary>
-    public static double DensityPerMillionUsd(double capexUsd, double tokensPerSecond, double streamTokensPerSecond) =>
-        MillionUsd / capexUsd * StreamsPerNode(tokensPerSecond, streamTokensPerSecond);
+    public static T DensityPerMillionUsd<T>(T capexUsd, T tokensPerSecond, T streamTokensPerSecond)
+        where T : struct, IMultiplyOperators<T, double, T>, IMultiplyOperators<T, T, T>, IDivisionOperators<T, T, T> =>
+        Quantity.Of<T>(MillionUsd) / capexUsd * StreamsPerNode(tokensPerSecond, streamTokensPerSecond);
 
     /// <summary>Appendix C step 5, "adjust for utilization": D · u [streams per $1M].</summary>
-    public static double DensityAtUtilization(double density, double utilization) => density * utilization;
+    public static T DensityAtUtilization<T>(T density, T utilization) where T : struct, IMultiplyOperators<T, double, T>, IMultiplyOperators<T, T, T> => density * utilization;
+
+    /// <summary>Appendix C steps 4 and 5 in one: (1e6 / C) · (t / r) · u [streams per $1M].</summary>
+    public static T DensityAtUtilization<T>(T capexUsd, T utilization, T tokensPerSecond, T streamTokensPerSecond)
+        where T : struct, IMultiplyOperators<T, double, T>, IMultiplyOperators<T, T, T>, IDivisionOperators<T, T, T> =>
+        DensityAtUtilization(DensityPerMillionUsd(capexUsd, tokensPerSecond, streamTokensPerSecond), utilization);
 
     /// <summary>Walks all five steps for one node type; throws <see cref="ArgumentException"/> on an input outside its domain.</summary>
     public static AgentDensitySteps Derive(AgentDensityInputs x)
@@ -70,18 +85,14 @@ public static class AgentDensity
     }
 
     /// <summary>
-    /// D · u over ranged inputs [streams per $1M], by interval arithmetic: (1e6 / C) · (t / r) · u.
-    /// </summary>
-    public static Interval DensityAtUtilization(Interval capexUsd, Interval utilization, Interval tokensPerSecond, Interval streamTokensPerSecond) =>
-        MillionUsd / capexUsd * (tokensPerSecond / streamTokensPerSecond) * utilization;
-
-    /// <summary>
-    /// The tokens/s t a node must sustain for D · u to equal <paramref name="densityAtUtilization"/>, the
-    /// other inputs held: t = D_u · r · C / (1e6 · u). Used to show what a printed density range implies.
+    /// Appendix C step 5 solved for t: the tokens/s a node must sustain for D · u to equal
+    /// <paramref name="densityAtUtilization"/>, the other inputs held: t = D_u · r · C / (1e6 · u) [tokens/s].
+    /// Used to show what a printed density range implies.
     /// </summary>
     public static double ImpliedTokensPerSecond(double densityAtUtilization, double capexUsd, double utilization, double streamTokensPerSecond) =>
         densityAtUtilization * streamTokensPerSecond * capexUsd / (MillionUsd * utilization);
 
-    /// <summary>Streams a deployment of <paramref name="deploymentUsd"/> supports at density D [streams per $1M].</summary>
-    public static Interval StreamsForDeployment(Interval densityPerMillionUsd, double deploymentUsd) => densityPerMillionUsd * (deploymentUsd / MillionUsd);
+    /// <summary>Appendix C "Interpretation": streams a deployment of <paramref name="deploymentUsd"/> [USD] supports at density D [streams per $1M].</summary>
+    public static T StreamsForDeployment<T>(T densityPerMillionUsd, double deploymentUsd) where T : struct, IMultiplyOperators<T, double, T>, IMultiplyOperators<T, T, T> =>
+        densityPerMillionUsd * Quantity.Of<T>(deploymentUsd / MillionUsd);
 }

@@ -1,6 +1,6 @@
 using Xunit;
 
-namespace ReproBundle.Tests.Core;
+namespace ReproBundle.Tests.Model;
 
 /// <summary>§1 and §2.1: the bandwidth wall and the example built on it.</summary>
 public class BandwidthBoundTests
@@ -33,7 +33,7 @@ public class BandwidthBoundTests
     public void Three_dollars_an_hour_at_30_tokens_per_second_is_27_8_dollars_per_million_tokens()
     {
         // §1 prints "~$27"; the arithmetic gives 27.78, which the audit reports as a truncation.
-        var cost = ProjectionModel.CostUsdPerMillionTokens(3, 0, 30, 3600);
+        var cost = ProjectionModel.CostUsdPerMillionTokens(3.0, 0, 30, 3600);
         Assert.Equal(27.78, Math.Round(cost, 2));
     }
 

@@ -1,0 +1,77 @@
+using System.Reflection;
+using ReproBundle.Data;
+using Xunit;
+
+namespace ReproBundle.Tests.Data;
+
+/// <summary>One mapping between the names of data/inputs.csv and the typed <see cref="PaperInputs"/>.</summary>
+public class InputCatalogTests
+{
+    private static IEnumerable<(string Path, object? Value)> Leaves(PaperInputs x) =>
+        typeof(PaperInputs).GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.Name != "EqualityContract")
+            .SelectMany(p => p.PropertyType == typeof(AgentDensityInputs)
+                ? typeof(AgentDensityInputs).GetProperties().Select(q => ($"{p.Name}.{q.Name}", q.GetValue(p.GetValue(x))))
+                : [(p.Name, p.GetValue(x))]);
+
+    [Fact]
+    public void Every_name_of_inputs_csv_sets_exactly_one_typed_property_and_every_property_has_a_name()
+    {
+        var paper = Paper.Data.Values;
+        var before = Leaves(paper).ToDictionary(l => l.Path, l => l.Value);
+        var covered = new List<string>();
+        foreach (var b in InputCatalog.Bindings)
+        {
+            var changed = Leaves(b.With(paper, Interval.Point(0.123))).Where(l => !Equals(l.Value, before[l.Path])).Select(l => l.Path).ToList();
+            Assert.True(changed.Count == 1, $"{b.Name} sets {string.Join(", ", changed)}");
+            covered.Add(changed[0]);
+        }
+        Assert.Equal(before.Keys.Order(StringComparer.Ordinal), covered.Order(StringComparer.Ordinal));
+        Assert.Equal(Paper.Data.Inputs.Keys.Order(StringComparer.Ordinal), InputCatalog.Bindings.Select(b => b.Name).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void The_typed_inputs_hold_the_printed_values()
+    {
+        var x = Paper.Data.Values;
+        Assert.Equal(new Interval(200e9, 400e9), x.ActiveParameters);          // §3.1 "P_active in [200, 400] B"
+        Assert.Equal(new Interval(0, 1), x.SramFraction);                     // §3.2 "0-100%"
+        Assert.Equal(new AgentDensityInputs(30000, 3, 0.7, 25, 5), x.AppendixCH100);
+        Assert.Equal(new AgentDensityInputs(12000, 3, 0.8, 500, 5), x.AppendixCAsic);
+        Assert.Equal(0.5, x.Fp4ShortfallFactor);
+        Assert.Equal(10e6, x.DeploymentUsd);
+    }
+
+    [Fact]
+    public void A_worked_example_value_given_as_a_range_in_inputs_csv_is_rejected_with_its_file_and_line()
+    {
+        using var copy = TestPaths.CopyOfData();
+        var dataDir = Path.Combine(copy.Path, "data");
+        var path = Path.Combine(dataDir, "inputs.csv");
+        var lines = File.ReadAllLines(path);
+        int i = Array.FindIndex(lines, l => l.StartsWith("appc.h100.tok_s,", StringComparison.Ordinal));
+        lines[i] = lines[i].Replace("appc.h100.tok_s,25,", "appc.h100.tok_s,20-30,");
+        File.WriteAllLines(path, lines);
+
+        var e = Assert.Throws<BundleInputException>(() => PaperData.Load(dataDir));
+
+        Assert.Contains($"inputs.csv:{i + 1}", e.Message);
+        Assert.Contains("single number", e.Message);
+    }
+
+    [Fact]
+    public void A_single_number_input_cannot_silently_take_a_range()
+    {
+        var tokS = InputCatalog.ByName["appc.h100.tok_s"];
+
+        Assert.Throws<InvalidOperationException>(() => tokS.With(Paper.Data.Values, new Interval(20, 30)));
+    }
+
+    [Fact]
+    public void The_Monte_Carlo_draws_r_over_the_range_it_is_given()
+    {
+        // The r-invariance claim check draws r over 1-100 tok/s; the model must carry that range, not its low end.
+        var model = ReproBundle.Uncertainty.UncertaintyModel.From(Paper.Data, ReproBundle.Uncertainty.UncertaintyScenario.PaperRanges, new Interval(1, 100));
+
+        Assert.All(model.Quantities.Where(q => q.Symbol.StartsWith("r_", StringComparison.Ordinal)), q => Assert.Equal(new Interval(1, 100), q.Prior.Range));
+    }
+}
