@@ -11,4 +11,5 @@ root.Add(DensityCommand.Create());
 root.Add(LintRegistryCommand.Create());
 root.Add(UncertaintyCommand.Create());
 root.Add(BreakEvenCommand.Create());
+root.Add(NotebooksCommand.Create());
 return CliRunner.Run(root, args);

@@ -69,4 +69,24 @@ public class HeadlessNotebookTests(HeadlessNotebookRuns fixture) : IClassFixture
         Assert.DoesNotContain("Installing Packages", scrubbed);
         Assert.Equal(scrubbed, NotebookScrubber.Scrub(scrubbed));
     }
+
+    [Theory]
+    [MemberData(nameof(Notebooks))]
+    public void An_executed_notebook_keeps_the_cell_ids_and_passes_nbformats_validator_without_a_warning(string name)
+    {
+        var scrubbed = NotebookScrubber.Scrub(fixture.Runs[name].ExecutedJson);
+        var committed = NotebookDocument.Load(Path.Combine(NotebookPaths.NotebooksDirectory, name)).Cells.Select(c => c.Id);
+        Assert.Equal(committed, NotebookDocument.Parse(scrubbed, name).Cells.Select(c => c.Id));
+        var path = Path.Combine(Path.GetTempPath(), $"reprobundle-executed-{Environment.ProcessId}-{name}");
+        try
+        {
+            File.WriteAllText(path, scrubbed);
+            var problems = Nbformat.Problems(path);
+            Assert.True(problems.Length == 0, $"executed {name}: {problems}");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
 }
