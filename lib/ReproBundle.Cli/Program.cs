@@ -12,4 +12,6 @@ root.Add(LintRegistryCommand.Create());
 root.Add(UncertaintyCommand.Create());
 root.Add(BreakEvenCommand.Create());
 root.Add(NotebooksCommand.Create());
+// `reproduce --notebooks` runs the notebooks in this process (Microsoft.DotNet.Interactive.CSharp), not one dotnet-repl each.
+ReproBundle.Notebooks.NotebookExecution.Runner = InProcessNotebookRunner.RunAllAsync;
 return CliRunner.Run(root, args);
