@@ -18,6 +18,9 @@ if [[ -z "${CHROME_PATH:-}" ]] && ! command -v chromium-headless-shell >/dev/nul
   fi
 fi
 
+if ! /usr/bin/python3 -c "import nbformat" >/dev/null 2>&1 && [[ "$(id -u)" == "0" ]] && command -v apt-get >/dev/null 2>&1; then
+  echo "test.sh: installing Debian's python3-nbformat for the notebook validator tests"; apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-nbformat >/dev/null
+fi
 dotnet tool restore
 if [[ "${CI:-}" == "true" ]]; then export SNAPSHOOTER_STRICT_MODE=true; fi
 log="$(mktemp)"

@@ -17,4 +17,6 @@ void OnSignal(PosixSignalContext context)
 }
 using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
 using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
+// `reproduce --notebooks` runs the notebooks in this process (Microsoft.DotNet.Interactive.CSharp), not one dotnet-repl each.
+ReproBundle.Notebooks.NotebookExecution.Runner = InProcessNotebookRunner.RunAllAsync;
 return CliRunner.Run(root, args);

@@ -1,5 +1,7 @@
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.DotNet.Interactive.Documents;
 
 namespace ReproBundle.Notebooks;
 
@@ -10,7 +12,8 @@ namespace ReproBundle.Notebooks;
 /// <param name="Outputs">Text of each output: stream text, or the <c>text/plain</c> and <c>text/html</c> data joined.</param>
 /// <param name="Errors">Each error output as "name: message".</param>
 /// <param name="Metadata">The cell's metadata object as JSON text.</param>
-public sealed record NotebookCell(int Number, string CellType, string Source, IReadOnlyList<string> Outputs, IReadOnlyList<string> Errors, string Metadata)
+/// <param name="Id">The cell's nbformat 4.5 <c>id</c>; empty when it has none.</param>
+public sealed record NotebookCell(int Number, string CellType, string Source, IReadOnlyList<string> Outputs, IReadOnlyList<string> Errors, string Metadata, string Id)
 {
     /// <summary>The first non-empty line of the source, to name the cell in a message.</summary>
     public string FirstLine => Source.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0) ?? "";
@@ -28,47 +31,76 @@ public sealed record NotebookDocument(string Name, IReadOnlyList<NotebookCell> C
     /// <summary>Reads <paramref name="path"/>.</summary>
     public static NotebookDocument Load(string path) => Parse(File.ReadAllText(path), Path.GetFileName(path));
 
-    /// <summary>Parses notebook JSON; <paramref name="name"/> names it in messages.</summary>
+    /// <summary>
+    /// Parses notebook JSON through Microsoft.DotNet.Interactive.Documents (<see cref="NotebookFile"/>);
+    /// <paramref name="name"/> names it in messages.
+    /// </summary>
     public static NotebookDocument Parse(string json, string name)
     {
-        var root = JsonNode.Parse(json) as JsonObject ?? throw new FormatException($"{name}: not a JSON object");
+        var document = NotebookFile.Parse(json, name);
         var cells = new List<NotebookCell>();
         int number = 0;
-        foreach (var cell in root["cells"]?.AsArray() ?? [])
+        foreach (var element in document.Elements)
         {
             number++;
             var outputs = new List<string>();
             var errors = new List<string>();
-            foreach (var output in cell?["outputs"]?.AsArray() ?? [])
+            foreach (var output in element.Outputs)
             {
-                switch ((string?)output?["output_type"])
+                switch (output)
                 {
-                    case "stream":
-                        outputs.Add(Text(output!["text"]));
+                    case TextElement stream:
+                        outputs.Add(stream.Text.Replace("\r\n", "\n"));
                         break;
-                    case "error":
-                        var error = $"{(string?)output!["ename"]}: {(string?)output["evalue"]}";
-                        errors.Add(error);
-                        outputs.Add(error);
+                    case ErrorElement error:
+                        var text = $"{error.ErrorName}: {error.ErrorValue}";
+                        errors.Add(text);
+                        outputs.Add(text);
                         break;
-                    default:
-                        var data = output?["data"] as JsonObject;
-                        outputs.Add(string.Join("\n", new[] { "text/plain", "text/html" }.Where(k => data?[k] is not null).Select(k => Text(data![k]))));
+                    case DisplayElement display:
+                        outputs.Add(DataText(display.Data));
+                        break;
+                    case ReturnValueElement value:
+                        outputs.Add(DataText(value.Data));
                         break;
                 }
             }
-            cells.Add(new NotebookCell(number, (string?)cell?["cell_type"] ?? "", Text(cell?["source"]), outputs, errors,
-                cell?["metadata"]?.ToJsonString() ?? "{}"));
+            cells.Add(new NotebookCell(number, NotebookFile.IsMarkdown(element) ? "markdown" : "code", (element.Contents ?? "").Replace("\r\n", "\n"),
+                outputs, errors, JsonSerializer.Serialize(element.Metadata ?? new Dictionary<string, object>()), element.Id ?? ""));
         }
-        return new NotebookDocument(name, cells, (string?)root["metadata"]?["kernelspec"]?["name"] ?? "");
+        var kernel = document.Metadata.TryGetValue("kernelspec", out var spec) ? Field(spec, "name") : "";
+        return new NotebookDocument(name, cells, kernel);
     }
 
+    /// <summary>The <c>text/plain</c> and <c>text/html</c> entries of an output's data, joined by a newline.</summary>
+    private static string DataText(IDictionary<string, object> data) =>
+        string.Join("\n", new[] { "text/plain", "text/html" }.Where(data.ContainsKey).Select(k => Text(data[k])));
+
     /// <summary>Text of a notebook string field, which nbformat allows as a string or an array of lines.</summary>
+    internal static string Text(object? value) => value switch
+    {
+        null => "",
+        string s => s,
+        JsonElement { ValueKind: JsonValueKind.String } e => e.GetString() ?? "",
+        JsonElement { ValueKind: JsonValueKind.Array } e => string.Concat(e.EnumerateArray().Select(l => l.GetString())),
+        JsonNode node => Text(node),
+        System.Collections.IEnumerable lines => string.Concat(lines.Cast<object?>().Select(Text)),
+        _ => value.ToString() ?? "",
+    };
+
+    /// <summary>Text of a notebook string field given as JSON, a string or an array of lines.</summary>
     internal static string Text(JsonNode? node) => node switch
     {
         null => "",
         JsonArray lines => lines.Aggregate(new StringBuilder(), (sb, l) => sb.Append((string?)l)).ToString(),
         _ => (string?)node ?? "",
+    };
+
+    private static string Field(object? map, string key) => map switch
+    {
+        IDictionary<string, object> d => d.TryGetValue(key, out var v) ? Text(v) : "",
+        JsonElement { ValueKind: JsonValueKind.Object } e => e.TryGetProperty(key, out var v) ? Text(v) : "",
+        _ => "",
     };
 
     /// <summary>The code cells, in order.</summary>

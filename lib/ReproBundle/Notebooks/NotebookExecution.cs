@@ -10,6 +10,15 @@ namespace ReproBundle.Notebooks;
 /// </summary>
 public static class NotebookExecution
 {
+    /// <summary>
+    /// How the notebooks are run: the notebook paths and the data folder in, the runs out, in the same order.
+    /// By default one pinned dotnet-repl process per notebook (<see cref="NotebookRunner.RunAllAsync"/>, two at a
+    /// time); the CLI replaces it with its in-process Microsoft.DotNet.Interactive.CSharp runner, which is faster
+    /// (notebooks/README.md has the measurement) and keeps the kernel packages out of this library.
+    /// </summary>
+    public static Func<IReadOnlyList<string>, string?, Task<IReadOnlyList<NotebookRun>>> Runner { get; set; } =
+        (notebooks, data) => NotebookRunner.RunAllAsync(notebooks, data);
+
     /// <summary>The library project the notebooks reference, relative to the repository root.</summary>
     public const string LibraryProject = "lib/ReproBundle/ReproBundle.csproj";
 
@@ -25,7 +34,7 @@ public static class NotebookExecution
             ?? throw new BundleInputException(notebooksDirectory, "not inside the bundle (no ReproBundle.sln above it)");
         EnsureLibraryBuilt(root);
         var notebooks = NotebookRunner.FindNotebooks(notebooksDirectory);
-        var runs = NotebookRunner.RunAllAsync(notebooks, dataDirectory).GetAwaiter().GetResult();
+        var runs = Runner(notebooks, dataDirectory).GetAwaiter().GetResult();
         var failures = runs.SelectMany(r => r.Failures).ToList();
         if (failures.Count > 0)
         {

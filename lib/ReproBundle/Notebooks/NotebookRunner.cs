@@ -108,8 +108,21 @@ public static class NotebookRunner
         {
             executed = await File.ReadAllTextAsync(outputPath, CancellationToken.None);
             File.Delete(outputPath);
+            executed = WithSourceCellIds(executed, notebookPath);
         }
         return new NotebookRun(notebookPath, exitCode, executed, log, clock.Elapsed);
+    }
+
+    /// <summary>
+    /// The executed notebook with the cell ids of the notebook that ran: dotnet-repl 0.3.259 writes its copy
+    /// without ids, which nbformat 4.5 requires. Read and written through <see cref="NotebookFile"/>.
+    /// </summary>
+    public static string WithSourceCellIds(string executedJson, string notebookPath)
+    {
+        var name = Path.GetFileName(notebookPath);
+        var executed = NotebookFile.Parse(executedJson, name);
+        NotebookFile.CopyCellIds(NotebookFile.Read(notebookPath), executed, name);
+        return NotebookFile.ToJson(executed);
     }
 
     /// <summary>

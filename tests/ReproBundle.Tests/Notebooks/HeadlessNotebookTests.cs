@@ -5,8 +5,9 @@ using ReproBundle.Notebooks;
 namespace ReproBundle.Tests.Notebooks;
 
 /// <summary>
-/// Runs every notebooks/*.ipynb once with the pinned dotnet-repl (two at a time: these machines have two
-/// cores). Needs `dotnet tool restore` first (test.sh does it).
+/// Runs every notebooks/*.ipynb once, in this process, with the CLI's Microsoft.DotNet.Interactive.CSharp
+/// runner: the runner `reproduce --notebooks` uses, faster than one dotnet-repl per notebook
+/// (notebooks/README.md). <see cref="DotnetReplNotebookTests"/> keeps one notebook on the pinned dotnet-repl.
 /// </summary>
 public sealed class HeadlessNotebookRuns
 {
@@ -17,7 +18,7 @@ public sealed class HeadlessNotebookRuns
         // Build the library the notebooks load first (a no-op when `dotnet test -c Release` just built it), so
         // no two notebooks running side by side try to build it at once from their setup cell.
         NotebookExecution.EnsureLibraryBuilt(NotebookPaths.Root);
-        var runs = NotebookRunner.RunAllAsync(NotebookRunner.FindNotebooks(NotebookPaths.NotebooksDirectory), maxParallel: 2)
+        var runs = ReproBundle.Cli.InProcessNotebookRunner.RunAllAsync(NotebookRunner.FindNotebooks(NotebookPaths.NotebooksDirectory), null)
             .GetAwaiter().GetResult();
         Runs = runs.ToDictionary(r => r.Name);
     }
@@ -68,5 +69,58 @@ public class HeadlessNotebookTests(HeadlessNotebookRuns fixture) : IClassFixture
         Assert.DoesNotContain("dotnet_repl_cellExecution", scrubbed);
         Assert.DoesNotContain("Installing Packages", scrubbed);
         Assert.Equal(scrubbed, NotebookScrubber.Scrub(scrubbed));
+    }
+
+    [Theory]
+    [MemberData(nameof(Notebooks))]
+    public void An_executed_notebook_keeps_the_cell_ids_and_passes_nbformats_validator_without_a_warning(string name)
+    {
+        var scrubbed = NotebookScrubber.Scrub(fixture.Runs[name].ExecutedJson);
+        var committed = NotebookDocument.Load(Path.Combine(NotebookPaths.NotebooksDirectory, name)).Cells.Select(c => c.Id);
+        Assert.Equal(committed, NotebookDocument.Parse(scrubbed, name).Cells.Select(c => c.Id));
+        var path = Path.Combine(Path.GetTempPath(), $"reprobundle-executed-{Environment.ProcessId}-{name}");
+        try
+        {
+            File.WriteAllText(path, scrubbed);
+            var problems = Nbformat.Problems(path);
+            Assert.True(problems.Length == 0, $"executed {name}: {problems}");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+}
+
+/// <summary>
+/// One notebook on the pinned dotnet-repl (`dotnet tool restore` first; test.sh does it), the runner closest to
+/// how VS Code's kernel runs them: it must run clean, show its key numbers, and its executed copy must get the
+/// cell ids back (dotnet-repl drops them) and pass nbformat's validator.
+/// </summary>
+[Collection(HeavyProcesses.Name)]
+public class DotnetReplNotebookTests
+{
+    [Fact]
+    public async Task Notebook_04_runs_on_the_pinned_dotnet_repl_and_shows_its_key_numbers_with_valid_cell_ids()
+    {
+        NotebookExecution.EnsureLibraryBuilt(NotebookPaths.Root);
+        var path = Path.Combine(NotebookPaths.NotebooksDirectory, "04-agent-density.ipynb");
+        var run = await NotebookRunner.RunAsync(path);
+        Assert.True(run.Failures.Count == 0, string.Join("\n", run.Failures));
+        var shown = string.Join("\n", run.Executed!.Cells.Select(c => c.OutputText));
+        var missing = NotebookKeyNumbers.ByNotebook[run.Name](PaperData.Load(NotebookPaths.DataDirectory))
+            .Where(k => !shown.Contains(k.Shown, StringComparison.Ordinal)).Select(k => k.What).ToList();
+        Assert.True(missing.Count == 0, $"dotnet-repl run of {run.Name} does not show: {string.Join("; ", missing)}");
+        Assert.Equal(NotebookDocument.Load(path).Cells.Select(c => c.Id), run.Executed.Cells.Select(c => c.Id));
+        var copy = Path.Combine(Path.GetTempPath(), $"reprobundle-repl-{Environment.ProcessId}.ipynb");
+        try
+        {
+            File.WriteAllText(copy, NotebookScrubber.Scrub(run.ExecutedJson));
+            Assert.Equal("", Nbformat.Problems(copy));
+        }
+        finally
+        {
+            File.Delete(copy);
+        }
     }
 }

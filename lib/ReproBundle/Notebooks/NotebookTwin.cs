@@ -1,0 +1,125 @@
+using System.Collections;
+using System.Globalization;
+using System.Reflection;
+using System.Runtime.CompilerServices;
+using System.Text;
+using Deedle;
+
+namespace ReproBundle.Notebooks;
+
+/// <summary>
+/// What a notebook's file-based twin (<c>notebooks/NN-name.cs</c>, run with <c>dotnet run NN-name.cs</c> from
+/// <c>notebooks/</c>) calls instead of the kernel: the shared setup (bundle root, data root, invariant culture)
+/// and <see cref="Show"/>, which prints a cell's result as text the way the notebook's formatters show it
+/// (numbers and ranges by <see cref="NotebookDisplay"/>, Deedle frames as text tables) and writes a chart as an
+/// HTML file, printing its path. The twins are generated from the notebooks (<c>notebooks twins</c>).
+/// </summary>
+public static class NotebookTwin
+{
+    private static string notebook = "notebook";
+    private static string chartDirectory = "";
+
+    /// <summary>The bundle's root folder (the folder above the working directory that holds <c>ReproBundle.sln</c>), with '/' separators.</summary>
+    public static string BundleRoot { get; private set; } = "";
+
+    /// <summary>The one data root, as in the notebooks: <c>data/</c>, or the <c>REPROBUNDLE_DATA</c> environment variable.</summary>
+    public static string DataRoot { get; private set; } = "";
+
+    /// <summary>
+    /// The twin's replacement for the notebooks' two setup cells: invariant culture, the bundle and data roots,
+    /// and the folder charts are written to (<c>output/twins/NAME/</c> under the bundle root).
+    /// Throws when the working directory is not inside the bundle.
+    /// </summary>
+    public static void Setup(string notebookName)
+    {
+        CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+        CultureInfo.DefaultThreadCurrentUICulture = CultureInfo.InvariantCulture;
+        CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+        CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
+        var root = NotebookRunner.FindRepositoryRoot(Directory.GetCurrentDirectory())
+            ?? throw new InvalidOperationException($"{Directory.GetCurrentDirectory()} is not inside the bundle: run the twin from notebooks/ (dotnet run {notebookName}.cs)");
+        BundleRoot = root.Replace('\\', '/');
+        DataRoot = (Environment.GetEnvironmentVariable(NotebookRunner.DataRootVariable) ?? $"{BundleRoot}/data").Replace('\\', '/');
+        notebook = notebookName;
+        chartDirectory = Path.Combine(BundleRoot, "output", "twins", notebookName);
+    }
+
+    /// <summary>A cell's result as the notebook shows it, printed as text under a line naming the cell.</summary>
+    public static void Show(object? value, string cellId)
+    {
+        Console.WriteLine($"[{cellId}]");
+        Console.WriteLine(ToText(value, cellId));
+    }
+
+    /// <summary>What <c>display(value)</c> shows in the notebook, printed as text.</summary>
+    public static void display(object? value, [CallerLineNumber] int line = 0) // lower case: the kernel's name, so a cell reads the same in its twin
+    {
+        Console.WriteLine(ToText(value, $"line-{line}"));
+    }
+
+    /// <summary>
+    /// The text of a value: numbers and ranges formatted as in the notebooks, a Deedle frame as a table with one
+    /// "| a | b |" line per row, a Plotly.NET chart written to <c>output/twins/NAME/CELL.html</c> (its path
+    /// returned), an anonymous object one "Name: value" line per property, a sequence one line per item.
+    /// </summary>
+    public static string ToText(object? value, string cellId)
+    {
+        switch (value)
+        {
+            case null: return "";
+            case string s: return s;
+            case Plotly.NET.GenericChart chart: return WriteChart(chart, cellId);
+        }
+        var type = value.GetType();
+        if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Frame<,>))
+        {
+            var method = typeof(NotebookTwin).GetMethod(nameof(FrameToText), BindingFlags.Public | BindingFlags.Static)!.MakeGenericMethod(type.GetGenericArguments());
+            return (string)method.Invoke(null, [value])!;
+        }
+        if (value is double or float or decimal or Interval or IFormattable) return NotebookDisplay.FormatCell(value);
+        if (type.Name.Contains("AnonymousType", StringComparison.Ordinal))
+        {
+            return string.Join("\n", type.GetProperties().Select(p => $"{p.Name}: {Inline(p.GetValue(value))}"));
+        }
+        if (value is IEnumerable items) return string.Join("\n", items.Cast<object?>().Select(Inline));
+        return value.ToString() ?? "";
+    }
+
+    /// <summary>A Deedle frame as text: a header line of column keys, then one "| row | a | b |" line per row, cells by <see cref="NotebookDisplay.FormatCell"/>.</summary>
+    public static string FrameToText<TRowKey, TColumnKey>(Frame<TRowKey, TColumnKey> frame)
+        where TRowKey : notnull where TColumnKey : notnull
+    {
+        var text = new StringBuilder();
+        text.Append("|  | ").AppendJoin(" | ", frame.ColumnKeys.Select(c => NotebookDisplay.FormatCell(c))).Append(" |\n");
+        var columns = frame.ColumnKeys.Select(c => frame.GetColumn<object>(c)).ToList();
+        foreach (var row in frame.RowKeys)
+        {
+            text.Append("| ").Append(NotebookDisplay.FormatCell(row));
+            foreach (var column in columns)
+            {
+                var cell = column.TryGet(row);
+                text.Append(" | ").Append(cell.HasValue ? NotebookDisplay.FormatCell(cell.Value) : "");
+            }
+            text.Append(" |\n");
+        }
+        return text.ToString().TrimEnd('\n');
+    }
+
+    private static string Inline(object? value) => value switch
+    {
+        null => "",
+        string s => s,
+        double or float or decimal or Interval or IFormattable => NotebookDisplay.FormatCell(value),
+        IEnumerable items => string.Join(", ", items.Cast<object?>().Select(Inline)),
+        _ => value.ToString() ?? "",
+    };
+
+    private static string WriteChart(Plotly.NET.GenericChart chart, string cellId)
+    {
+        Directory.CreateDirectory(chartDirectory);
+        var path = Path.Combine(chartDirectory, $"{cellId}.html");
+        var html = NotebookDisplay.StableChartHtml(Plotly.NET.GenericChart.toEmbeddedHTML(chart), 1);
+        File.WriteAllText(path, html, new UTF8Encoding(false));
+        return $"chart of {notebook}, cell {cellId}: {path.Replace('\\', '/')}";
+    }
+}
