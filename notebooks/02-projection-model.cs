@@ -62,9 +62,9 @@ Show(Frame.FromRecords(workloadInputs.Select(name => data.Input(name)).Select(i 
 double sramFraction = 0.99;        // share of W_active resident in SRAM, 0-1         (§3.2: 0-100%)
 double batchEfficiencyFactor = 1;   // 1 = one request; up to ~64 at full batch         (§3.2)
 double utilization = 0.8;           // 0.4-0.9 in §3.2; Table 2's cost row uses 0.8
-double sramBandwidth = data.Scalar("cerebras.sram_bandwidth_bytes_per_s"); // bytes/s, §2.1 "~21 PB/s aggregate"
-double hbmBandwidth = data.Scalar("h100.hbm_bandwidth_bytes_per_s");       // bytes/s, §1 "3.35 TB/s"
-var activeParameters = data.Range("workload.active_parameters");
+double sramBandwidth = data.Values.CerebrasSramBytesPerSecond.PointValue; // bytes/s, §2.1 "~21 PB/s aggregate"
+double hbmBandwidth = data.Values.H100HbmBytesPerSecond.PointValue;       // bytes/s, §1 "3.35 TB/s"
+var activeParameters = data.Values.ActiveParameters;
 
 // ## Active weight footprint
 //
@@ -72,8 +72,8 @@ var activeParameters = data.Range("workload.active_parameters");
 // (the H100 column of Table 2) 400-800 GB, five to ten times one H100's 80 GB of HBM.
 
 // ---- cell cell-23c90ad2 ----
-var asicWeights = Table2Projection.AsicActiveWeightBytes(data);
-var h100Weights = Table2Projection.H100ActiveWeightBytes(data);
+var asicWeights = Table2Projection.AsicActiveWeightBytes(data.Values);
+var h100Weights = Table2Projection.H100ActiveWeightBytes(data.Values);
 Show(new { AsicFp4Gigabytes = asicWeights / 1e9, H100Fp16Gigabytes = h100Weights / 1e9 }, "cell-23c90ad2");
 
 // ## Effective bandwidth and decode time
@@ -107,7 +107,7 @@ Show(Frame.FromRecords(new[] { 0.0, 0.5, 0.9, 0.99, 0.999, 1.0, sramFraction }.D
 var beffChosen = ProjectionModel.EffectiveBandwidth(sramFraction, sramBandwidth, hbmBandwidth);
 var decodeSeconds = ProjectionModel.DecodeSecondsPerToken(smallestWeights, beffChosen);
 var steadyTokensPerSecond = ProjectionModel.SteadyTokensPerSecond(decodeSeconds, batchEfficiencyFactor);
-var nodePower = data.Range("asic.node_power_w");
+var nodePower = data.Values.AsicNodePowerWatts;
 Show(new
 {
     TokensPerSecond = steadyTokensPerSecond,
@@ -115,7 +115,7 @@ Show(new
         ProjectionModel.EnergyJoulesPerToken(nodePower.Lo, decodeSeconds, batchEfficiencyFactor),
         ProjectionModel.EnergyJoulesPerToken(nodePower.Hi, decodeSeconds, batchEfficiencyFactor)),
     UsdPerMillionTokens = ProjectionModel.CapexCostUsdPerMillionTokens(
-        data.Range("asic.node_cost_usd"), data.Range("table2.lifetime_years"), Interval.Point(utilization), Interval.Point(steadyTokensPerSecond)),
+        data.Values.AsicNodeCostUsd, data.Values.Table2LifetimeYears, Interval.Point(utilization), Interval.Point(steadyTokensPerSecond)),
 }, "cell-264a5551");
 
 // ## What Table 2's projection asks of the hardware
@@ -129,7 +129,7 @@ Show(new
 Show(new
 {
     AsicRequiredTerabytesPerSecond = ProjectionModel.RequiredBandwidth(asicWeights, data.Table2Row("decode_single").Asic) / 1e12,
-    H100BoundTokensPerSecond = BandwidthBound.MaxTokensPerSecond(activeParameters, data.Range("workload.fp16_bytes_per_parameter"), Interval.Point(hbmBandwidth)),
+    H100BoundTokensPerSecond = BandwidthBound.MaxTokensPerSecond(activeParameters, data.Values.Fp16BytesPerParameter, Interval.Point(hbmBandwidth)),
     H100Printed = data.Table2Row("decode_single").H100,
 }, "cell-642bf9b6");
 

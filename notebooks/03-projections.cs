@@ -45,7 +45,7 @@ var data = ReproBundle.Data.PaperData.Load(DataRoot);
 // columns allow); "paired ends" divides low by low and high by high.
 
 // ---- cell cell-06988765 ----
-var ratios = Table2Projection.Ratios(data);
+var ratios = Table2Projection.Ratios(data.Table2);
 Show(Frame.FromRecords(ratios.Select(r => new
 {
     r.Row.Metric,
@@ -88,15 +88,15 @@ Show(Chart.Combine(new[]
 // ---- cell cell-1ffaa9e5 ----
 var single = data.Table2Row("decode_single").Asic;
 var batch64 = data.Table2Row("decode_batch64").Asic;
-var nodePower = data.Range("asic.node_power_w");
-var nodeCost = data.Range("asic.node_cost_usd");
+var nodePower = data.Values.AsicNodePowerWatts;
+var nodeCost = data.Values.AsicNodeCostUsd;
 Show(new
 {
     JoulesPerTokenAtBatch64 = Table2Projection.EnergyFromThroughput(nodePower, batch64),
     JoulesPerTokenSingleStream = Table2Projection.EnergyFromThroughput(nodePower, single),
     JoulesPerTokenPrinted = data.Table2Row("energy_per_token").Asic,
-    UsdPerMillionAtBatch64 = Table2Projection.CapexCostAtTable2Basis(data, nodeCost, batch64),
-    UsdPerMillionSingleStream = Table2Projection.CapexCostAtTable2Basis(data, nodeCost, single),
+    UsdPerMillionAtBatch64 = Table2Projection.CapexCostAtTable2Basis(data.Values, nodeCost, batch64),
+    UsdPerMillionSingleStream = Table2Projection.CapexCostAtTable2Basis(data.Values, nodeCost, single),
     UsdPerMillionPrinted = data.Table2Row("cost_per_mtok").Asic,
 }, "cell-1ffaa9e5");
 
@@ -111,7 +111,7 @@ Show(new
 // (C + NRE/N) ÷ C:
 
 // ---- cell cell-cee2b1ab ----
-var nre = data.Range("nre.tapeout_usd");
+var nre = data.Values.TapeoutNreUsd;
 Show(Frame.FromRecords(new[] { 1_000.0, 10_000, 100_000, 1_000_000 }.Select(n => new
 {
     NodesShipped = n,

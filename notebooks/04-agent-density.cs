@@ -47,11 +47,11 @@ var data = ReproBundle.Data.PaperData.Load(DataRoot);
 
 // ---- cell cell-43691e8f ----
 // Appendix C inputs: replace any value with your own number, e.g. double C = 45_000;
-double C = data.Scalar("appc.h100.capex_usd");      // CapEx of one node [USD]             (paper: 30,000)
-double L = data.Scalar("appc.h100.lifetime_years"); // hardware lifetime [years]           (paper: 3)
-double u = data.Scalar("appc.h100.utilization");    // average utilization [0-1]           (paper: 0.7)
-double t = data.Scalar("appc.h100.tok_s");          // tok/s per node, single stream       (paper: 25)
-double r = data.Scalar("appc.h100.stream_tok_s");   // tok/s one active stream consumes    (paper: 5)
+double C = data.Values.AppendixCH100.CapexUsd;              // CapEx of one node [USD]             (paper: 30,000)
+double L = data.Values.AppendixCH100.LifetimeYears;         // hardware lifetime [years]           (paper: 3)
+double u = data.Values.AppendixCH100.Utilization;           // average utilization [0-1]           (paper: 0.7)
+double t = data.Values.AppendixCH100.TokensPerSecond;       // tok/s per node, single stream       (paper: 25)
+double r = data.Values.AppendixCH100.StreamTokensPerSecond; // tok/s one active stream consumes    (paper: 5)
 Show(new { C, L, u, t, r }, "cell-43691e8f");
 
 // ## Step 1 · Hourly amortized CapEx per node
@@ -113,7 +113,7 @@ Console.Write(AgentDensityTable.ToText(mine));
 // t each end implies (the paper gives no inputs for the range ends).
 
 // ---- cell cell-b32c51a2 ----
-var scenarios = AgentDensityTable.Rows(data);
+var scenarios = Scenarios.AgentDensityRows(data.Values);
 Show(Frame.FromRecords(scenarios.Select(s => new
 {
     s.Scenario,
@@ -148,9 +148,9 @@ Show(new
 
 // ---- cell cell-49e64765 ----
 var pessimistic = scenarios.Single(s => s.Scenario == "asic_fp4_pessimistic").Steps;
-var shortfall = data.Scalar("appc.fp4_shortfall_factor");
-var asicRange = data.Range("s4_2.asic_density_streams_per_musd");
-var h100Range = data.Range("s4_2.h100_density_streams_per_musd");
+var shortfall = data.Values.Fp4ShortfallFactor;
+var asicRange = data.Values.AsicDensityStreamsPerMillionUsd;
+var h100Range = data.Values.H100DensityStreamsPerMillionUsd;
 var pessimisticRange = asicRange * shortfall;
 Show(new
 {
@@ -171,7 +171,7 @@ Show(new
 // line uses your own parameters from the top of this notebook.
 
 // ---- cell cell-a963d396 ----
-var deploymentUsd = data.Scalar("appc.deployment_usd");
+var deploymentUsd = data.Values.DeploymentUsd;
 Show(new
 {
     H100 = AgentDensity.StreamsForDeployment(h100Range, deploymentUsd),

@@ -157,7 +157,7 @@ Show(platforms.Columns[new[] { "Platform", "Status", "TokensPerSecondSingleStrea
 // Log scale; bar at the midpoint of each range, whiskers at its ends, the range written above.
 
 // ---- cell cell-329e304a ----
-Show(PlatformBarFigures.CostPerMillionTokens(platforms), "cell-329e304a");
+Show(PlatformBarFigures.CostPerMillionTokens(platforms, data.Values), "cell-329e304a");
 
 // On this basis Groq is the most expensive platform per token (\$88.08-140.93), above the H100 (\$11.32-14.16);
 // Etched's vendor claim (\$0.00634-0.0106) is even below the ASIC projection (\$0.2-1.5). §5 keeps Sohu off the radar
@@ -184,7 +184,7 @@ Show(PlatformBarFigures.EnergyPerToken(platforms), "cell-e4122948");
 // ---- cell cell-02c26e84 ----
 var density = FigureFrames.AgentDensity(data);
 display(density);
-Show(AgentDensityFigure.Draw(density), "cell-02c26e84");
+Show(AgentDensityFigure.Draw(density, data.Values), "cell-02c26e84");
 
 // The H100 ends at 116.67 streams per \$1 M and the ASIC at 6666.67 (the paper's ≈117 and ≈6667); halving the ASIC's
 // throughput for the pessimistic FP4 case halves its density to 3333.33.

@@ -103,7 +103,7 @@ DrawInputs WorstCorner(UncertaintyModel model) => model.Pick((_, q) => q.Id swit
     "asic.tok_s" or "asic.utilization" => q.Prior.Range.Lo,
     _ => q.Prior.Range.Midpoint,
 });
-var workedExamples = AgentDensityTable.Rows(data);
+var workedExamples = Scenarios.AgentDensityRows(data.Values);
 double WorkedD(string scenario) => workedExamples.Single(s => s.Scenario == scenario).Steps.DensityPerMillionUsdAtUtilization;
 Show(Frame.FromRecords(new[]
 {
@@ -178,8 +178,8 @@ Show(Frame.FromRecords(result.Scenarios.SelectMany(sc => sc.Summaries.Select(s =
 // ## O5 · "The relative ratio (D_ASIC / D_H100) is invariant to r"
 
 // ---- cell cell-776b3ed9 ----
-var h100Example = AgentDensityTable.WorkedExampleInputs(data, "h100");
-var asicExample = AgentDensityTable.WorkedExampleInputs(data, "asic");
+var h100Example = Scenarios.AppendixCH100(data.Values);
+var asicExample = Scenarios.AppendixCAsic(data.Values);
 Show(Frame.FromRecords(new[] { 1.0, 2, 5, 10, 20, 100 }.Select(r =>
 {
     var h = AgentDensity.Derive(h100Example with { StreamTokensPerSecond = r }).DensityPerMillionUsdAtUtilization;
@@ -335,7 +335,7 @@ Show(Frame.FromRecords(overrides.Items.Select(o => new { o.Name, Paper = o.Repla
 // The temporary file is deleted once read.
 
 // ---- cell cell-20a2f524 ----
-var reviewedExamples = AgentDensityTable.Rows(reviewed);
+var reviewedExamples = Scenarios.AgentDensityRows(reviewed.Values);
 Show(Frame.FromRecords(new[] { "h100", "asic" }.Select(node => new
 {
     Node = node,
@@ -344,7 +344,7 @@ Show(Frame.FromRecords(new[] { "h100", "asic" }.Select(node => new
 })), "cell-20a2f524");
 
 // Appendix C's worked examples recomputed on the reviewer's data with the same library call as above
-// (`AgentDensityTable.Rows`). Four times the reading rate cuts both densities to a quarter, and the halved
+// (`Scenarios.AgentDensityRows`). Four times the reading rate cuts both densities to a quarter, and the halved
 // throughput halves the ASIC's again: the H100 carries 29.17 streams per \$1 M, the ASIC 833.33.
 
 // ---- cell cell-22cf242c ----

@@ -22,16 +22,18 @@ using static ReproBundle.Notebooks.NotebookTwin;
 // # 08 · Claims audit (every section)
 //
 // `data/claims.csv` lists the paper's numeric claims, each with its section, a short quote and the printed value.
-// The bundle recomputes each one through the library and gives one of four verdicts:
+// The bundle recomputes each one through the library and judges it by the written verdict policy,
+// [`docs/verdict-policy.md`](../docs/verdict-policy.md): the tolerance comes from the printed digits (10% for values the
+// paper marks "~", "est.", "roughly"), every natural reading of a sentence is tried and the verdict is taken on the most
+// favourable one, with the others shown. Five verdicts:
 //
-// - **reproduces**: the recomputed value equals the printed one, or lies inside a printed range;
-// - **within-rounding**: equal once rounded the way the paper rounds (the reason names the rounding);
-// - **differs**: apart beyond the paper's rounding (the reason gives the size and the cause);
-// - **not-recomputable**: the paper does not give what a recomputation needs (the reason says what is missing).
+// - **reproduces**: a reading gives the printed value, or lies inside a printed range;
+// - **within-rounding**: a reading gives the printed value within the printed digits' tolerance (the reason names it);
+// - **consistent**: the printed value lies within what the stated inputs allow, but the paper does not say how it was formed;
+// - **differs**: every reading differs beyond the tolerance; the claim belongs to one finding, its root cause;
+// - **not-recomputable**: the paper does not give what a recomputation needs, or the result would rest on an assumption of the bundle's (the reason shows the bundle's result as a note).
 //
-// In this notebook you will see the count per verdict, then every claim with its verdict and reason, then the
-// claims that differ. It runs the same audit as `reproduce` (`ClaimsAudit.Run` with
-// `Reproduction.ClaimCheckProviders`), which writes it to `output/claims_audit.csv`.
+// Every number here is also checked by `dotnet test` without notebooks (`tests/ReproBundle.Tests/Audit/`).
 
 // ---- cell cell-f60b278f ----
 Setup("08-claims-audit");
@@ -39,13 +41,30 @@ var data = ReproBundle.Data.PaperData.Load(DataRoot);
 
 // ---- cell cell-5509aa7d ----
 
-// ## Run the audit
+// ## Findings first
+//
+// Each claim that differs belongs to exactly one finding in `data/findings.csv`. Materiality says whether the finding
+// changes a conclusion of the paper (none / weakens / overturns); every number in a statement is computed, not typed.
 
 // ---- cell cell-9c67570a ----
 
 var claims = Claim.Load($"{DataRoot}/claims.csv");
-var audit = ClaimsAudit.Run(claims, Reproduction.ClaimCheckProviders(data));
-Show(Frame.FromRecords(Enum.GetValues<Verdict>().Select(v => new { Verdict = v.ToText(), Claims = audit.Count(a => a.Verdict == v) })), "cell-9c67570a");
+var findings = Findings.Load($"{DataRoot}/findings.csv");
+var audit = Findings.Attach(ClaimsAudit.Run(claims, Reproduction.ClaimCheckProviders(data)), findings);
+var findingValues = FindingValues.Compute(data);
+Show(Frame.FromRecords(findings.Select(f => new
+{
+    f.FindingId,
+    f.Title,
+    Materiality = f.Materiality.ToText(),
+    Differing = string.Join(" ", audit.Where(a => a.FindingId == f.FindingId).Select(a => a.ClaimId)),
+    Statement = Findings.Statement(f, audit, findingValues),
+})), "cell-9c67570a");
+
+// ## Verdicts
+
+// ---- cell cell-59f8f13e ----
+Show(Frame.FromRecords(Enum.GetValues<Verdict>().Select(v => new { Verdict = v.ToText(), Claims = audit.Count(a => a.Verdict == v) })), "cell-59f8f13e");
 
 // ## Every claim
 //
@@ -56,15 +75,16 @@ Show(Frame.FromRecords(audit.Select(a => new { a.ClaimId, a.Section, a.Published
 
 // ## The claims that differ
 //
-// Where the paper's own inputs do not give its printed number. Each reason says by how much and, where the
-// bundle can tell, why.
+// Where no natural reading of the paper's own inputs gives its printed number. Each reason says by how much, which
+// readings were tried, and the finding names the root cause.
 
 // ---- cell cell-786b566b ----
-Show(Frame.FromRecords(audit.Where(a => a.Verdict == Verdict.Differs).Select(a => new { a.ClaimId, a.Quote, a.Published, a.Recomputed, a.Reason })), "cell-786b566b");
+Show(Frame.FromRecords(audit.Where(a => a.Verdict == Verdict.Differs).Select(a => new { a.ClaimId, a.FindingId, a.Quote, a.Published, a.Recomputed, a.Reason })), "cell-786b566b");
 
 // ## What cannot be recomputed
 //
-// Claims whose inputs the paper does not give. They are not failures of the paper's arithmetic; they are places
+// Claims whose inputs the paper does not give, and results that would rest on the bundle's own assumptions (the
+// software-maturity rubric, the Monte Carlo priors). They are not failures of the paper's arithmetic; they are places
 // where a reader has to take the number on trust.
 
 // ---- cell cell-f1e7e3a1 ----
