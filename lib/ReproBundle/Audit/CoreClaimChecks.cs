@@ -32,12 +32,6 @@ public sealed class CoreClaimChecks : IClaimCheckProvider
     /// <summary>§4.3's printed penalty, "3-10x worse" (claim s4_3.penalty_at_threshold), whose ends s4_3.volume_for_3x inverts.</summary>
     private const double PrintedPenaltyLow = 3, PrintedPenaltyHigh = 10;
 
-    /// <summary>The one place this provider looks an input up by name (the typed-inputs change replaces it).</summary>
-    private Interval In(string name) => _d.Range(name);
-
-    /// <summary>The one place this provider looks a point input up by name.</summary>
-    private double Scalar(string name) => _d.Scalar(name);
-
     /// <summary>How the audit reads Table 2's H100 baseline (docs/verdict-policy.md, "Consistency").</summary>
     private const string OneGpu = "table2.h100_baseline=one-gpu", MultiGpu = "table2.h100_baseline=multi-gpu";
 
@@ -63,12 +57,12 @@ public sealed class CoreClaimChecks : IClaimCheckProvider
         var groq = _d.Platform("groq");
         var cerebras = _d.Platform("cerebras");
         var etched = _d.Platform("etched");
-        var h100Bandwidth = In("h100.hbm_bandwidth_bytes_per_s");
-        var h100Capacity = In("h100.hbm_capacity_bytes");
-        var denseParams = In("s1.dense_parameters");
-        var bf16 = In("s1.bf16_bytes_per_parameter");
+        var h100Bandwidth = _d.Values.H100HbmBytesPerSecond;
+        var h100Capacity = _d.Values.H100HbmCapacityBytes;
+        var denseParams = _d.Values.S1DenseParameters;
+        var bf16 = _d.Values.S1Bf16BytesPerParameter;
         var footprint = BandwidthBound.WeightBytes(denseParams, bf16);
-        var s1Tok = In("s1.h100_decode_tok_s");
+        var s1Tok = _d.Values.S1H100DecodeTokensPerSecond;
 
         // §1: the bandwidth-wall example.
         c["s1.weight_footprint"] = () => new(footprint / Giga, $"{S(denseParams / Giga)} B parameters x {S(bf16)} bytes (BF16) = {S(footprint / Giga)} GB");
@@ -84,7 +78,7 @@ public sealed class CoreClaimChecks : IClaimCheckProvider
         };
         c["s1.cost_per_mtok"] = () =>
         {
-            var perHour = In("s1.h100_cloud_usd_per_hour");
+            var perHour = _d.Values.S1H100CloudUsdPerHour;
             var cost = perHour / (s1Tok * 3600) * 1e6;
             return new(cost, $"${S(perHour)}/hour / ({S(s1Tok)} tok/s x seconds per hour), per million tokens = ${S(cost)}");
         };
@@ -104,18 +98,18 @@ public sealed class CoreClaimChecks : IClaimCheckProvider
         // §2.1: SRAM capacities and bandwidth.
         c["s2_1.groq_sram_holds_70b"] = () =>
         {
-            var sram = groq.ChipsPerDeployment * In("groq.sram_bytes_per_chip") / Giga;
-            return new(sram, $"{S(groq.ChipsPerDeployment)} chips x {S(In("groq.sram_bytes_per_chip") / 1e6)} MB SRAM = {S(sram)} GB on the whole cluster, against {S(footprint / Giga)} GB of BF16 weights");
+            var sram = groq.ChipsPerDeployment * _d.Values.GroqSramBytesPerChip / Giga;
+            return new(sram, $"{S(groq.ChipsPerDeployment)} chips x {S(_d.Values.GroqSramBytesPerChip / 1e6)} MB SRAM = {S(sram)} GB on the whole cluster, against {S(footprint / Giga)} GB of BF16 weights");
         };
         c["s2_1.cerebras_sram_holds_70b"] = () =>
         {
-            var sram = In("cerebras.sram_bytes") / Giga;
+            var sram = _d.Values.CerebrasSramBytes / Giga;
             return new(sram, $"one WSE-3 holds {S(sram)} GB of SRAM, against {S(footprint / Giga)} GB of BF16 weights");
         };
         c["s2_1.sram_outruns_hbm"] = () =>
         {
-            var ratio = In("cerebras.sram_bandwidth_bytes_per_s") / h100Bandwidth;
-            return new(ratio, $"Cerebras {S(In("cerebras.sram_bandwidth_bytes_per_s") / 1e15)} PB/s / H100 {S(h100Bandwidth / 1e12)} TB/s = {S(ratio)}x the bandwidth, so {S(ratio)}x the §2.1 decode bound for the same weights");
+            var ratio = _d.Values.CerebrasSramBytesPerSecond / h100Bandwidth;
+            return new(ratio, $"Cerebras {S(_d.Values.CerebrasSramBytesPerSecond / 1e15)} PB/s / H100 {S(h100Bandwidth / 1e12)} TB/s = {S(ratio)}x the bandwidth, so {S(ratio)}x the §2.1 decode bound for the same weights");
         };
 
         // Table 1: derived columns.
@@ -217,7 +211,7 @@ public sealed class CoreClaimChecks : IClaimCheckProvider
         {
             var one = h100Bandwidth / activeFp16;
             var many = Interval.PairEnds(gpusForActive, activeFp16, (n, w) => n * h100Bandwidth.Lo / w);
-            return FromReadings(new Reading("one H100", one, $"§2.1 bound on one H100: {S(h100Bandwidth / 1e12)} TB/s / ({S(In("workload.active_parameters") / Giga)} B active x {S(In("workload.fp16_bytes_per_parameter"))} bytes FP16 = {S(activeFp16 / Giga)} GB) = {S(one)} tok/s; the active weights alone exceed one H100's {S(h100Capacity / Giga)} GB") { Assumes = [OneGpu] },
+            return FromReadings(new Reading("one H100", one, $"§2.1 bound on one H100: {S(h100Bandwidth / 1e12)} TB/s / ({S(_d.Values.ActiveParameters / Giga)} B active x {S(_d.Values.Fp16BytesPerParameter)} bytes FP16 = {S(activeFp16 / Giga)} GB) = {S(one)} tok/s; the active weights alone exceed one H100's {S(h100Capacity / Giga)} GB") { Assumes = [OneGpu] },
                 new Reading("several H100s", many, $"{GpuNote()}; their summed bandwidth bounds decode at {S(many)} tok/s") { Assumes = [MultiGpu] });
         };
         c["t2.h100.energy_from_power"] = () =>
@@ -233,7 +227,7 @@ public sealed class CoreClaimChecks : IClaimCheckProvider
         };
         c["t2.asic.energy_from_power"] = () =>
         {
-            var power = In("asic.node_power_w");
+            var power = _d.Values.AsicNodePowerWatts;
             var batch64 = _d.Table2Row("decode_batch64").Asic;
             var single = _d.Table2Row("decode_single").Asic;
             var atBatch = Table2Projection.EnergyFromThroughput(power, batch64);
@@ -248,51 +242,51 @@ public sealed class CoreClaimChecks : IClaimCheckProvider
             var t = _d.Table2Row("decode_single").H100;
             var cost = Table2Projection.CapexCostAtTable2Basis(_d.Values, h100.CapexUsd!.Value, t);
             var many = Table2Projection.CapexCostAtTable2Basis(_d.Values, h100.CapexUsd!.Value * gpusForActive, t);
-            return FromReadings(new Reading("one H100", cost, $"${S(h100.CapexUsd!.Value)} / ({S(In("table2.lifetime_years"))} yr x {S(100 * In("table2.utilization"))}% x {S(t)} tok/s single request), per million tokens = ${S(cost)}, CapEx only") { Assumes = [OneGpu] },
+            return FromReadings(new Reading("one H100", cost, $"${S(h100.CapexUsd!.Value)} / ({S(_d.Values.Table2LifetimeYears)} yr x {S(100 * _d.Values.Table2Utilization)}% x {S(t)} tok/s single request), per million tokens = ${S(cost)}, CapEx only") { Assumes = [OneGpu] },
                 new Reading("several H100s", many, $"{GpuNote()}: ${S(h100.CapexUsd!.Value * gpusForActive)} on the same basis = ${S(many)}") { Assumes = [MultiGpu] });
         };
         c["t2.asic.cost"] = () =>
         {
             var t = _d.Table2Row("decode_single").Asic;
             var batch64 = _d.Table2Row("decode_batch64").Asic;
-            var capex = In("asic.node_cost_usd");
+            var capex = _d.Values.AsicNodeCostUsd;
             var cost = Table2Projection.CapexCostAtTable2Basis(_d.Values, capex, t);
             var anyBatch = Table2Projection.CapexCostAtTable2Basis(_d.Values, capex, Interval.Hull(t, batch64));
-            return FromReadings(new Reading("single request", cost, $"§3.3 ${S(capex)} / ({S(In("table2.lifetime_years"))} yr x {S(100 * In("table2.utilization"))}% x {S(t)} tok/s single request), per million tokens = ${S(cost)}, CapEx only"),
+            return FromReadings(new Reading("single request", cost, $"§3.3 ${S(capex)} / ({S(_d.Values.Table2LifetimeYears)} yr x {S(100 * _d.Values.Table2Utilization)}% x {S(t)} tok/s single request), per million tokens = ${S(cost)}, CapEx only"),
                 new Reading("batch 1 to 64", anyBatch, $"the same over any throughput from single request to batch 64 ({S(Interval.Hull(t, batch64))} tok/s) = ${S(anyBatch)}", ReadingKind.Envelope));
         };
         c["t2.asic.required_bandwidth"] = () =>
         {
             var needed = ProjectionModel.RequiredBandwidth(Table2Projection.AsicActiveWeightBytes(_d.Values), _d.Table2Row("decode_single").Asic);
-            return ClaimComputation.Missing($"the paper states no memory bandwidth for the reference ASIC; decoding {S(_d.Table2Row("decode_single").Asic)} tok/s single-stream with W_active = {S(Table2Projection.AsicActiveWeightBytes(_d.Values) / Giga)} GB (FP4) needs B_eff = {S(needed / 1e12)} TB/s per node ({S(needed / h100Bandwidth)}x an H100's {S(h100Bandwidth / 1e12)} TB/s), which on-chip SRAM can deliver (Groq ~{S(In("groq.sram_bandwidth_bytes_per_s_per_chip") / 1e12)} TB/s per chip, Cerebras ~{S(In("cerebras.sram_bandwidth_bytes_per_s") / 1e15)} PB/s per wafer, §2.1) but which the projection never states");
+            return ClaimComputation.Missing($"the paper states no memory bandwidth for the reference ASIC; decoding {S(_d.Table2Row("decode_single").Asic)} tok/s single-stream with W_active = {S(Table2Projection.AsicActiveWeightBytes(_d.Values) / Giga)} GB (FP4) needs B_eff = {S(needed / 1e12)} TB/s per node ({S(needed / h100Bandwidth)}x an H100's {S(h100Bandwidth / 1e12)} TB/s), which on-chip SRAM can deliver (Groq ~{S(_d.Values.GroqSramBytesPerSecondPerChip / 1e12)} TB/s per chip, Cerebras ~{S(_d.Values.CerebrasSramBytesPerSecond / 1e15)} PB/s per wafer, §2.1) but which the projection never states");
         };
         c["t2.asic.sram_holds_active"] = () =>
         {
             var w = Table2Projection.AsicActiveWeightBytes(_d.Values) / Giga;
-            return new(w, $"W_active = {S(In("workload.active_parameters") / Giga)} B x {S(In("workload.fp4_bytes_per_parameter"))} bytes (FP4) = {S(w)} GB");
+            return new(w, $"W_active = {S(_d.Values.ActiveParameters / Giga)} B x {S(_d.Values.Fp4BytesPerParameter)} bytes (FP4) = {S(w)} GB");
         };
         c["t2.asic.sram_holds_total"] = () =>
         {
-            var w = BandwidthBound.WeightBytes(In("workload.total_parameters"), In("workload.fp4_bytes_per_parameter")) / Giga;
-            return new(w, $"all experts must stay resident: P_total {S(In("workload.total_parameters") / 1e12)} T x {S(In("workload.fp4_bytes_per_parameter"))} bytes (FP4) = {S(w)} GB");
+            var w = BandwidthBound.WeightBytes(_d.Values.TotalParameters, _d.Values.Fp4BytesPerParameter) / Giga;
+            return new(w, $"all experts must stay resident: P_total {S(_d.Values.TotalParameters / 1e12)} T x {S(_d.Values.Fp4BytesPerParameter)} bytes (FP4) = {S(w)} GB");
         };
 
         // §4.2 and Appendix C.
-        var h100Inputs = AgentDensityTable.WorkedExampleInputs(_d, "h100");
-        var asicInputs = AgentDensityTable.WorkedExampleInputs(_d, "asic");
+        var h100Inputs = Scenarios.AppendixCH100(_d.Values);
+        var asicInputs = Scenarios.AppendixCAsic(_d.Values);
         var h100Steps = AgentDensity.Derive(h100Inputs);
         var asicSteps = AgentDensity.Derive(asicInputs);
-        var shortfall = Scalar("appc.fp4_shortfall_factor");
-        var asicPessimistic = AgentDensity.Derive(asicInputs with { TokensPerSecond = asicInputs.TokensPerSecond * shortfall });
-        var asicCost = In("asic.node_cost_usd");
+        var shortfall = _d.Values.Fp4ShortfallFactor;
+        var asicPessimistic = AgentDensity.Derive(Scenarios.AsicFp4Pessimistic(_d.Values));
+        var asicCost = _d.Values.AsicNodeCostUsd;
         var asicSingle = _d.Table2Row("decode_single").Asic;
-        var h100Density = In("s4_2.h100_density_streams_per_musd");
-        var asicDensity = In("s4_2.asic_density_streams_per_musd");
+        var h100Density = _d.Values.H100DensityStreamsPerMillionUsd;
+        var asicDensity = _d.Values.AsicDensityStreamsPerMillionUsd;
 
         c["s4_2.h100_density_range"] = () =>
         {
-            var d = AgentDensity.DensityAtUtilization(h100.CapexUsd!.Value, In("model.utilization"), h100.TokensPerSecondPerDeployment, Interval.Point(h100Inputs.StreamTokensPerSecond));
-            return ClaimComputation.Missing($"the paper names the drivers of the range (batch strategy, r, day/night utilization) but not their values; with Table 1's {S(h100.TokensPerSecondPerDeployment)} tok/s, §3.2's {S(100 * In("model.utilization"))}% utilization and r = {S(h100Inputs.StreamTokensPerSecond)} the equation gives {S(d)}");
+            var d = AgentDensity.DensityAtUtilization(h100.CapexUsd!.Value, _d.Values.Utilization, h100.TokensPerSecondPerDeployment, Interval.Point(h100Inputs.StreamTokensPerSecond));
+            return ClaimComputation.Missing($"the paper names the drivers of the range (batch strategy, r, day/night utilization) but not their values; with Table 1's {S(h100.TokensPerSecondPerDeployment)} tok/s, §3.2's {S(100 * _d.Values.Utilization)}% utilization and r = {S(h100Inputs.StreamTokensPerSecond)} the equation gives {S(d)}");
         };
         c["s4_2.asic_density_range"] = () =>
         {
@@ -350,12 +344,12 @@ public sealed class CoreClaimChecks : IClaimCheckProvider
                 new Reading("matching ends", ends, $"pessimistic ASIC {S(pessimistic)} over H100 {S(h100Density)}, low with low and high with high = {S(ends)}x"),
                 new Reading("every corner", corners, $"pessimistic ASIC {S(pessimistic)} over H100 {S(h100Density)} by interval arithmetic = {S(corners)}x, the lowest being {S(pessimistic.Lo)} / {S(h100Density.Hi)}"));
         };
-        var deployment = Scalar("appc.deployment_usd");
+        var deployment = _d.Values.DeploymentUsd;
         c["appc.deployment_h100"] = () => new(AgentDensity.StreamsForDeployment(h100Density, deployment), $"${S(deployment / 1e6)} M x {S(h100Density)} streams per $1 M = {S(AgentDensity.StreamsForDeployment(h100Density, deployment))}");
         c["appc.deployment_asic"] = () => new(AgentDensity.StreamsForDeployment(asicDensity, deployment), $"${S(deployment / 1e6)} M x {S(asicDensity)} streams per $1 M = {S(AgentDensity.StreamsForDeployment(asicDensity, deployment))}");
 
         // §4.3: NRE.
-        var nre = In("nre.tapeout_usd");
+        var nre = _d.Values.TapeoutNreUsd;
         c["s4_3.penalty_at_threshold"] = () =>
         {
             var factor = NreAmortization.CostPenaltyFactor(asicCost, nre, PrintedVolumeNodes);
@@ -376,7 +370,7 @@ public sealed class CoreClaimChecks : IClaimCheckProvider
         {
             // Doubling P_active doubles W_active and so halves the bandwidth-bound t on both platforms (§2.1):
             // the ratio is unchanged; if only the ASIC's t halved, the ratio halves.
-            var active = In("workload.active_parameters");
+            var active = _d.Values.ActiveParameters;
             var scale = active.Lo / active.Hi;
             var both = AgentDensity.Derive(asicInputs with { TokensPerSecond = asicInputs.TokensPerSecond * scale }).DensityPerMillionUsdAtUtilization
                        / AgentDensity.Derive(h100Inputs with { TokensPerSecond = h100Inputs.TokensPerSecond * scale }).DensityPerMillionUsdAtUtilization;

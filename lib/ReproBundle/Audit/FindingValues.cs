@@ -13,29 +13,29 @@ public static class FindingValues
     public static IReadOnlyDictionary<string, Interval> Compute(PaperData data)
     {
         var v = new Dictionary<string, Interval>(StringComparer.Ordinal);
-        var h100 = AgentDensityTable.WorkedExampleInputs(data, "h100");
-        var asic = AgentDensityTable.WorkedExampleInputs(data, "asic");
+        var h100 = Scenarios.AppendixCH100(data.Values);
+        var asic = Scenarios.AppendixCAsic(data.Values);
         double Ratio(AgentDensityInputs a, AgentDensityInputs h) =>
             AgentDensity.Derive(a).DensityPerMillionUsdAtUtilization / AgentDensity.Derive(h).DensityPerMillionUsdAtUtilization;
 
         // Appendix C with the worked examples as printed, and with true midpoints of the ranges they cite.
         v["appc.ratio_as_printed"] = Interval.Point(Ratio(asic, h100));
         var h100T = data.Platform("h100").TokensPerSecondPerDeployment;
-        var asicC = data.Range("asic.node_cost_usd");
+        var asicC = data.Values.AsicNodeCostUsd;
         var asicT = data.Table2Row("decode_single").Asic;
         v["appc.ratio_arithmetic_midpoints"] = Interval.Point(Ratio(asic with { CapexUsd = asicC.Midpoint, TokensPerSecond = asicT.Midpoint }, h100 with { TokensPerSecond = h100T.Midpoint }));
         v["appc.ratio_geometric_midpoints"] = Interval.Point(Ratio(asic with { CapexUsd = Math.Sqrt(asicC.Lo * asicC.Hi), TokensPerSecond = Math.Sqrt(asicT.Lo * asicT.Hi) },
             h100 with { TokensPerSecond = Math.Sqrt(h100T.Lo * h100T.Hi) }));
 
         // Table 2's H100 baseline read as several GPUs: the ratios of cost and energy grow by the GPU count.
-        var capacity = data.Range("h100.hbm_capacity_bytes");
+        var capacity = data.Values.H100HbmCapacityBytes;
         var active = Table2Projection.H100ActiveWeightBytes(data.Values);
         v["t2.h100_gpus_for_active_weights"] = new Interval(Math.Ceiling(active.Lo / capacity.Lo), Math.Ceiling(active.Hi / capacity.Lo));
         var costRow = data.Table2Row("cost_per_mtok");
         v["t2.cost_ratio_several_gpus"] = Table2Projection.RatioPairedEnds(costRow.Better, costRow.H100 * v["t2.h100_gpus_for_active_weights"], costRow.Asic);
 
         // §1 / Table 1: the BF16 bound and what Cerebras's ratio would be over it.
-        var bound = BandwidthBound.MaxTokensPerSecond(data.Range("s1.dense_parameters"), data.Range("s1.bf16_bytes_per_parameter"), data.Range("h100.hbm_bandwidth_bytes_per_s"));
+        var bound = BandwidthBound.MaxTokensPerSecond(data.Values.S1DenseParameters, data.Values.S1Bf16BytesPerParameter, data.Values.H100HbmBytesPerSecond);
         v["s1.bf16_bound_tok_s"] = bound;
         v["s1.cerebras_over_bf16_bound"] = data.Platform("cerebras").TokensPerSecondPerDeployment / bound;
 
@@ -45,12 +45,12 @@ public static class FindingValues
         v["t2.cost_ratio_capex_only"] = Table2Projection.RatioPairedEnds(Better.Lower, h100Cost, asicCost);
 
         // §4.3: the NRE penalty at the printed volume, and the density ratio with NRE loaded at that volume.
-        var nre = data.Range("nre.tapeout_usd");
+        var nre = data.Values.TapeoutNreUsd;
         v["s4_3.penalty_at_printed_volume"] = NreAmortization.CostPenaltyFactor(asicC, nre, CoreClaimChecks.PrintedVolumeNodes);
 
         // §3.1 / §3.3: nodes one replica of the whole MoE needs at FP4, and Appendix C's ratio if each replica spans them.
-        var total = BandwidthBound.WeightBytes(data.Range("workload.total_parameters"), data.Range("workload.fp4_bytes_per_parameter"));
-        var sram = data.Range("asic.sram_bytes_per_node");
+        var total = BandwidthBound.WeightBytes(data.Values.TotalParameters, data.Values.Fp4BytesPerParameter);
+        var sram = data.Values.AsicSramBytesPerNode;
         var nodes = new Interval(Math.Ceiling(total.Lo / sram.Hi), Math.Ceiling(total.Hi / sram.Lo));
         v["t2.asic_nodes_per_replica"] = nodes;
         v["appc.ratio_with_replica_nodes"] = Interval.Point(Ratio(asic, h100)) / nodes;

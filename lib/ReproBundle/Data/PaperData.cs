@@ -42,18 +42,6 @@ public sealed class PaperData
         Files = files;
     }
 
-    /// <summary>
-    /// The value of input <paramref name="name"/> looked up by string. Exists only until the claims audit moves to
-    /// <see cref="Values"/> (typed <see cref="PaperInputs"/>); nothing else may use it.
-    /// </summary>
-    internal Interval Range(string name) => Input(name).Value;
-
-    /// <summary>
-    /// The single value of point input <paramref name="name"/> looked up by string. Exists only until the claims
-    /// audit moves to <see cref="Values"/>; nothing else may use it.
-    /// </summary>
-    internal double Scalar(string name) => Input(name).Scalar;
-
     /// <summary>The input record of <paramref name="name"/>, with its source.</summary>
     public InputValue Input(string name) =>
         Inputs.TryGetValue(name, out var v) ? v : throw new KeyNotFoundException($"no input named '{name}' in inputs.csv");

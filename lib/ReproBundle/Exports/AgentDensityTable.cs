@@ -15,17 +15,6 @@ public static class AgentDensityTable
         "cost_usd_per_mtok", "streams_per_node", "density_per_musd", "density_per_musd_at_utilization", "source",
     ];
 
-    /// <summary>
-    /// The Appendix C inputs of node type <paramref name="node"/> (<c>h100</c> or <c>asic</c>). Exists only until the claims
-    /// audit reads <see cref="Scenarios.AppendixCH100"/> and <see cref="Scenarios.AppendixCAsic"/> itself; nothing else may use it.
-    /// </summary>
-    internal static AgentDensityInputs WorkedExampleInputs(PaperData data, string node) => node switch
-    {
-        "h100" => Scenarios.AppendixCH100(data.Values),
-        "asic" => Scenarios.AppendixCAsic(data.Values),
-        _ => throw new ArgumentOutOfRangeException(nameof(node), node, "neither 'h100' nor 'asic'"),
-    };
-
     /// <summary>The cells of one row in <see cref="Columns"/> order.</summary>
     public static IReadOnlyList<object?> Cells(string scenario, AgentDensitySteps s, string source) =>
     [

@@ -79,7 +79,7 @@ public sealed class UncertaintyClaimChecks : IClaimCheckProvider
         }
 
         c["o2.mc_probability_ratio_above_10x"] = () => Probability(paper, paperShared.Value,
-            $"over the paper's ranges (t {S(paper.Model.Quantities[UncertaintyModel.H100Tok].Prior.Range)} vs {S(paper.Model.Quantities[UncertaintyModel.AsicTok].Prior.Range)} tok/s from Table 2, C_ASIC ${S(paper.Model.Quantities[UncertaintyModel.AsicCapex].Prior.Range)}; with Table 1's H100 throughput and independent u: {S(table1.ProbabilityDensityRatioAbove10x)})");
+            $"over the paper's ranges (t {S(paper.Model.Quantities[UncertaintyModel.H100Tok].Prior.Range)} vs {S(paper.Model.Quantities[UncertaintyModel.AsicTok].Prior.Range)} tok/s from Table 2, C_ASIC ${S(paper.Model.Quantities[UncertaintyModel.AsicCapex].Prior.Range / 1000.0)} K, u {Quantity.Percent(paper.Model.Quantities[UncertaintyModel.H100Util].Prior.Range)} on each platform; with Table 1's {S(table1.Model.Quantities[UncertaintyModel.H100Tok].Prior.Range)} tok/s for the H100 and independent u: {S(table1.ProbabilityDensityRatioAbove10x)})");
         c["o2.mc_ratio_p5"] = () =>
         {
             var shared = paperShared.Value;

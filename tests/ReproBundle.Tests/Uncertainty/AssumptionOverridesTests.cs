@@ -13,7 +13,7 @@ public class AssumptionOverridesTests
     public void An_override_that_doubles_t_doubles_D_through_reproduce_end_to_end()
     {
         var data = LoadData();
-        var t = data.Scalar("appc.h100.tok_s");
+        var t = data.Values.AppendixCH100.TokensPerSecond;
         var file = WriteFile("double-t.yaml", $"# a reviewer who thinks the H100 is twice as fast\nappc.h100.tok_s: {Interval.Format(2 * t)}\n");
         var output = Path.Combine(TempDir(), "output");
 
@@ -62,11 +62,11 @@ public class AssumptionOverridesTests
         var data = LoadData();
         var merged = AssumptionOverrides.Load(WriteFile(name, text), data).Apply(data);
 
-        Assert.Equal(new Interval(0.5, 0.8), merged.Range("model.utilization"));
-        Assert.Equal(new Interval(10000, 30000), merged.Range("asic.node_cost_usd"));
+        Assert.Equal(new Interval(0.5, 0.8), merged.Values.Utilization);
+        Assert.Equal(new Interval(10000, 30000), merged.Values.AsicNodeCostUsd);
         Assert.Equal(Interval.Point(250), merged.Table2Row("decode_single").Asic);
         Assert.StartsWith("reviewer override", merged.Input("model.utilization").Source);
-        Assert.Equal(data.Range("workload.active_parameters"), merged.Range("workload.active_parameters"));
+        Assert.Equal(data.Values.ActiveParameters, merged.Values.ActiveParameters);
     }
 
     [Fact]
