@@ -48,6 +48,7 @@ public static class Reproduction
         // A forbidden output folder (/, home, the repository, data/, an existing file) is refused before anything is read.
         OutputFolder.Check(options.OutputDirectory, options.DataDirectory);
         var data = PaperData.Load(options.DataDirectory);
+        var paperData = data;
         AssumptionOverrides? overrides = null;
         if (options.AssumptionsFile is { } assumptionsFile)
         {
@@ -74,6 +75,10 @@ public static class Reproduction
         ClaimsAudit.Write(stage, audit, findings, FindingValues.Compute(data));
         log.WriteLine($"claims audit: {string.Join(", ", Enum.GetValues<Verdict>().Select(v => $"{audit.Count(r => r.Verdict == v)} {v.ToText()}"))}");
         Taxonomy.WriteSummary(stage, registry);
+        if (overrides is not null)
+        {
+            WriteComparison(stage, paperData, overrides, claims, findings, registry, figureInputs, uncertainty, audit, options.MonteCarlo ?? MonteCarloSettings.Default, log);
+        }
 
         // Every chart goes through one exporter: HTML and JSON now, all PNGs in one browser session below.
         PaperFigures.Write(stage, data, figureInputs);
@@ -100,6 +105,34 @@ public static class Reproduction
         var count = stage.WrittenFiles.Count;
         stage.Commit();
         return new ReproductionResult(stage.OutputRoot, count, audit, pngs.Missing);
+    }
+
+    /// <summary>
+    /// With a reviewer's assumptions: the audit and the headline numbers once more with data/ as it is, each override alone
+    /// (keeping the Monte Carlo draws of the full runs), and <c>claims_diff.*</c> from the comparison.
+    /// </summary>
+    private static void WriteComparison(OutputStage stage, PaperData paperData, AssumptionOverrides overrides, IReadOnlyList<Claim> claims,
+        IReadOnlyList<Finding> findings, BottleneckRegistry registry, FigureInputs figureInputs, UncertaintyResult reviewerUncertainty,
+        IReadOnlyList<AuditRow> reviewerAudit, MonteCarloSettings settings, TextWriter log)
+    {
+        var paperUncertainty = UncertaintyAnalysis.Run(paperData, settings);
+        IReadOnlyList<AuditRow> Audit(PaperData d, UncertaintyResult u) => ClaimsAudit.Run(claims, ClaimCheckProviders(d, registry, u, figureInputs));
+        var paperAudit = Findings.Attach(Audit(paperData, paperUncertainty), findings);
+        var solo = overrides.Items.Select(o => o.Name).Distinct().Select(name =>
+        {
+            var d = overrides.Only(name).Apply(paperData);
+            return (name, Audit(d, UncertaintyAnalysis.WithMonteCarloOf(d, paperUncertainty)));
+        }).ToList();
+        // Claims whose value moves when only the Monte Carlo draws are the reviewer's: driven by the overrides the Monte Carlo reads.
+        var monteCarloAudit = Audit(paperData, UncertaintyAnalysis.WithMonteCarloOf(paperData, reviewerUncertainty));
+        var monteCarloDriven = monteCarloAudit.Zip(paperAudit).Where(p => p.First.Verdict != p.Second.Verdict || !Equals(p.First.RecomputedValue, p.Second.RecomputedValue))
+            .Select(p => p.First.ClaimId).ToHashSet(StringComparer.Ordinal);
+        var drawn = reviewerUncertainty.Scenarios.SelectMany(s => s.Model.Quantities).Select(q => q.DataName).ToHashSet(StringComparer.Ordinal);
+        var monteCarloOverrides = overrides.Items.Select(o => o.Name).Where(drawn.Contains).Distinct().ToList();
+        var rows = ClaimsDiff.Compare(paperAudit, reviewerAudit, solo, monteCarloDriven, monteCarloOverrides);
+        var headlines = ClaimsDiff.CompareHeadlines(ClaimsDiff.Headlines(paperData, paperUncertainty), ClaimsDiff.Headlines(overrides.Apply(paperData), reviewerUncertainty));
+        ClaimsDiff.Write(stage, rows, headlines, overrides);
+        log.WriteLine($"comparison: {rows.Count(r => r.Flipped)} verdict(s) flipped, {rows.Count(r => r.Changed && !r.Flipped)} more value(s) changed (claims_diff.md)");
     }
 
     /// <summary>Every provider of claim checks, in one list so <c>reproduce</c> and notebook 08 audit the same way.</summary>

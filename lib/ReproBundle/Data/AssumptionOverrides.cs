@@ -161,6 +161,9 @@ public sealed class AssumptionOverrides
 
     private static string Show(Interval? v) => v?.ToString() ?? "n/a";
 
+    /// <summary>The same file's overrides restricted to <paramref name="name"/> alone (to see what one override reaches).</summary>
+    public AssumptionOverrides Only(string name) => new(FilePath, Sha256, [.. Items.Where(o => o.Name == name)]);
+
     /// <summary>The data with every override merged in: inputs through <see cref="PaperData.WithInputs"/>, table cells through <see cref="PaperData.WithTables"/>.</summary>
     public PaperData Apply(PaperData data)
     {

@@ -65,6 +65,14 @@ public static class UncertaintyAnalysis
         return new UncertaintyResult(settings, scenarios, Tornado.Bars(scenarios[0].Model), BreakEven.Points(data), Scenarios.NreVolumes(data.Values));
     }
 
+    /// <summary>
+    /// The result for <paramref name="data"/> without drawing again: the Monte Carlo scenarios of <paramref name="monteCarlo"/>
+    /// kept, the tornado and the §4.3 break-even points (cheap, no draws) recomputed from <paramref name="data"/>. The reviewer's
+    /// comparison uses it to audit one override at a time without a Monte Carlo per override.
+    /// </summary>
+    public static UncertaintyResult WithMonteCarloOf(PaperData data, UncertaintyResult monteCarlo) =>
+        monteCarlo with { Tornado = Tornado.Bars(UncertaintyModel.From(data, UncertaintyScenario.All[0])), BreakEven = BreakEven.Points(data), NreScenarios = Scenarios.NreVolumes(data.Values) };
+
     /// <summary>Runs one model and summarises it.</summary>
     public static ScenarioResult RunScenario(UncertaintyModel model, MonteCarloSettings settings)
     {

@@ -37,7 +37,9 @@ public class EveryOverrideChangesAnOutputTests
 
         var hashes = RunAndHash((name, changed));
 
-        var differing = hashes.Where(kv => !Baseline.Value.TryGetValue(kv.Key, out var h) || h != kv.Value).Select(kv => kv.Key).ToList();
+        // The comparison files (claims_diff.*) exist only with an assumptions file, so they would count as changed for any name.
+        var differing = hashes.Where(kv => !kv.Key.StartsWith("claims_diff", StringComparison.Ordinal))
+            .Where(kv => !Baseline.Value.TryGetValue(kv.Key, out var h) || h != kv.Value).Select(kv => kv.Key).ToList();
         Assert.True(differing.Count > 0, $"{name}: {current} -> {changed} changes no output file");
     }
 
