@@ -31,6 +31,7 @@ internal static class CliRunner
         root.Add(Commands.LintRegistryCommand.Create());
         root.Add(Commands.UncertaintyCommand.Create());
         root.Add(Commands.BreakEvenCommand.Create());
+        root.Add(Commands.ExplainCommand.Create());
         root.Add(Commands.NotebooksCommand.Create());
         return root;
     }

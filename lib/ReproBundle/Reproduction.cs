@@ -54,9 +54,9 @@ public static class Reproduction
         {
             overrides = AssumptionOverrides.Load(assumptionsFile, data);
             data = overrides.Apply(data);
-            log.WriteLine($"assumptions: {overrides.Items.Count} override(s) from {assumptionsFile}: {string.Join(", ", overrides.Items.Select(o => $"{o.Name} = {o.Value}"))}");
         }
         var figureInputs = FigureInputs.Load(options.DataDirectory);
+        var related = RelatedInputs.Load(options.DataDirectory, paperData);
         var claims = Claim.Load(Path.Combine(options.DataDirectory, "claims.csv"));
         var findings = Findings.Load(Path.Combine(options.DataDirectory, "findings.csv"));
         NotClaim.Load(Path.Combine(options.DataDirectory, "not_claims.csv"), claims);
@@ -72,13 +72,20 @@ public static class Reproduction
         var uncertainty = UncertaintyAnalysis.Run(data, options.MonteCarlo ?? MonteCarloSettings.Default);
         UncertaintyAnalysis.Write(stage, uncertainty);
         var audit = Findings.Attach(ClaimsAudit.Run(claims, ClaimCheckProviders(data, registry, uncertainty, figureInputs)), findings);
-        ClaimsAudit.Write(stage, audit, findings, FindingValues.Compute(data));
-        log.WriteLine($"claims audit: {string.Join(", ", Enum.GetValues<Verdict>().Select(v => $"{audit.Count(r => r.Verdict == v)} {v.ToText()}"))}");
-        Taxonomy.WriteSummary(stage, registry);
+        IReadOnlyList<string> banner = [];
+        var bannerMarkdown = "";
         if (overrides is not null)
         {
-            WriteComparison(stage, paperData, overrides, claims, findings, registry, figureInputs, uncertainty, audit, options.MonteCarlo ?? MonteCarloSettings.Default, log);
+            var comparison = Compare(paperData, overrides, related, claims, findings, registry, figureInputs, uncertainty, audit, options.MonteCarlo ?? MonteCarloSettings.Default);
+            ClaimsDiff.Write(stage, comparison.Rows, comparison.Headlines, overrides);
+            banner = OverrideReach.Banner(overrides.FilePath, comparison.Reaches);
+            bannerMarkdown = OverrideReach.BannerMarkdown(overrides.FilePath, comparison.Reaches);
+            foreach (var line in banner) log.WriteLine(line);
+            log.WriteLine($"comparison: {comparison.Rows.Count(r => r.Flipped)} verdict(s) flipped, {comparison.Rows.Count(r => r.Changed && !r.Flipped)} more value(s) changed (claims_diff.md)");
         }
+        ClaimsAudit.Write(stage, audit, findings, FindingValues.Compute(data), bannerMarkdown);
+        log.WriteLine($"claims audit: {string.Join(", ", Enum.GetValues<Verdict>().Select(v => $"{audit.Count(r => r.Verdict == v)} {v.ToText()}"))}");
+        Taxonomy.WriteSummary(stage, registry);
 
         // Every chart goes through one exporter: HTML and JSON now, all PNGs in one browser session below.
         PaperFigures.Write(stage, data, figureInputs);
@@ -94,46 +101,97 @@ public static class Reproduction
 
         // The site shows the figures and tables written above, so it comes after them.
         StaticSite.Write(stage, registry, audit, [.. StaticSite.PaperFigures, .. StaticSite.BundleFigures], StaticSite.KeyTables,
-            BibReference.Load(Path.Combine(options.DataDirectory, "references.bib")));
+            BibReference.Load(Path.Combine(options.DataDirectory, "references.bib")), new SiteOptions(ReviewerBanner: banner));
 
         if (options.NotebooksDirectory is { } notebooks)
         {
             NotebookExecution.WriteExecuted(stage, notebooks, options.DataDirectory, log);
         }
 
-        WriteManifest(stage, options.DataDirectory, [.. data.Files, "claims.csv", "findings.csv", "not_claims.csv", .. registry.DataFiles, .. FigureInputs.FileNames], overrides, pngs.Missing);
+        WriteManifest(stage, options.DataDirectory, [.. data.Files, "claims.csv", "findings.csv", "not_claims.csv", RelatedInputs.FileName, .. registry.DataFiles, .. FigureInputs.FileNames], overrides, pngs.Missing);
         var count = stage.WrittenFiles.Count;
         stage.Commit();
         return new ReproductionResult(stage.OutputRoot, count, audit, pngs.Missing);
     }
 
+    /// <summary>What <see cref="Compare"/> found: the claims and headline numbers side by side, and what each override reaches.</summary>
+    private sealed record ReviewerComparison(IReadOnlyList<ClaimDiffRow> Rows, IReadOnlyList<HeadlineDiff> Headlines, IReadOnlyList<OverrideReach> Reaches);
+
     /// <summary>
-    /// With a reviewer's assumptions: the audit and the headline numbers once more with data/ as it is, each override alone
-    /// (keeping the Monte Carlo draws of the full runs), and <c>claims_diff.*</c> from the comparison.
+    /// With a reviewer's assumptions: the audit and the headline numbers once more with data/ as it is, and with each
+    /// override alone (keeping the Monte Carlo draws of the full runs, so no draw is repeated per override).
     /// </summary>
-    private static void WriteComparison(OutputStage stage, PaperData paperData, AssumptionOverrides overrides, IReadOnlyList<Claim> claims,
+    private static ReviewerComparison Compare(PaperData paperData, AssumptionOverrides overrides, RelatedInputs related, IReadOnlyList<Claim> claims,
         IReadOnlyList<Finding> findings, BottleneckRegistry registry, FigureInputs figureInputs, UncertaintyResult reviewerUncertainty,
-        IReadOnlyList<AuditRow> reviewerAudit, MonteCarloSettings settings, TextWriter log)
+        IReadOnlyList<AuditRow> reviewerAudit, MonteCarloSettings settings)
     {
         var paperUncertainty = UncertaintyAnalysis.Run(paperData, settings);
         IReadOnlyList<AuditRow> Audit(PaperData d, UncertaintyResult u) => ClaimsAudit.Run(claims, ClaimCheckProviders(d, registry, u, figureInputs));
         var paperAudit = Findings.Attach(Audit(paperData, paperUncertainty), findings);
-        var solo = overrides.Items.Select(o => o.Name).Distinct().Select(name =>
+        var paperHeadlines = ClaimsDiff.Headlines(paperData, paperUncertainty);
+        var names = overrides.Items.Select(o => o.Name).Distinct().ToList();
+        var drawn = reviewerUncertainty.Scenarios.SelectMany(s => s.Model.Quantities).Select(q => q.DataName).ToHashSet(StringComparer.Ordinal);
+        var solo = new List<(string Name, IReadOnlyList<AuditRow> Audit)>();
+        var reaches = new List<OverrideReach>();
+        var catalog = AssumptionOverrides.Names(paperData).ToDictionary(n => n.Name, StringComparer.Ordinal);
+        foreach (var name in names)
         {
             var d = overrides.Only(name).Apply(paperData);
-            return (name, Audit(d, UncertaintyAnalysis.WithMonteCarloOf(d, paperUncertainty)));
-        }).ToList();
+            var u = UncertaintyAnalysis.WithMonteCarloOf(d, paperUncertainty);
+            var alone = Audit(d, u);
+            solo.Add((name, alone));
+            var o = overrides.Items.Last(i => i.Name == name);
+            reaches.Add(new OverrideReach(name, catalog[name].Current, catalog[name].Source, o.Value, $"{Path.GetFileName(overrides.FilePath)}:{o.Line}",
+                ChangedClaims(paperAudit, alone), ChangedHeadlines(paperHeadlines, ClaimsDiff.Headlines(d, u)), drawn.Contains(name),
+                [.. related.Others(name).Where(r => !names.Contains(r.Name))]));
+        }
         // Claims whose value moves when only the Monte Carlo draws are the reviewer's: driven by the overrides the Monte Carlo reads.
-        var monteCarloAudit = Audit(paperData, UncertaintyAnalysis.WithMonteCarloOf(paperData, reviewerUncertainty));
-        var monteCarloDriven = monteCarloAudit.Zip(paperAudit).Where(p => p.First.Verdict != p.Second.Verdict || !Equals(p.First.RecomputedValue, p.Second.RecomputedValue))
-            .Select(p => p.First.ClaimId).ToHashSet(StringComparer.Ordinal);
-        var drawn = reviewerUncertainty.Scenarios.SelectMany(s => s.Model.Quantities).Select(q => q.DataName).ToHashSet(StringComparer.Ordinal);
-        var monteCarloOverrides = overrides.Items.Select(o => o.Name).Where(drawn.Contains).Distinct().ToList();
-        var rows = ClaimsDiff.Compare(paperAudit, reviewerAudit, solo, monteCarloDriven, monteCarloOverrides);
-        var headlines = ClaimsDiff.CompareHeadlines(ClaimsDiff.Headlines(paperData, paperUncertainty), ClaimsDiff.Headlines(overrides.Apply(paperData), reviewerUncertainty));
-        ClaimsDiff.Write(stage, rows, headlines, overrides);
-        log.WriteLine($"comparison: {rows.Count(r => r.Flipped)} verdict(s) flipped, {rows.Count(r => r.Changed && !r.Flipped)} more value(s) changed (claims_diff.md)");
+        var monteCarloDriven = ChangedClaims(paperAudit, Audit(paperData, UncertaintyAnalysis.WithMonteCarloOf(paperData, reviewerUncertainty))).ToHashSet(StringComparer.Ordinal);
+        var rows = ClaimsDiff.Compare(paperAudit, reviewerAudit, solo, monteCarloDriven, [.. names.Where(drawn.Contains)]);
+        var headlines = ClaimsDiff.CompareHeadlines(paperHeadlines, ClaimsDiff.Headlines(overrides.Apply(paperData), reviewerUncertainty));
+        return new ReviewerComparison(rows, headlines, reaches);
     }
+
+    /// <summary>
+    /// <c>explain NAME</c>: what one overridable name feeds. The name is perturbed alone (its value times 1.1, or times 0.9 where
+    /// a fraction would pass 1; 1000 where data/ holds n/a) and the claims and headline numbers that change are listed, with
+    /// whether the Monte Carlo draws it and the other names of the same quantity (data/related_inputs.csv). An unknown
+    /// name is bad input (exit 2) with the nearest known names.
+    /// </summary>
+    public static OverrideReach Explain(string dataDirectory, string name, MonteCarloSettings? monteCarlo = null)
+    {
+        var data = PaperData.Load(dataDirectory);
+        var catalog = AssumptionOverrides.Names(data).ToDictionary(n => n.Name, StringComparer.Ordinal);
+        if (!catalog.TryGetValue(name, out var entry))
+        {
+            var near = catalog.Keys.Where(k => k.Split('.')[0] == name.Split('.')[0] || k.Contains(name.Split('.')[^1], StringComparison.Ordinal)).Order(StringComparer.Ordinal).Take(6).ToList();
+            throw new BundleInputException("explain NAME", $"unknown name '{AssumptionOverrides.Echo(name)}'{(near.Count > 0 ? $" (names like it: {string.Join(", ", near)})" : "")}; the names are listed in data/README.md");
+        }
+        var related = RelatedInputs.Load(dataDirectory, data);
+        var claims = Claim.Load(Path.Combine(dataDirectory, "claims.csv"));
+        var registry = BottleneckRegistry.Load(dataDirectory);
+        var figureInputs = FigureInputs.Load(dataDirectory);
+        var current = entry.Current ?? Interval.Point(1000);
+        var scale = entry.Domain is InputDomain.Fraction or InputDomain.Share && current.Hi * 1.1 > 1 ? 0.9 : 1.1;
+        var perturbed = new Interval(current.Lo * scale, current.Hi * scale);
+        var changedData = AssumptionOverrides.Single("explain", name, perturbed, entry.Current).Apply(data);
+        var uncertainty = UncertaintyAnalysis.Run(data, monteCarlo ?? MonteCarloSettings.Default);
+        IReadOnlyList<AuditRow> Audit(PaperData d, UncertaintyResult u) => ClaimsAudit.Run(claims, ClaimCheckProviders(d, registry, u, figureInputs));
+        var changedUncertainty = UncertaintyAnalysis.WithMonteCarloOf(changedData, uncertainty);
+        var drawn = uncertainty.Scenarios.SelectMany(s => s.Model.Quantities).Select(q => q.DataName).ToHashSet(StringComparer.Ordinal);
+        return new OverrideReach(name, entry.Current, entry.Source, null, "",
+            ChangedClaims(Audit(data, uncertainty), Audit(changedData, changedUncertainty)),
+            ChangedHeadlines(ClaimsDiff.Headlines(data, uncertainty), ClaimsDiff.Headlines(changedData, changedUncertainty)), drawn.Contains(name), related.Others(name));
+    }
+
+    /// <summary>The claims whose value or verdict differs between two audits of the same claims, in claims.csv order.</summary>
+    private static IReadOnlyList<string> ChangedClaims(IReadOnlyList<AuditRow> a, IReadOnlyList<AuditRow> b) =>
+        [.. a.Zip(b).Where(p => p.First.Verdict != p.Second.Verdict || !Equals(p.First.RecomputedValue, p.Second.RecomputedValue)).Select(p => p.First.ClaimId)];
+
+    /// <summary>The headline numbers that differ between two runs (Monte Carlo shares aside: a single-override run keeps the paper's draws).</summary>
+    private static IReadOnlyList<string> ChangedHeadlines(IReadOnlyList<(string Name, string Description, string Unit, double? Value)> a,
+        IReadOnlyList<(string Name, string Description, string Unit, double? Value)> b) =>
+        [.. a.Zip(b).Where(p => p.First.Value != p.Second.Value).Select(p => p.First.Name)];
 
     /// <summary>Every provider of claim checks, in one list so <c>reproduce</c> and notebook 08 audit the same way.</summary>
     public static IReadOnlyList<IClaimCheckProvider> ClaimCheckProviders(PaperData data, BottleneckRegistry registry, UncertaintyResult uncertainty,

@@ -88,9 +88,11 @@ public static class ClaimsAudit
 
     /// <summary>
     /// Writes <c>claims_audit.csv</c>, <c>claims_audit.md</c> and, given findings, <c>findings.csv</c>. The CSV carries the
-    /// printed and recomputed ends as numbers next to the text columns, so a reader needs no parsing.
+    /// printed and recomputed ends as numbers next to the text columns, so a reader needs no parsing. A non-empty
+    /// <paramref name="banner"/> (Markdown: the reviewer's overrides) heads claims_audit.md.
     /// </summary>
-    public static void Write(OutputStage stage, IReadOnlyList<AuditRow> rows, IReadOnlyList<Finding>? findings = null, IReadOnlyDictionary<string, Interval>? values = null)
+    public static void Write(OutputStage stage, IReadOnlyList<AuditRow> rows, IReadOnlyList<Finding>? findings = null, IReadOnlyDictionary<string, Interval>? values = null,
+        string banner = "")
     {
         values ??= new Dictionary<string, Interval>();
         stage.WriteCsv("claims_audit.csv", Columns, rows.Select(r => (IReadOnlyList<object?>)[r.ClaimId, r.Section, r.Quote, r.Published, r.Recomputed, r.Verdict.ToText(), r.Reason,
@@ -98,7 +100,7 @@ public static class ClaimsAudit
             Difference(r.RecomputedValue?.Lo, r.PublishedValue?.Lo), Difference(r.RecomputedValue?.Hi, r.PublishedValue?.Hi), RelativeDifference(r),
             r.Reading, string.Join("; ", r.ReadingsTried), r.FindingId]));
         if (findings is not null) Findings.Write(stage, rows, findings, values);
-        stage.WriteText("claims_audit.md", ToMarkdown(rows, findings, values));
+        stage.WriteText("claims_audit.md", ToMarkdown(rows, findings, values, banner));
     }
 
     private static double? Difference(double? recomputed, double? published) => recomputed is { } r && published is { } p ? r - p : null;
@@ -115,14 +117,16 @@ public static class ClaimsAudit
     /// <summary>Where the verdict policy is written down, relative to the repository root.</summary>
     public const string PolicyPage = "docs/verdict-policy.md";
 
-    /// <summary>The audit as a Markdown report: the policy link, the findings, counts by verdict, then every claim.</summary>
-    public static string ToMarkdown(IReadOnlyList<AuditRow> rows, IReadOnlyList<Finding>? findings = null, IReadOnlyDictionary<string, Interval>? values = null)
+    /// <summary>The audit as a Markdown report: the reviewer's banner if any, the policy link, the findings, counts by verdict, then every claim.</summary>
+    public static string ToMarkdown(IReadOnlyList<AuditRow> rows, IReadOnlyList<Finding>? findings = null, IReadOnlyDictionary<string, Interval>? values = null,
+        string banner = "")
     {
         static string Cell(string s) => s.Replace("|", "\\|").Replace("\n", " ");
         var sb = new StringBuilder();
         sb.Append("# Claims audit\n\n");
+        sb.Append(banner);
         sb.Append("Every numeric claim of \"Bottleneck-Driven Projection of Frontier-Class LLM Inference on Dedicated ASICs\" (v0.3) ");
-        sb.Append("that the bundle lists in `data/claims.csv`, recomputed from `data/` through the library. Inputs are never tuned to make a claim pass. ");
+        sb.Append($"that the bundle lists in `data/claims.csv`, recomputed from `data/`{(banner.Length > 0 ? " with the reviewer's overrides above" : "")} through the library. Inputs are never tuned to make a claim pass. ");
         sb.Append($"Verdicts follow the written policy in [`{PolicyPage}`](../{PolicyPage}): tolerance from the printed digits (wider for values printed as approximate), ");
         sb.Append("every natural reading tried and the verdict taken on the most favourable one, `consistent` where the printed value lies within what the stated inputs allow, ");
         sb.Append("and `not-recomputable` where a result would rest on the bundle's own assumption.\n\n");

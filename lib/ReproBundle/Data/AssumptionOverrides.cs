@@ -161,6 +161,13 @@ public sealed class AssumptionOverrides
 
     private static string Show(Interval? v) => v?.ToString() ?? "n/a";
 
+    /// <summary>
+    /// One override made in code, not read from a file (<c>explain NAME</c> perturbs one name); <paramref name="label"/> stands
+    /// where a file name would. The name and value must already be valid (<see cref="Names"/>).
+    /// </summary>
+    public static AssumptionOverrides Single(string label, string name, Interval value, Interval? replaces) =>
+        new(label, "", [new AssumptionOverride(name, value, 0, replaces)]);
+
     /// <summary>The same file's overrides restricted to <paramref name="name"/> alone (to see what one override reaches).</summary>
     public AssumptionOverrides Only(string name) => new(FilePath, Sha256, [.. Items.Where(o => o.Name == name)]);
 

@@ -21,4 +21,8 @@ public sealed record SiteTable(string StagePath, string Title, string Caption);
 /// The date "this quarter" is computed from. Null means the newest date in the registry, so two runs on the
 /// same data write identical bytes (no clock is read).
 /// </param>
-public sealed record SiteOptions(DateOnly? AsOf = null);
+/// <param name="ReviewerBanner">
+/// With <c>reproduce --assumptions</c>, the banner lines of the reviewer's overrides (<see cref="Audit.OverrideReach.Banner"/>): they
+/// head the home page and the audit section. Empty for the paper's inputs.
+/// </param>
+public sealed record SiteOptions(DateOnly? AsOf = null, IReadOnlyList<string>? ReviewerBanner = null);

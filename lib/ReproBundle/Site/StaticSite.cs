@@ -44,7 +44,7 @@ public static class StaticSite
         foreach (var (file, _, bytes) in feeds) stage.WriteBytes($"site/feeds/{file}", bytes);
 
         Page("index.html", "Bottleneck-Driven Projection of Frontier-Class LLM Inference on Dedicated ASICs (v0.3), reproduced",
-            Home(stage, registry, audit, figures, tables));
+            Home(stage, registry, audit, figures, tables, options?.ReviewerBanner ?? []));
         Page("registry.html", "Bottleneck Registry", RegistryIndex(registry, asOf));
         Page("dashboards.html", "Registry dashboards", Dashboards(stage, registry));
         Page("feeds.html", "Atom feeds", FeedsPage(feeds, asOf));
@@ -121,10 +121,15 @@ public static class StaticSite
         ("§6-§7", "A public, versioned Bottleneck Registry of 18 entries with a schema lint, dashboards and feeds, as a coordination primitive."),
     ];
 
-    private static string Home(OutputStage stage, BottleneckRegistry registry, IReadOnlyList<AuditRow> audit, IReadOnlyList<SiteFigure> figures, IReadOnlyList<SiteTable> tables)
+    private static string Home(OutputStage stage, BottleneckRegistry registry, IReadOnlyList<AuditRow> audit, IReadOnlyList<SiteFigure> figures, IReadOnlyList<SiteTable> tables,
+        IReadOnlyList<string> banner)
     {
         var sb = new StringBuilder();
-        sb.Append("<p class=\"lead\">Every number below is recomputed from the bundle's <code>data/</code> through its library; inputs are never tuned to make a claim pass.</p>\n");
+        var reviewer = Banner(banner);
+        sb.Append(reviewer);
+        sb.Append(banner.Count > 0
+            ? "<p class=\"lead\">Every number below is recomputed from the bundle's <code>data/</code> with the reviewer's overrides above, through its library.</p>\n"
+            : "<p class=\"lead\">Every number below is recomputed from the bundle's <code>data/</code> through its library; inputs are never tuned to make a claim pass.</p>\n");
         sb.Append("<section id=\"claims\"><h2>What the paper claims</h2>\n<ul>\n");
         foreach (var (section, text) in PaperClaims) sb.Append($"<li><strong>{E(section)}.</strong> {E(text)}</li>\n");
         sb.Append("</ul></section>\n");
@@ -151,6 +156,7 @@ public static class StaticSite
         sb.Append(". <a href=\"registry.html\">All entries</a>, <a href=\"dashboards.html\">dashboards</a>, <a href=\"feeds.html\">feeds</a>.</p></section>\n");
 
         sb.Append("<section id=\"audit\"><h2>Claims audit</h2>\n");
+        sb.Append(reviewer);
         sb.Append(FindingsBlock(stage));
         sb.Append("<div class=\"scroll\"><table class=\"audit\"><thead><tr>");
         foreach (var c in new[] { "claim", "section", "quote", "published", "recomputed", "verdict", "reason" }) sb.Append($"<th>{c}</th>");
@@ -163,6 +169,11 @@ public static class StaticSite
         sb.Append("</tbody></table></div></section>\n");
         return sb.ToString();
     }
+
+    /// <summary>The reviewer's overrides as a highlighted block (nothing without overrides).</summary>
+    private static string Banner(IReadOnlyList<string> lines) => lines.Count == 0 ? "" :
+        $"<div class=\"reviewer-banner\"><p><strong>{E(lines[0])}</strong></p>\n<ul>\n" +
+        string.Concat(lines.Skip(1).Select(l => l.StartsWith("    ", StringComparison.Ordinal) ? $"<li class=\"hint\">{E(l.Trim())}</li>\n" : $"<li>{E(l.Trim())}</li>\n")) + "</ul></div>\n";
 
     /// <summary>
     /// The head of the audit section: the verdict policy and the findings (root causes of every 'differs', with

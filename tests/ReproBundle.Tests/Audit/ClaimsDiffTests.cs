@@ -121,6 +121,32 @@ public class ClaimsDiffTests(ReviewerJourneyRun run) : IClassFixture<ReviewerJou
     }
 
     [Fact]
+    public void The_console_leads_with_a_banner_naming_each_override_its_sources_and_what_it_reaches()
+    {
+        var log = run.Log;
+        var banner = log.IndexOf("REVIEWER'S ASSUMPTIONS: 2 override(s) from reviewer.yaml", StringComparison.Ordinal);
+        Assert.True(banner >= 0, log);
+        Assert.True(banner < log.IndexOf("claims audit:", StringComparison.Ordinal));
+        Assert.Contains("appc.h100.tok_s: paper 25 (Appendix C H100 worked example \"t = 25 tok/s (single-stream Llama-70B BF16, midpoint)\") -> reviewer 40 (reviewer.yaml:1); reaches 9 claims (", log);
+        Assert.Contains("appc.asic.capex_usd: paper 12000 (Appendix C ASIC worked example \"C = 12,000 USD (midpoint of $8-20 K projected)\") -> reviewer 25000 (reviewer.yaml:2)", log);
+        // Appendix C's worked examples are not drawn by the Monte Carlo (it reads Table 2 and §3.3), and the banner says so.
+        Assert.Contains("the Monte Carlo does not read it", log);
+        Assert.Contains("hint: appc.asic.capex_usd does not change asic.node_cost_usd (", log);
+        Assert.Contains("hint: appc.h100.tok_s does not change s1.h100_decode_tok_s (", log);
+    }
+
+    [Fact]
+    public void The_audit_report_and_the_site_carry_the_banner()
+    {
+        var md = File.ReadAllText(Path.Combine(run.Output, "claims_audit.md"));
+        Assert.StartsWith("# Claims audit\n\n> **REVIEWER'S ASSUMPTIONS: 2 override(s) from reviewer.yaml", md);
+        Assert.Contains("recomputed from `data/` with the reviewer's overrides above", md);
+        var site = File.ReadAllText(Path.Combine(run.Output, "site", "index.html"));
+        Assert.Equal(2, site.Split("<div class=\"reviewer-banner\">").Length - 1);
+        Assert.Contains("appc.h100.tok_s: paper 25", site);
+    }
+
+    [Fact]
     public void The_log_says_how_many_verdicts_flipped()
     {
         Assert.Matches(@"comparison: [1-9]\d* verdict\(s\) flipped", run.Log);
@@ -137,5 +163,71 @@ public class ClaimsDiffWithoutAssumptionsTests
         Reproduction.Run(new ReproduceOptions(TestPaths.DataDir, output, Png: false, MonteCarlo: new MonteCarloSettings(2_000, MonteCarloSettings.DefaultSeed, 1)), TextWriter.Null);
         Assert.True(File.Exists(Path.Combine(output, "claims_audit.csv")));
         Assert.Empty(Directory.GetFiles(output, "claims_diff*"));
+    }
+}
+
+/// <summary>The reviewer's second run: the README's name <c>asic.node_cost_usd: 25000</c>, which Appendix C does not read.</summary>
+public class NodeCostOverrideTests
+{
+    [Fact]
+    public void Overriding_the_section_3_3_node_cost_leaves_the_appendix_c_ratio_and_says_which_name_it_reads()
+    {
+        using var dir = TestPaths.NewTempDir();
+        var assumptions = Path.Combine(dir.Path, "node-cost.yaml");
+        File.WriteAllText(assumptions, "asic.node_cost_usd: 25000\n");
+        var output = Path.Combine(dir.Path, "out");
+        var log = new StringWriter();
+        Reproduction.Run(new ReproduceOptions(TestPaths.DataDir, output, assumptions, Png: false, MonteCarlo: new MonteCarloSettings(2_000, MonteCarloSettings.DefaultSeed, 1)), log);
+        Assert.Contains("asic.node_cost_usd: paper 8000-20000 (§3.3 \"Assumed cost: $8-20 K per node at volume\") -> reviewer 25000 (node-cost.yaml:1)", log.ToString());
+        Assert.Contains("hint: asic.node_cost_usd does not change appc.asic.capex_usd (Appendix C's ASIC worked example", log.ToString());
+        Assert.Contains("the Monte Carlo draws it", log.ToString());
+        var headlines = File.ReadAllLines(Path.Combine(output, "claims_diff_headlines.csv")).Single(l => l.StartsWith("appc.density_ratio,", StringComparison.Ordinal));
+        // Appendix C still reads C = 12000: 6666.67 / 116.667 = 400/7 on both sides.
+        var cells = headlines.Split(',');
+        Assert.Equal(400.0 / 7, double.Parse(cells[^3], CultureInfo.InvariantCulture), 9);
+        Assert.Equal(400.0 / 7, double.Parse(cells[^2], CultureInfo.InvariantCulture), 9);
+        Assert.Equal("no", cells[^1]);
+    }
+}
+
+public class ExplainCommandTests
+{
+    [Fact]
+    public void Explain_lists_the_claims_and_headline_numbers_a_name_feeds_and_its_related_names()
+    {
+        var stdout = new StringWriter();
+        var code = ReproBundle.Cli.CliRunner.Run(ReproBundle.Cli.CliRunner.CreateRoot(), ["explain", "appc.asic.capex_usd", "--data", TestPaths.DataDir], stdout, new StringWriter());
+        Assert.Equal(0, code);
+        var text = stdout.ToString();
+        Assert.StartsWith("appc.asic.capex_usd: paper 12000 (Appendix C ASIC worked example", text);
+        Assert.Contains("appc.density_ratio", text);
+        Assert.Contains("the Monte Carlo does not read it", text);
+        Assert.Contains("hint: appc.asic.capex_usd does not change asic.node_cost_usd", text);
+        Assert.DoesNotContain("s1.h100_decode_bound", text);
+    }
+
+    [Fact]
+    public void Explain_of_an_unknown_name_is_one_line_of_bad_input_with_names_like_it()
+    {
+        var stderr = new StringWriter();
+        var code = ReproBundle.Cli.CliRunner.Run(ReproBundle.Cli.CliRunner.CreateRoot(), ["explain", "h100.tok_s", "--data", TestPaths.DataDir], new StringWriter(), stderr);
+        Assert.Equal(2, code);
+        var lines = stderr.ToString().TrimEnd().Split('\n');
+        Assert.Single(lines);
+        Assert.Contains("unknown name 'h100.tok_s'", lines[0]);
+        Assert.Contains("appc.h100.tok_s", lines[0]);
+    }
+
+    [Fact]
+    public void A_related_inputs_row_naming_an_unknown_input_is_reported_at_its_line()
+    {
+        using var copy = TestPaths.CopyOfData();
+        var dataDir = Path.Combine(copy.Path, "data");
+        var path = Path.Combine(dataDir, ReproBundle.Data.RelatedInputs.FileName);
+        var lines = File.ReadAllLines(path).Length;
+        File.AppendAllText(path, "h100_speed,appc.h100.tok_per_s,a typo\n");
+        var e = Assert.Throws<ReproBundle.Data.BundleInputException>(() => ReproBundle.Data.RelatedInputs.Load(dataDir, ReproBundle.Data.PaperData.Load(dataDir)));
+        Assert.Equal($"{path}:{lines + 1}", e.Location);
+        Assert.Contains("'appc.h100.tok_per_s' is not an overridable name", e.Problem);
     }
 }

@@ -1,0 +1,60 @@
+using ReproBundle.Data;
+
+namespace ReproBundle.Audit;
+
+/// <summary>What one reviewer override reaches (issue 14, item 2), found by auditing with that override alone.</summary>
+/// <param name="Name">The overridden name.</param>
+/// <param name="PaperValue">The value in data/ (null where data/ has none, a Table 1 "n/a").</param>
+/// <param name="PaperLocator">Where data/ took it from (data/inputs.csv's source column, or the table cell).</param>
+/// <param name="ReviewerValue">The reviewer's value (null for <c>explain</c>, which has no reviewer).</param>
+/// <param name="ReviewerLocator">The assumptions file and line (empty for <c>explain</c>).</param>
+/// <param name="Claims">The claims whose value or verdict changes with this override alone, in claims.csv order.</param>
+/// <param name="Headlines">The headline numbers (see <see cref="ClaimsDiff.Headlines"/>) that change with it alone.</param>
+/// <param name="MonteCarlo">True when the Monte Carlo draws this name (P(ratio &gt; 10x) and the uncertainty tables follow it).</param>
+/// <param name="Related">The other names of the same quantity that this override leaves at the paper's value.</param>
+public sealed record OverrideReach(string Name, Interval? PaperValue, string PaperLocator, Interval? ReviewerValue, string ReviewerLocator,
+    IReadOnlyList<string> Claims, IReadOnlyList<string> Headlines, bool MonteCarlo, IReadOnlyList<RelatedInput> Related)
+{
+    /// <summary>What it reaches in one sentence: claims, headline numbers, Monte Carlo.</summary>
+    public string Reaches =>
+        $"reaches {Count(Claims, "claim")}{List(Claims)}; {Count(Headlines, "headline number")}{List(Headlines)}; " +
+        (MonteCarlo ? "the Monte Carlo draws it" : "the Monte Carlo does not read it");
+
+    /// <summary>The one-line hint naming the related names it does not change (empty when it has none).</summary>
+    public string Hint => Related.Count == 0 ? "" :
+        $"hint: {Name} does not change {string.Join("; ", Related.Select(r => $"{r.Name} ({r.Reason})"))}; override those too if you mean the same quantity";
+
+    private static string Count(IReadOnlyList<string> items, string noun) => $"{items.Count} {noun}{(items.Count == 1 ? "" : "s")}";
+
+    /// <summary>How many names a sentence lists before "and N more" (claims_diff.md has them all).</summary>
+    public const int ListedNames = 6;
+
+    private static string List(IReadOnlyList<string> items) => items.Count == 0 ? "" :
+        $" ({string.Join(", ", items.Take(ListedNames))}{(items.Count > ListedNames ? $" and {items.Count - ListedNames} more" : "")})";
+
+    /// <summary>
+    /// The override as banner lines: name, the paper's value and locator, the reviewer's value and file:line, what it
+    /// reaches, then the hint when there is one.
+    /// </summary>
+    public IReadOnlyList<string> Lines()
+    {
+        var paper = PaperValue is { } p ? AuditText.Number(p) : "n/a";
+        var head = ReviewerValue is { } r
+            ? $"{Name}: paper {paper} ({PaperLocator}) -> reviewer {AuditText.Number(r)} ({ReviewerLocator}); {Reaches}"
+            : $"{Name}: paper {paper} ({PaperLocator}); perturbed alone it {Reaches}";
+        return Hint.Length == 0 ? [head] : [head, Hint];
+    }
+
+    /// <summary>The banner of a run with overrides: one header line, then each override's lines.</summary>
+    public static IReadOnlyList<string> Banner(string assumptionsFile, IReadOnlyList<OverrideReach> reaches) =>
+        [$"REVIEWER'S ASSUMPTIONS: {reaches.Count} override(s) from {Path.GetFileName(assumptionsFile)} replace the paper's inputs; every output below uses them (claims_diff.md compares with the paper's)",
+         .. reaches.SelectMany(r => r.Lines().Select((l, i) => (i == 0 ? "  " : "    ") + l))];
+
+    /// <summary>The banner as Markdown, for the head of claims_audit.md.</summary>
+    public static string BannerMarkdown(string assumptionsFile, IReadOnlyList<OverrideReach> reaches)
+    {
+        var lines = Banner(assumptionsFile, reaches);
+        static string Esc(string s) => s.Replace("|", "\\|").Replace("*", "\\*").Replace("_", "\\_");
+        return $"> **{Esc(lines[0])}**\n>\n" + string.Concat(reaches.SelectMany(r => r.Lines().Select((l, i) => (i == 0 ? "> - " : ">   ") + Esc(l) + "\n"))) + "\n";
+    }
+}
