@@ -9,11 +9,10 @@ namespace ReproBundle.Cli;
 /// </summary>
 internal static class InvariantOptions
 {
-    /// <summary>A required double option; a value that is not an invariant-culture number is a usage error naming the option.</summary>
-    public static Option<double> RequiredDouble(string name, string description) => new(name)
+    /// <summary>An optional double option (null when not given); a value that is not an invariant-culture number is a usage error naming the option.</summary>
+    public static Option<double?> OptionalDouble(string name, string description) => new(name)
     {
         Description = description,
-        Required = true,
         CustomParser = result =>
         {
             var token = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";

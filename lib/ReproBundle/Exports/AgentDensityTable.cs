@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using ReproBundle.Audit;
 using ReproBundle.Data;
 using ReproBundle.Output;
 
@@ -13,19 +14,35 @@ public static class AgentDensityTable
     [
         "scenario", "capex_usd", "lifetime_years", "utilization", "tok_s", "stream_tok_s", "hourly_capex_usd",
         "cost_usd_per_mtok", "streams_per_node", "density_per_musd", "density_per_musd_at_utilization", "source",
+        "printed_streams_per_node", "printed_density_per_musd", "printed_density_per_musd_at_utilization",
     ];
 
-    /// <summary>The cells of one row in <see cref="Columns"/> order.</summary>
-    public static IReadOnlyList<object?> Cells(string scenario, AgentDensitySteps s, string source) =>
+    /// <summary>The steps whose printed values (Appendix C, from data/claims.csv) get a <c>printed_</c> column.</summary>
+    public static readonly IReadOnlyList<string> PrintedSteps = ["streams_per_node", "density_per_musd", "density_per_musd_at_utilization"];
+
+    /// <summary>
+    /// The cells of one row in <see cref="Columns"/> order; <paramref name="claims"/> given, the worked examples (scenario
+    /// <c>h100</c> and <c>asic</c>) carry the values Appendix C prints for their steps, other rows leave them empty.
+    /// </summary>
+    public static IReadOnlyList<object?> Cells(string scenario, AgentDensitySteps s, string source, IReadOnlyList<Claim>? claims = null) =>
     [
         scenario, s.Inputs.CapexUsd, s.Inputs.LifetimeYears, s.Inputs.Utilization, s.Inputs.TokensPerSecond,
         s.Inputs.StreamTokensPerSecond, s.HourlyCapexUsd, s.CostUsdPerMillionTokens, s.StreamsPerNode,
         s.DensityPerMillionUsd, s.DensityPerMillionUsdAtUtilization, source,
+        .. PrintedSteps.Select(step => Printed(scenario, step, claims)),
     ];
 
-    /// <summary>Writes <c>tables/agent_density.csv</c>.</summary>
-    public static void Write(OutputStage stage, PaperData data) =>
-        stage.WriteCsv("tables/agent_density.csv", Columns, Scenarios.AgentDensityRows(data.Values).Select(r => Cells(r.Scenario, r.Steps, r.Source)));
+    private static object? Printed(string scenario, string step, IReadOnlyList<Claim>? claims) =>
+        claims is not null && scenario is "h100" or "asic" && AppendixCSideBySide.PrintedClaimId(scenario, step) is { } id
+            ? claims.Single(c => c.ClaimId == id).Published.Lo
+            : null;
+
+    /// <summary>Writes <c>tables/agent_density.csv</c>, with the printed values read from the data folder's claims.csv.</summary>
+    public static void Write(OutputStage stage, PaperData data)
+    {
+        var claims = Claim.Load(Path.Combine(data.DataDirectory, "claims.csv"));
+        stage.WriteCsv("tables/agent_density.csv", Columns, Scenarios.AgentDensityRows(data.Values).Select(r => Cells(r.Scenario, r.Steps, r.Source, claims)));
+    }
 
     /// <summary>One JSON object with the <see cref="Columns"/> names (scenario "custom", source "command line").</summary>
     public static string ToJson(AgentDensitySteps steps)
@@ -38,6 +55,7 @@ public static class AgentDensityTable
             for (int i = 0; i < Columns.Count; i++)
             {
                 if (cells[i] is double d) w.WriteNumber(Columns[i], d);
+                else if (cells[i] is null) w.WriteNull(Columns[i]);
                 else w.WriteString(Columns[i], (string?)cells[i]);
             }
             w.WriteEndObject();

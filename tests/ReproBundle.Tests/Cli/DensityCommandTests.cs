@@ -30,4 +30,47 @@ public class DensityCommandTests
         Assert.Contains("= 100\n", r.Stdout);
         Assert.Contains("D * u                          = 6666.66666666666", r.Stdout);
     }
+
+    private static (int Code, string Out, string Err) RunInProcess(params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var code = ReproBundle.Cli.CliRunner.Run(ReproBundle.Cli.CliRunner.CreateRoot(), args, stdout, stderr);
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+
+    [Fact]
+    public void Scenario_both_prints_each_step_next_to_the_printed_value_and_the_two_ratios()
+    {
+        var (code, text, _) = RunInProcess("density", "--scenario", "both", "--data", TestPaths.DataDir);
+        Assert.Equal(0, code);
+        // H100: D = 1e6 / 30000 * 25 / 5 = 166.67, printed ~167; D*u = 116.67, printed ~117.
+        Assert.Matches(@"density_per_musd +\(1e6 / C\) \* \(t / r\) +~167 +167 +166\.666666666666\d* +yes", text);
+        Assert.Matches(@"density_per_musd_at_utilization +D \* u +~6667 +6667 +6666\.666666666666\d* +yes", text);
+        // Ratio 6666.67 / 116.667 = 400/7 = 57.14 against the printed 50x; with t_ASIC halved 200/7 = 28.57 > 10x.
+        Assert.Matches(@"density_ratio .+ 50x +57 +57\.142857142857\d* +NO", text);
+        Assert.Matches(@"fp4_pessimistic_ratio .+ >10x +29 +28\.571428571428\d* +yes", text);
+    }
+
+    [Fact]
+    public void Scenario_h100_with_an_option_overrides_the_worked_example_and_shows_where_it_departs_from_the_paper()
+    {
+        var (code, text, _) = RunInProcess("density", "--scenario", "h100", "--tokens-per-second", "40", "--data", TestPaths.DataDir);
+        Assert.Equal(0, code);
+        Assert.Contains("t = 40 tok/s", text);
+        // t / r = 40 / 5 = 8 against the printed 5.
+        Assert.Matches(@"streams_per_node +t / r +5 +8 +8 +NO", text);
+    }
+
+    [Fact]
+    public void Scenario_both_refuses_a_step_option_and_a_missing_option_names_itself()
+    {
+        var (code, _, err) = RunInProcess("density", "--scenario", "both", "--capex-usd", "5", "--data", TestPaths.DataDir);
+        Assert.Equal(2, code);
+        Assert.StartsWith("error: --capex-usd:", err);
+        (code, _, err) = RunInProcess("density", "--capex-usd", "5");
+        Assert.Equal(2, code);
+        Assert.StartsWith("error: --lifetime-years: is required", err);
+        Assert.Single(err.TrimEnd().Split('\n'));
+    }
 }
