@@ -34,7 +34,11 @@ public sealed record ReproduceOptions(string DataDirectory, string OutputDirecto
 /// PNGs a browser fault left undrawn (<c>figures/&lt;name&gt;.png</c>) with the reason; empty when every PNG was drawn
 /// or none was asked for. Every other output was written; <c>MANIFEST.json</c> lists these under <c>missing</c>.
 /// </param>
-public sealed record ReproductionResult(string OutputDirectory, int FileCount, IReadOnlyList<AuditRow> Audit, IReadOnlyDictionary<string, string> MissingPngs);
+public sealed record ReproductionResult(string OutputDirectory, int FileCount, IReadOnlyList<AuditRow> Audit, IReadOnlyDictionary<string, string> MissingPngs)
+{
+    /// <summary>Warnings for the reader (the registry lint's near-duplicates), printed after the summary and the outputs.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+}
 
 /// <summary>
 /// <c>reproduce</c> as a library call: loads data/, writes every table, figure, the site and the claims
@@ -45,6 +49,9 @@ public static class Reproduction
     /// <summary>Runs everything; a bad input throws <see cref="BundleInputException"/> before anything is moved into place.</summary>
     public static ReproductionResult Run(ReproduceOptions options, TextWriter log)
     {
+        // The console leads with the answer: the summary is written at the end, then the steps' own lines; warnings go back to the caller.
+        var summary = new List<string>();
+        var progress = new StringWriter { NewLine = "\n" };
         // A forbidden output folder (/, home, the repository, data/, an existing file) is refused before anything is read.
         OutputFolder.Check(options.OutputDirectory, options.DataDirectory);
         var data = PaperData.Load(options.DataDirectory);
@@ -62,7 +69,7 @@ public static class Reproduction
         NotClaim.Load(Path.Combine(options.DataDirectory, "not_claims.csv"), claims);
         // Every input is read and checked before anything is started or staged, so bad input fails fast.
         var registry = BottleneckRegistry.Load(options.DataDirectory);
-        log.WriteLine($"registry: {registry.Entries.Count} entries linted{string.Concat(registry.Warnings.Select(w => $"; {w}"))}");
+        progress.WriteLine($"registry: {registry.Entries.Count} entries linted, {registry.Warnings.Count} warning(s)");
         using var stage = new OutputStage(options.OutputDirectory, options.DataDirectory);
         // Chromium starts in the background now and is ready by the time the figures are drawn (null: no PNGs this run,
         // because of --no-png or because no Chromium is installed).
@@ -80,11 +87,14 @@ public static class Reproduction
             ClaimsDiff.Write(stage, comparison.Rows, comparison.Headlines, overrides);
             banner = OverrideReach.Banner(overrides.FilePath, comparison.Reaches);
             bannerMarkdown = OverrideReach.BannerMarkdown(overrides.FilePath, comparison.Reaches);
-            foreach (var line in banner) log.WriteLine(line);
-            log.WriteLine($"comparison: {comparison.Rows.Count(r => r.Flipped)} verdict(s) flipped, {comparison.Rows.Count(r => r.Changed && !r.Flipped)} more value(s) changed (claims_diff.md)");
+            var ratio = comparison.Headlines.Single(h => h.Name == "appc.density_ratio");
+            summary.Add($"comparison: {comparison.Rows.Count(r => r.Flipped)} verdict(s) flipped, {comparison.Rows.Count(r => r.Changed && !r.Flipped)} more value(s) changed; " +
+                $"D_ASIC / D_H100 {Times(ratio.Paper)} with the paper's inputs, {Times(ratio.Reviewer)} with yours (claims_diff.md)");
         }
         ClaimsAudit.Write(stage, audit, findings, FindingValues.Compute(data), bannerMarkdown);
-        log.WriteLine($"claims audit: {string.Join(", ", Enum.GetValues<Verdict>().Select(v => $"{audit.Count(r => r.Verdict == v)} {v.ToText()}"))}");
+        summary.Insert(0, $"claims audit: {string.Join(", ", Enum.GetValues<Verdict>().Select(v => $"{audit.Count(r => r.Verdict == v)} {v.ToText()}"))} (claims_audit.md)");
+        summary.Insert(1, FindingsLine(audit, findings));
+        summary.Insert(2, HeadlineLine(ClaimsDiff.Headlines(data, uncertainty)));
         Taxonomy.WriteSummary(stage, registry);
 
         // Every chart goes through one exporter: HTML and JSON now, all PNGs in one browser session below.
@@ -94,9 +104,9 @@ public static class Reproduction
             FigureWriter.Write(stage, name, chart);
         }
         // A browser fault costs the PNGs only: they are listed as missing, and every other output is still written.
-        var pngs = options.Png ? FigureWriter.RenderPngs(stage, log, pngRenderer) : PngOutcome.None;
+        var pngs = options.Png ? FigureWriter.RenderPngs(stage, progress, pngRenderer) : PngOutcome.None;
         pngRenderer?.Dispose();
-        log.WriteLine($"figures: {FigureWriter.WrittenFigures(stage).Count} as HTML and JSON, {pngs.Written} as PNG" +
+        progress.WriteLine($"figures: {FigureWriter.WrittenFigures(stage).Count} as HTML and JSON, {pngs.Written} as PNG" +
             (pngs.Missing.Count > 0 ? $", {pngs.Missing.Count} PNG(s) missing (browser fault)" : ""));
 
         // The site shows the figures and tables written above, so it comes after them.
@@ -105,13 +115,38 @@ public static class Reproduction
 
         if (options.NotebooksDirectory is { } notebooks)
         {
-            NotebookExecution.WriteExecuted(stage, notebooks, options.DataDirectory, log);
+            NotebookExecution.WriteExecuted(stage, notebooks, options.DataDirectory, progress);
         }
 
         WriteManifest(stage, options.DataDirectory, [.. data.Files, "claims.csv", "findings.csv", "not_claims.csv", RelatedInputs.FileName, .. registry.DataFiles, .. FigureInputs.FileNames], overrides, pngs.Missing);
         var count = stage.WrittenFiles.Count;
         stage.Commit();
-        return new ReproductionResult(stage.OutputRoot, count, audit, pngs.Missing);
+        foreach (var line in banner.Concat(summary)) log.WriteLine(line);
+        log.Write(progress.ToString());
+        log.WriteLine($"outputs: claims_audit.md{(overrides is null ? "" : ", claims_diff.md")}, site/index.html, tables/, figures/ in {stage.OutputRoot}");
+        return new ReproductionResult(stage.OutputRoot, count, audit, pngs.Missing) { Warnings = [.. registry.Warnings.Select(w => $"registry: {w}")] };
+    }
+
+    private static string Times(double? ratio) => ratio is { } r ? $"{AuditText.Number(r)}x" : "none";
+
+    /// <summary>The findings in one line: how many, and which weaken or overturn a conclusion of the paper.</summary>
+    private static string FindingsLine(IReadOnlyList<AuditRow> audit, IReadOnlyList<Finding> findings)
+    {
+        string Ids(Materiality m) => string.Join(", ", findings.Where(f => f.Materiality == m).Select(f => f.FindingId));
+        int N(Materiality m) => findings.Count(f => f.Materiality == m);
+        return $"findings: {findings.Count} root cause(s) behind {audit.Count(r => r.Verdict == Verdict.Differs)} differing claim(s): " +
+            $"{N(Materiality.Overturns)} overturn a conclusion{(N(Materiality.Overturns) > 0 ? $" ({Ids(Materiality.Overturns)})" : "")}, " +
+            $"{N(Materiality.Weakens)} weaken one{(N(Materiality.Weakens) > 0 ? $" ({Ids(Materiality.Weakens)})" : "")}, {N(Materiality.None)} change none";
+    }
+
+    /// <summary>The headline numbers of this run in one line: Appendix C's density ratio, the pessimistic FP4 ratio and P(ratio &gt; 10x).</summary>
+    private static string HeadlineLine(IReadOnlyList<(string Name, string Description, string Unit, double? Value)> headlines)
+    {
+        double? V(string name) => headlines.Single(h => h.Name == name).Value;
+        var p = headlines.Where(h => h.Name.StartsWith("mc.", StringComparison.Ordinal) && h.Name.EndsWith(".p_ratio_above_10x", StringComparison.Ordinal))
+            .Select(h => $"{AuditText.Number(h.Value ?? double.NaN)} ({h.Name.Split('.')[1]})");
+        return $"headline: D_ASIC / D_H100 = {Times(V("appc.density_ratio"))} on Appendix C's worked examples, {Times(V("appc.fp4_pessimistic_ratio"))} if FP4 gives only 2x over FP8; " +
+            $"P(ratio > 10x) = {string.Join(", ", p)}";
     }
 
     /// <summary>What <see cref="Compare"/> found: the claims and headline numbers side by side, and what each override reaches.</summary>

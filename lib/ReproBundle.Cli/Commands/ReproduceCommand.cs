@@ -32,6 +32,7 @@ internal static class ReproduceCommand
                 Png: !parse.GetValue(noPng));
             var result = Reproduction.Run(options, parse.InvocationConfiguration.Output);
             parse.InvocationConfiguration.Output.WriteLine($"wrote {result.FileCount} files to {result.OutputDirectory}");
+            foreach (var warning in result.Warnings) parse.InvocationConfiguration.Output.WriteLine($"warning: {warning}");
             if (result.MissingPngs.Count == 0) return 0;
             var names = string.Join(", ", result.MissingPngs.Keys.Select(Path.GetFileName));
             var reasons = string.Join("; ", result.MissingPngs.Values.Distinct());

@@ -147,9 +147,12 @@ public class ClaimsDiffTests(ReviewerJourneyRun run) : IClassFixture<ReviewerJou
     }
 
     [Fact]
-    public void The_log_says_how_many_verdicts_flipped()
+    public void The_log_opens_with_the_banner_then_the_answer_with_the_reviewer_ratio()
     {
-        Assert.Matches(@"comparison: [1-9]\d* verdict\(s\) flipped", run.Log);
+        var lines = run.Log.Split('\n');
+        Assert.StartsWith("REVIEWER'S ASSUMPTIONS: ", lines[0]);
+        Assert.Contains(lines, l => l.StartsWith("headline: D_ASIC / D_H100 = 17.1x on Appendix C's worked examples, 8.57x if FP4 gives only 2x over FP8", StringComparison.Ordinal));
+        Assert.Matches(@"comparison: [1-9]\d* verdict\(s\) flipped, \d+ more value\(s\) changed; D_ASIC / D_H100 57\.1x with the paper's inputs, 17\.1x with yours", run.Log);
     }
 }
 
@@ -160,9 +163,21 @@ public class ClaimsDiffWithoutAssumptionsTests
     {
         using var dir = TestPaths.NewTempDir();
         var output = Path.Combine(dir.Path, "out");
-        Reproduction.Run(new ReproduceOptions(TestPaths.DataDir, output, Png: false, MonteCarlo: new MonteCarloSettings(2_000, MonteCarloSettings.DefaultSeed, 1)), TextWriter.Null);
+        var log = new StringWriter();
+        var result = Reproduction.Run(new ReproduceOptions(TestPaths.DataDir, output, Png: false, MonteCarlo: new MonteCarloSettings(2_000, MonteCarloSettings.DefaultSeed, 1)), log);
         Assert.True(File.Exists(Path.Combine(output, "claims_audit.csv")));
         Assert.Empty(Directory.GetFiles(output, "claims_diff*"));
+
+        // The console leads with the answer: verdict counts, findings, the headline ratios; then the steps and where the files are.
+        var lines = log.ToString().Split('\n');
+        Assert.StartsWith("claims audit: ", lines[0]);
+        Assert.StartsWith("findings: ", lines[1]);
+        // 6666.67 / 116.667 = 57.1x; with t_ASIC halved 3333.33 / 116.667 = 28.6x.
+        Assert.StartsWith("headline: D_ASIC / D_H100 = 57.1x on Appendix C's worked examples, 28.6x if FP4 gives only 2x over FP8; P(ratio > 10x) = ", lines[2]);
+        Assert.True(Array.FindIndex(lines, l => l.StartsWith("registry: ", StringComparison.Ordinal)) > 2);
+        Assert.DoesNotContain("may duplicate", log.ToString());
+        // The registry lint's near-duplicate warning is handed back for the command to print last.
+        Assert.Contains(result.Warnings, w => w.StartsWith("registry: ", StringComparison.Ordinal) && w.Contains("B16 may duplicate B6", StringComparison.Ordinal));
     }
 }
 

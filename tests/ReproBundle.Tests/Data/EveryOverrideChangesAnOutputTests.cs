@@ -37,8 +37,10 @@ public class EveryOverrideChangesAnOutputTests
 
         var hashes = RunAndHash((name, changed));
 
-        // The comparison files (claims_diff.*) exist only with an assumptions file, so they would count as changed for any name.
-        var differing = hashes.Where(kv => !kv.Key.StartsWith("claims_diff", StringComparison.Ordinal))
+        // With an assumptions file the comparison (claims_diff.*) is written and the reviewer's banner heads claims_audit.md and the
+        // site's home page, whatever the name reaches: those files would count as changed for any name, so they are not counted.
+        string[] changedByAnyOverride = ["claims_audit.md", "site/index.html"];
+        var differing = hashes.Where(kv => !kv.Key.StartsWith("claims_diff", StringComparison.Ordinal) && !changedByAnyOverride.Contains(kv.Key))
             .Where(kv => !Baseline.Value.TryGetValue(kv.Key, out var h) || h != kv.Value).Select(kv => kv.Key).ToList();
         Assert.True(differing.Count > 0, $"{name}: {current} -> {changed} changes no output file");
     }
