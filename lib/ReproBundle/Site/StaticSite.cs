@@ -172,7 +172,7 @@ public static class StaticSite
 
     /// <summary>The reviewer's overrides as a highlighted block (nothing without overrides).</summary>
     private static string Banner(IReadOnlyList<string> lines) => lines.Count == 0 ? "" :
-        $"<div class=\"reviewer-banner\"><p><strong>{E(lines[0])}</strong></p>\n<ul>\n" +
+        $"<div class=\"warning reviewer-banner\"><p><strong>{E(lines[0])}</strong></p>\n<ul>\n" +
         string.Concat(lines.Skip(1).Select(l => l.StartsWith("    ", StringComparison.Ordinal) ? $"<li class=\"hint\">{E(l.Trim())}</li>\n" : $"<li>{E(l.Trim())}</li>\n")) + "</ul></div>\n";
 
     /// <summary>

@@ -142,7 +142,7 @@ public class ClaimsDiffTests(ReviewerJourneyRun run) : IClassFixture<ReviewerJou
         Assert.StartsWith("# Claims audit\n\n> **REVIEWER'S ASSUMPTIONS: 2 override(s) from reviewer.yaml", md);
         Assert.Contains("recomputed from `data/` with the reviewer's overrides above", md);
         var site = File.ReadAllText(Path.Combine(run.Output, "site", "index.html"));
-        Assert.Equal(2, site.Split("<div class=\"reviewer-banner\">").Length - 1);
+        Assert.Equal(2, site.Split("<div class=\"warning reviewer-banner\">").Length - 1);
         Assert.Contains("appc.h100.tok_s: paper 25", site);
     }
 
