@@ -169,6 +169,7 @@ public static class Reproduction
         var solo = new List<(string Name, IReadOnlyList<AuditRow> Audit)>();
         var reaches = new List<OverrideReach>();
         var catalog = AssumptionOverrides.Names(paperData).ToDictionary(n => n.Name, StringComparer.Ordinal);
+        var paperTables = TableHashes(paperData, paperUncertainty);
         foreach (var name in names)
         {
             var d = overrides.Only(name).Apply(paperData);
@@ -177,7 +178,7 @@ public static class Reproduction
             solo.Add((name, alone));
             var o = overrides.Items.Last(i => i.Name == name);
             reaches.Add(new OverrideReach(name, catalog[name].Current, catalog[name].Source, o.Value, $"{Path.GetFileName(overrides.FilePath)}:{o.Line}",
-                ChangedClaims(paperAudit, alone), ChangedHeadlines(paperHeadlines, ClaimsDiff.Headlines(d, u)), drawn.Contains(name),
+                ChangedClaims(paperAudit, alone), ChangedHeadlines(paperHeadlines, ClaimsDiff.Headlines(d, u)), ChangedFiles(paperTables, TableHashes(d, u)), drawn.Contains(name),
                 [.. related.Others(name).Where(r => !names.Contains(r.Name))]));
         }
         // Claims whose value moves when only the Monte Carlo draws are the reviewer's: driven by the overrides the Monte Carlo reads.
@@ -216,8 +217,33 @@ public static class Reproduction
         var drawn = uncertainty.Scenarios.SelectMany(s => s.Model.Quantities).Select(q => q.DataName).ToHashSet(StringComparer.Ordinal);
         return new OverrideReach(name, entry.Current, entry.Source, null, "",
             ChangedClaims(Audit(data, uncertainty), Audit(changedData, changedUncertainty)),
-            ChangedHeadlines(ClaimsDiff.Headlines(data, uncertainty), ClaimsDiff.Headlines(changedData, changedUncertainty)), drawn.Contains(name), related.Others(name));
+            ChangedHeadlines(ClaimsDiff.Headlines(data, uncertainty), ClaimsDiff.Headlines(changedData, changedUncertainty)),
+            ChangedFiles(TableHashes(data, uncertainty), TableHashes(changedData, changedUncertainty)), drawn.Contains(name), related.Others(name));
     }
+
+    /// <summary>
+    /// The SHA-256 of every file <c>tables/</c> gets for <paramref name="data"/> (the table exports and the uncertainty tables),
+    /// written to a private temporary folder that is removed afterwards.
+    /// </summary>
+    private static IReadOnlyDictionary<string, string> TableHashes(PaperData data, UncertaintyResult uncertainty)
+    {
+        var parent = Path.Combine(Path.GetTempPath(), $"reprobundle-reach-{Environment.ProcessId}-{Guid.NewGuid():N}");
+        try
+        {
+            using var stage = new OutputStage(Path.Combine(parent, "out"));
+            TableExports.Write(stage, data);
+            UncertaintyAnalysis.Write(stage, uncertainty);
+            return stage.WrittenFiles.ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal);
+        }
+        finally
+        {
+            if (Directory.Exists(parent)) Directory.Delete(parent, recursive: true);
+        }
+    }
+
+    /// <summary>The files whose hash differs between two runs, sorted.</summary>
+    private static IReadOnlyList<string> ChangedFiles(IReadOnlyDictionary<string, string> a, IReadOnlyDictionary<string, string> b) =>
+        [.. a.Keys.Union(b.Keys).Where(k => a.GetValueOrDefault(k) != b.GetValueOrDefault(k)).Order(StringComparer.Ordinal)];
 
     /// <summary>The claims whose value or verdict differs between two audits of the same claims, in claims.csv order.</summary>
     private static IReadOnlyList<string> ChangedClaims(IReadOnlyList<AuditRow> a, IReadOnlyList<AuditRow> b) =>

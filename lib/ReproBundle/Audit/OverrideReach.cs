@@ -10,14 +10,15 @@ namespace ReproBundle.Audit;
 /// <param name="ReviewerLocator">The assumptions file and line (empty for <c>explain</c>).</param>
 /// <param name="Claims">The claims whose value or verdict changes with this override alone, in claims.csv order.</param>
 /// <param name="Headlines">The headline numbers (see <see cref="ClaimsDiff.Headlines"/>) that change with it alone.</param>
+/// <param name="Tables">The files of <c>tables/</c> whose bytes change with it alone (the Monte Carlo tables only through the §4.3 rows and the tornado).</param>
 /// <param name="MonteCarlo">True when the Monte Carlo draws this name (P(ratio &gt; 10x) and the uncertainty tables follow it).</param>
 /// <param name="Related">The other names of the same quantity that this override leaves at the paper's value.</param>
 public sealed record OverrideReach(string Name, Interval? PaperValue, string PaperLocator, Interval? ReviewerValue, string ReviewerLocator,
-    IReadOnlyList<string> Claims, IReadOnlyList<string> Headlines, bool MonteCarlo, IReadOnlyList<RelatedInput> Related)
+    IReadOnlyList<string> Claims, IReadOnlyList<string> Headlines, IReadOnlyList<string> Tables, bool MonteCarlo, IReadOnlyList<RelatedInput> Related)
 {
-    /// <summary>What it reaches in one sentence: claims, headline numbers, Monte Carlo.</summary>
+    /// <summary>What it reaches in one sentence: claims, headline numbers, tables, Monte Carlo.</summary>
     public string Reaches =>
-        $"reaches {Count(Claims, "claim")}{List(Claims)}; {Count(Headlines, "headline number")}{List(Headlines)}; " +
+        $"reaches {Count(Claims, "claim")}{List(Claims)}; {Count(Headlines, "headline number")}{List(Headlines)}; {Count(Tables, "table")}{List(Tables)}; " +
         (MonteCarlo ? "the Monte Carlo draws it" : "the Monte Carlo does not read it");
 
     /// <summary>The one-line hint naming the related names it does not change (empty when it has none).</summary>

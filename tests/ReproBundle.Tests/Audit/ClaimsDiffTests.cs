@@ -129,6 +129,8 @@ public class ClaimsDiffTests(ReviewerJourneyRun run) : IClassFixture<ReviewerJou
         Assert.True(banner < log.IndexOf("claims audit:", StringComparison.Ordinal));
         Assert.Contains("appc.h100.tok_s: paper 25 (Appendix C H100 worked example \"t = 25 tok/s (single-stream Llama-70B BF16, midpoint)\") -> reviewer 40 (reviewer.yaml:1); reaches 9 claims (", log);
         Assert.Contains("appc.asic.capex_usd: paper 12000 (Appendix C ASIC worked example \"C = 12,000 USD (midpoint of $8-20 K projected)\") -> reviewer 25000 (reviewer.yaml:2)", log);
+        // t_H100 = 40 changes the h100 row of agent_density.csv and the appendix_c rows of break_even.csv (they start from the worked examples), no other table.
+        Assert.Contains("2 tables (tables/agent_density.csv, tables/break_even.csv)", log);
         // Appendix C's worked examples are not drawn by the Monte Carlo (it reads Table 2 and §3.3), and the banner says so.
         Assert.Contains("the Monte Carlo does not read it", log);
         Assert.Contains("hint: appc.asic.capex_usd does not change asic.node_cost_usd (", log);
