@@ -77,7 +77,7 @@ public static class OutputFolder
                 13 => "a folder without search permission",
                 _ => $"a path that cannot be resolved (errno {errno})",
             };
-            throw new BundleInputException(option, $"'{Shorten(fullPath)}' goes through {reason}");
+            throw new BundleInputException(option, $"'{BundleInputException.Shorten(fullPath)}' goes through {reason}");
         }
         string resolved;
         try
@@ -93,10 +93,6 @@ public static class OutputFolder
     }
 
     private static bool Exists(string path) => File.Exists(path) || Directory.Exists(path) || new FileInfo(path).LinkTarget is not null;
-
-    /// <summary>Text of a path or value cut to about 80 characters for an error line.</summary>
-    public static string Shorten(string text, int max = 80) =>
-        text.Length <= max ? text : $"{text[..(max - 20)]}...({text.Length} chars)";
 
     [DllImport("libc", EntryPoint = "realpath", SetLastError = true)]
     private static extern IntPtr NativeRealPath([MarshalAs(UnmanagedType.LPUTF8Str)] string path, IntPtr resolved);

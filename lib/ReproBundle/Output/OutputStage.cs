@@ -89,7 +89,7 @@ public sealed class OutputStage : IDisposable
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new BundleInputException(OutputFolder.Option, $"cannot create '{OutputFolder.Shorten(parent)}': {e.Message}");
+            throw new BundleInputException(OutputFolder.Option, $"cannot create '{BundleInputException.Shorten(parent)}': {e.Message}");
         }
         _lock = TakeLock(Path.Combine(parent, $".{name}.lock"), outputRoot);
         try
@@ -101,7 +101,7 @@ public sealed class OutputStage : IDisposable
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             _lock.Dispose();
-            throw new BundleInputException(OutputFolder.Option, $"cannot write beside '{OutputFolder.Shorten(outputRoot)}': {e.Message}");
+            throw new BundleInputException(OutputFolder.Option, $"cannot write beside '{BundleInputException.Shorten(outputRoot)}': {e.Message}");
         }
         catch
         {
@@ -121,7 +121,7 @@ public sealed class OutputStage : IDisposable
             }
             catch (UnauthorizedAccessException e)
             {
-                throw new BundleInputException(OutputFolder.Option, $"cannot write beside '{OutputFolder.Shorten(outputRoot)}': {e.Message}");
+                throw new BundleInputException(OutputFolder.Option, $"cannot write beside '{BundleInputException.Shorten(outputRoot)}': {e.Message}");
             }
             catch (IOException) when (File.Exists(path) && DateTime.UtcNow < deadline)
             {
@@ -130,11 +130,11 @@ public sealed class OutputStage : IDisposable
             catch (IOException e) when (File.Exists(path))
             {
                 throw new BundleInputException(OutputFolder.Option,
-                    $"another run is writing to '{OutputFolder.Shorten(outputRoot)}' (it holds {Path.GetFileName(path)}); wait for it to finish or choose another folder ({e.GetType().Name})");
+                    $"another run is writing to '{BundleInputException.Shorten(outputRoot)}' (it holds {Path.GetFileName(path)}); wait for it to finish or choose another folder ({e.GetType().Name})");
             }
             catch (IOException e)
             {
-                throw new BundleInputException(OutputFolder.Option, $"cannot write beside '{OutputFolder.Shorten(outputRoot)}': {e.Message}");
+                throw new BundleInputException(OutputFolder.Option, $"cannot write beside '{BundleInputException.Shorten(outputRoot)}': {e.Message}");
             }
         }
     }
@@ -238,18 +238,18 @@ public sealed class OutputStage : IDisposable
             var target = Path.Combine(OutputRoot, file);
             if (Directory.Exists(target))
             {
-                throw new BundleInputException(OutputFolder.Option, $"'{OutputFolder.Shorten(target)}' is a folder where this run writes a file; move it away");
+                throw new BundleInputException(OutputFolder.Option, $"'{BundleInputException.Shorten(target)}' is a folder where this run writes a file; move it away");
             }
             if (strict && File.Exists(target) && !previous.Contains(file))
             {
                 throw new BundleInputException(OutputFolder.Option,
-                    $"'{OutputFolder.Shorten(target)}' exists and was not written by an earlier run (its {ManifestName} does not list it); move it away or choose another folder");
+                    $"'{BundleInputException.Shorten(target)}' exists and was not written by an earlier run (its {ManifestName} does not list it); move it away or choose another folder");
             }
             for (var dir = Path.GetDirectoryName(file); !string.IsNullOrEmpty(dir); dir = Path.GetDirectoryName(dir))
             {
                 if (File.Exists(Path.Combine(OutputRoot, dir)))
                 {
-                    throw new BundleInputException(OutputFolder.Option, $"'{OutputFolder.Shorten(Path.Combine(OutputRoot, dir))}' is a file where this run needs a folder; move it away");
+                    throw new BundleInputException(OutputFolder.Option, $"'{BundleInputException.Shorten(Path.Combine(OutputRoot, dir))}' is a file where this run needs a folder; move it away");
                 }
             }
         }
@@ -309,7 +309,7 @@ public sealed class OutputStage : IDisposable
         if (relative.Length == 0 || relative.Length > 1024 || relative.StartsWith('/') || relative.Contains('\\')
             || relative.Split('/').Any(seg => seg is "" or "." or "..") || relative.Any(char.IsControl))
         {
-            throw new BundleInputException(file, $"names '{OutputFolder.Shorten(relative)}', which is not a plain relative path; move the file away");
+            throw new BundleInputException(file, $"names '{BundleInputException.Shorten(relative)}', which is not a plain relative path; move the file away");
         }
         return relative;
     }

@@ -80,5 +80,5 @@ public static class InputFile
 
     private static int LineAt(ReadOnlySpan<byte> bytes, int index) => bytes[..Math.Min(index, bytes.Length)].Count((byte)'\n') + 1;
 
-    private static string Short(string path) => Output.OutputFolder.Shorten(path);
+    private static string Short(string path) => BundleInputException.Shorten(path);
 }

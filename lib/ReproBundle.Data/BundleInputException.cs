@@ -24,4 +24,8 @@ public sealed class BundleInputException : Exception
     /// <summary>A problem at one line of a file (1-based line number).</summary>
     public static BundleInputException AtLine(string path, int line, string problem) =>
         new($"{path}:{line}", problem);
+
+    /// <summary>Text of a path or value cut to about 80 characters for an error line.</summary>
+    public static string Shorten(string text, int max = 80) =>
+        text.Length <= max ? text : $"{text[..(max - 20)]}...({text.Length} chars)";
 }
