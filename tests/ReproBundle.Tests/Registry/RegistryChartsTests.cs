@@ -44,15 +44,51 @@ public class RegistryChartsTests
     }
 
     [Fact]
-    public void The_dependency_graph_draws_one_line_per_edge_and_every_entry_as_a_node()
+    public void The_dependency_graph_names_every_entry_by_id_and_short_title()
     {
         var fig = Figure(RegistryCharts.DependencyGraphChart(RegistryTestData.Seed()));
 
-        var traces = fig.GetProperty("data").EnumerateArray().ToList();
-        var lines = traces.Where(t => t.GetProperty("mode").GetString() == "lines").ToList();
-        var nodes = traces.Where(t => t.GetProperty("mode").GetString() == "markers+text").ToList();
-        Assert.Equal(4, lines.Count);
-        Assert.Equal(18, nodes.Sum(t => t.GetProperty("text").GetArrayLength()));
+        var nodes = fig.GetProperty("data").EnumerateArray().ToList();
+        Assert.All(nodes, t => Assert.Equal("markers+text", t.GetProperty("mode").GetString()));
+        var labels = nodes.SelectMany(t => t.GetProperty("text").EnumerateArray().Select(v => v.GetString()!)).ToList();
+        Assert.Equal(18, labels.Count);
+        // data/registry/B17.md: name "Training/inference HW bifurcation"; B15's 50-character name is cut at a word (45 at most).
+        Assert.Contains("<b>B17</b> Training/inference HW bifurcation", labels);
+        Assert.Contains("<b>B15</b> Coordination across vendors on interchange\u2026", labels);
+    }
+
+    [Fact]
+    public void The_dependency_graph_draws_one_arrow_per_edge_from_the_entry_to_what_it_depends_on()
+    {
+        var registry = RegistryTestData.Seed();
+        var fig = Figure(RegistryCharts.DependencyGraphChart(registry));
+        var layout = DependencyGraph.Layout(registry).ToDictionary(n => n.Id);
+
+        var arrows = fig.GetProperty("layout").GetProperty("annotations").EnumerateArray().Where(a => a.GetProperty("showarrow").GetBoolean()).ToList();
+
+        // The seed's four edges: B16 -> B6, B17 -> B11, B17 -> B8, B18 -> B4 (tail at the dependent entry, head at its dependency).
+        var drawn = arrows.Select(a => (TailX: a.GetProperty("ax").GetDouble(), TailY: a.GetProperty("ay").GetDouble(), HeadX: a.GetProperty("x").GetDouble(), HeadY: a.GetProperty("y").GetDouble())).ToList();
+        var expected = new[] { ("B16", "B6"), ("B17", "B11"), ("B17", "B8"), ("B18", "B4") }
+            .Select(e => (layout[e.Item1].X, layout[e.Item1].Y, layout[e.Item2].X, layout[e.Item2].Y)).ToList();
+        Assert.Equal(expected, drawn);
+        Assert.All(arrows, a => Assert.Equal("x", a.GetProperty("axref").GetString()));
+        Assert.Contains("4 edges, every one a bundle inference", fig.GetProperty("layout").GetProperty("title").GetProperty("text").GetString());
+    }
+
+    [Fact]
+    public void The_dependency_graph_has_no_numeric_axes_and_lists_entries_top_down()
+    {
+        var fig = Figure(RegistryCharts.DependencyGraphChart(RegistryTestData.Seed()));
+
+        var layout = fig.GetProperty("layout");
+        foreach (var axis in new[] { "xaxis", "yaxis" })
+        {
+            Assert.False(layout.GetProperty(axis).GetProperty("visible").GetBoolean());
+            Assert.False(layout.GetProperty(axis).TryGetProperty("title", out _));
+        }
+        // The y range runs from high to low, so B1 (the most negative y of its layer) is at the top.
+        var range = layout.GetProperty("yaxis").GetProperty("range").EnumerateArray().Select(v => v.GetDouble()).ToList();
+        Assert.True(range[0] > range[1]);
     }
 }
 
