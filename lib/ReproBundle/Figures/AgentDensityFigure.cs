@@ -1,4 +1,3 @@
-using Deedle;
 using Plotly.NET;
 using static ReproBundle.Figures.PlotKit;
 using CSharpChart = Plotly.NET.CSharp.Chart;
@@ -22,35 +21,32 @@ public static class AgentDensityFigure
         ("asic_fp4_pessimistic", "ASIC, FP4 QAT only 2x over FP8: t halved (Appendix C, Sensitivity)", "#E69F00"),
     ];
 
-    /// <summary>The steps in derivation order: frame column, axis label, unit.</summary>
-    public static readonly IReadOnlyList<(string Column, string Label, string Unit)> Steps =
+    /// <summary>The steps in derivation order: the step's value, axis label, unit.</summary>
+    public static readonly IReadOnlyList<(Func<AgentDensitySteps, double> Value, string Label, string Unit)> Steps =
     [
-        ("HourlyCapexUsd", "Hourly amortized CapEx,<br>USD/hour: C / (L x 8760)", "USD/hour"),
-        ("CostUsdPerMillionTokens", $"Cost, USD per M tokens:<br>C / (L x {Quantity.Text(ProjectionModel.HoursPerYear)} x 3600 x u x t) x 1e6", "USD per M tokens"),
-        ("StreamsPerNode", "Streams per node:<br>t / r", "streams"),
-        ("DensityPerMillionUsd", "Streams per $1M CapEx:<br>D = (1e6 / C) x (t / r)", "streams per $1M"),
-        ("DensityPerMillionUsdAtUtilization", "Streams per $1M at utilization:<br>D x u", "streams per $1M"),
+        (s => s.HourlyCapexUsd, "Hourly amortized CapEx,<br>USD/hour: C / (L x 8760)", "USD/hour"),
+        (s => s.CostUsdPerMillionTokens, $"Cost, USD per M tokens:<br>C / (L x {Quantity.Text(ProjectionModel.HoursPerYear)} x 3600 x u x t) x 1e6", "USD per M tokens"),
+        (s => s.StreamsPerNode, "Streams per node:<br>t / r", "streams"),
+        (s => s.DensityPerMillionUsd, "Streams per $1M CapEx:<br>D = (1e6 / C) x (t / r)", "streams per $1M"),
+        (s => s.DensityPerMillionUsdAtUtilization, "Streams per $1M at utilization:<br>D x u", "streams per $1M"),
     ];
 
-    /// <summary>Draws the steps from the <see cref="FigureFrames.AgentDensity"/> frame; the subtitle states the r and L of <paramref name="inputs"/>.</summary>
-    /// <param name="density">The frame of <see cref="FigureFrames.AgentDensity"/>.</param>
-    /// <param name="inputs">The inputs the frame was computed from.</param>
-    public static GenericChart Draw(Frame<int, string> density, PaperInputs inputs)
+    /// <summary>Draws the steps of <see cref="FigureFrames.AgentDensityRows"/>; the subtitle states the r and L of <paramref name="inputs"/>.</summary>
+    /// <param name="density">The rows of <see cref="FigureFrames.AgentDensityRows"/>.</param>
+    /// <param name="inputs">The inputs the rows were computed from.</param>
+    public static GenericChart Draw(IReadOnlyList<AgentDensityRow> density, PaperInputs inputs)
     {
-        var scenario = density.Column<string>("Scenario");
-        var source = density.Column<string>("Source");
         var charts = new List<GenericChart>();
         foreach (var (id, legend, color) in Scenarios)
         {
-            var row = Array.IndexOf(scenario, id);
-            if (row < 0) throw new InvalidOperationException($"agent-density frame has no scenario '{id}'");
-            var values = Steps.Select(s => density.Column<double>(s.Column)[row]).ToArray();
+            var row = density.FirstOrDefault(r => r.Scenario == id) ?? throw new InvalidOperationException($"agent-density rows have no scenario '{id}'");
+            var values = Steps.Select(s => s.Value(row.Steps)).ToArray();
             charts.Add(CSharpChart.Column<double, string, string>(values, Keys: Steps.Select(s => s.Label).ToArray(), Name: legend, ShowLegend: true, UseDefaults: false)
                 .WithTraceProperties(
                     ("marker", Obj(("color", color), ("line", Obj(("color", "#222222"), ("width", 1))))),
                     ("text", values.Select(Num).ToArray()), ("textposition", "outside"), ("cliponaxis", false),
                     ("textfont", Obj(("size", 11))),
-                    ("hovertext", Steps.Select((s, k) => $"<b>{Escape(legend)}</b><br>{s.Label.Replace("<br>", " ")} = {Num(values[k])} {s.Unit}<br>source: {Wrap(Escape(source[row]))}").ToArray()),
+                    ("hovertext", Steps.Select((s, k) => $"<b>{Escape(legend)}</b><br>{s.Label.Replace("<br>", " ")} = {Num(values[k])} {s.Unit}<br>source: {Wrap(Escape(row.Source))}").ToArray()),
                     ("hoverinfo", "text")));
         }
 

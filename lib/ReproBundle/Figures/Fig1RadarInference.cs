@@ -1,4 +1,3 @@
-using Deedle;
 using Plotly.NET;
 using static ReproBundle.Figures.PlotKit;
 using CSharpChart = Plotly.NET.CSharp.Chart;
@@ -27,61 +26,68 @@ public static class Fig1RadarInference
         "4. CapEx cost efficiency,<br>1/($ per M tokens)", "5. Context length<br>supported (K tokens)", "6. Software maturity<br>(0-10, absolute)",
     ];
 
-    /// <summary>
-    /// Draws the radar from a frame of <see cref="RadarPoint"/> rows (<see cref="FigureFrames.Radar"/>). A value of 0 on
-    /// the log scale (a maturity score of 0) is drawn at the centre of the chart; its hover text gives the true value.
-    /// </summary>
-    public static GenericChart Draw(Frame<int, string> radar)
-    {
-        var ids = radar.Column<string>("PlatformId");
-        var names = radar.Column<string>("Platform");
-        var projection = radar.Column<bool>("IsProjection");
-        var order = radar.Column<int>("AxisOrder");
-        var axes = radar.Column<string>("Axis");
-        var units = radar.Column<string>("Unit");
-        var valueLo = radar.Column<double>("ValueLo");
-        var valueHi = radar.Column<double>("ValueHi");
-        var lo = radar.Column<double>("PlottedLo");
-        var hi = radar.Column<double>("PlottedHi");
-        var isRatio = radar.Column<bool>("IsRatio");
-        var reference = radar.Column<string>("Reference");
-        var source = radar.Column<string>("Source");
+    /// <summary>Legend name of the rings drawn around the points that rest on bundle assumptions.</summary>
+    public const string AssumptionLegend = "Bundle assumption, not printed in the paper (ringed)";
 
-        var positive = lo.Concat(hi).Where(v => v > 0).ToList();
+    /// <summary>
+    /// Draws the radar from the <see cref="RadarPoint"/> rows of <see cref="FigureFrames.RadarPoints"/>. A value of 0 on the
+    /// log scale (a maturity score of 0) is drawn at the centre of the chart; its hover text gives the true value. Every
+    /// point whose <see cref="RadarPoint.IsBundleAssumption"/> is set (from the <c>source</c> column of <c>data/figures/</c>)
+    /// is ringed, named in the legend, stated in its hover text and summed up in the subtitle.
+    /// </summary>
+    public static GenericChart Draw(IReadOnlyList<RadarPoint> points)
+    {
+        var positive = points.SelectMany(p => new[] { p.PlottedLo, p.PlottedHi }).Where(v => v > 0).ToList();
         // Whole decades, clamped to 10^-300..10^300 so that a subnormal or huge value cannot make a decade 0 or infinite.
         var eMin = (int)Math.Clamp(Math.Floor(Math.Log10(positive.Min())), -300, 300);
         var eMax = (int)Math.Clamp(Math.Ceiling(Math.Log10(positive.Max())), eMin, 300);
         var rMin = Math.Pow(10, eMin);
         var rMax = Math.Pow(10, eMax);
         double Clamp(double v) => v > 0 ? v : rMin;
+        static string Theta(RadarPoint p) => AxisLabels[p.AxisOrder - 1];
 
         var charts = new List<GenericChart>();
-        foreach (var id in ids.Distinct())
+        foreach (var platform in points.GroupBy(p => p.PlatformId))
         {
-            var rows = Enumerable.Range(0, ids.Length).Where(i => ids[i] == id).OrderBy(i => order[i]).ToList();
+            var rows = platform.OrderBy(p => p.AxisOrder).ToList();
             rows.Add(rows[0]); // close the polygon
-            var theta = rows.Select(i => AxisLabels[order[i] - 1]).ToArray();
-            var name = names[rows[0]];
-            var color = Colors.TryGetValue(id, out var c) ? c : "#444444";
-            var dash = projection[rows[0]] ? "dash" : "solid";
-            string Hover(int i, string end)
+            var theta = rows.Select(Theta).ToArray();
+            var first = rows[0];
+            var color = Colors.TryGetValue(first.PlatformId, out var c) ? c : "#444444";
+            var dash = first.IsProjection ? "dash" : "solid";
+            string Hover(RadarPoint p, string end)
             {
-                var plotted = isRatio[i] ? $"{Range(lo[i], hi[i])}x H100 (against {Escape(reference[i])})" : $"{Range(lo[i], hi[i])} of 10 (absolute)";
-                var atCentre = (end == "low" ? lo[i] : hi[i]) <= 0 ? "<br>(0 cannot sit on a log scale: drawn at the centre)" : "";
-                return $"<b>{Escape(name)}</b>, {end} end<br>{Escape(axes[i])}: {Range(valueLo[i], valueHi[i])} {Escape(units[i])}<br>plotted: {plotted}{atCentre}<br>source: {Wrap(Escape(source[i]))}";
+                var plotted = p.IsRatio ? $"{Range(p.PlottedLo, p.PlottedHi)}x H100 (against {Escape(p.Reference)})" : $"{Range(p.PlottedLo, p.PlottedHi)} of 10 (absolute)";
+                var atCentre = (end == "low" ? p.PlottedLo : p.PlottedHi) <= 0 ? "<br>(0 cannot sit on a log scale: drawn at the centre)" : "";
+                var assumed = p.IsBundleAssumption ? "<br><b>bundle assumption</b>: the paper does not print this value" : "";
+                return $"<b>{Escape(p.Platform)}</b>, {end} end<br>{Escape(p.Axis)}: {Range(p.ValueLo, p.ValueHi)} {Escape(p.Unit)}<br>plotted: {plotted}{atCentre}{assumed}<br>source: {Wrap(Escape(p.Source))}";
             }
 
-            var low = CSharpChart.ScatterPolar<double, string, string>(rows.Select(i => Clamp(lo[i])).ToArray(), theta, StyleParam.Mode.Lines,
-                    Name: $"{name} (low end)", ShowLegend: false, UseDefaults: false)
-                .WithTraceProperties(("legendgroup", id), ("line", Obj(("color", color), ("width", 1), ("dash", dash))),
-                    ("hovertext", rows.Select(i => Hover(i, "low")).ToArray()), ("hoverinfo", "text"));
-            var high = CSharpChart.ScatterPolar<double, string, string>(rows.Select(i => Clamp(hi[i])).ToArray(), theta, StyleParam.Mode.Lines_Markers,
-                    Name: projection[rows[0]] ? $"{name}, dashed" : name, ShowLegend: true, UseDefaults: false)
-                .WithTraceProperties(("legendgroup", id), ("line", Obj(("color", color), ("width", 2.5), ("dash", dash))),
+            var low = CSharpChart.ScatterPolar<double, string, string>(rows.Select(p => Clamp(p.PlottedLo)).ToArray(), theta, StyleParam.Mode.Lines,
+                    Name: $"{first.Platform} (low end)", ShowLegend: false, UseDefaults: false)
+                .WithTraceProperties(("legendgroup", first.PlatformId), ("line", Obj(("color", color), ("width", 1), ("dash", dash))),
+                    ("hovertext", rows.Select(p => Hover(p, "low")).ToArray()), ("hoverinfo", "text"));
+            var high = CSharpChart.ScatterPolar<double, string, string>(rows.Select(p => Clamp(p.PlottedHi)).ToArray(), theta, StyleParam.Mode.Lines_Markers,
+                    Name: first.IsProjection ? $"{first.Platform}, dashed" : first.Platform, ShowLegend: true, UseDefaults: false)
+                .WithTraceProperties(("legendgroup", first.PlatformId), ("line", Obj(("color", color), ("width", 2.5), ("dash", dash))),
                     ("marker", Obj(("color", color), ("size", 6))), ("fill", "tonext"), ("fillcolor", Translucent(color, 0.10)),
-                    ("hovertext", rows.Select(i => Hover(i, "high")).ToArray()), ("hoverinfo", "text"));
+                    ("hovertext", rows.Select(p => Hover(p, "high")).ToArray()), ("hoverinfo", "text"));
             charts.Add(low);
             charts.Add(high);
+        }
+
+        // One ring at each end of every assumed value (one ring where both ends coincide), drawn above the bands; the
+        // platform traces underneath keep the hover text, which says "bundle assumption" too.
+        var rings = points.Where(p => p.IsBundleAssumption)
+            .SelectMany(p => (p.PlottedLo == p.PlottedHi ? new[] { p.PlottedLo } : new[] { p.PlottedLo, p.PlottedHi }).Select(r => (R: Clamp(r), Theta: Theta(p))))
+            .ToList();
+        if (rings.Count > 0)
+        {
+            charts.Add(CSharpChart.ScatterPolar<double, string, string>(rings.Select(x => x.R).ToArray(), rings.Select(x => x.Theta).ToArray(), StyleParam.Mode.Markers,
+                    Name: AssumptionLegend, ShowLegend: true, UseDefaults: false)
+                .WithTraceProperties(("legendgroup", "bundle-assumption"),
+                    ("marker", Obj(("symbol", "circle-open"), ("size", 15), ("color", AssumptionRingColor), ("line", Obj(("color", AssumptionRingColor), ("width", 2))))),
+                    ("hoverinfo", "skip")));
         }
 
         var ticks = new List<double>();
@@ -89,10 +95,11 @@ public static class Fig1RadarInference
         return CSharpChart.Combine(charts).WithLayout(Layout(
             ("title", Title("Fig. 1: Six-axis platform capability radar (inference)",
                 "Log radial scale. Axes 1-5: ratio to H100 on the same basis (H100 = 1). Axis 6: software-maturity score 0-10 by the bundle's rubric (data/figures).<br>" +
-                "Band = low to high end of each platform's range. Custom ASIC (dashed) is a 2027-feasibility envelope, not a measurement. Etched Sohu excluded (§5).")),
+                "Band = low to high end of each platform's range. Custom ASIC (dashed) is a 2027-feasibility envelope, not a measurement. Etched Sohu excluded (§5).<br>" +
+                Wrap(AssumptionSentence(points), 150))),
             ("font", PlotKit.Font),
-            ("width", 1150), ("height", 860),
-            ("margin", Obj(("l", 90), ("r", 40), ("t", 120), ("b", 90))),
+            ("width", 1150), ("height", 920),
+            ("margin", Obj(("l", 90), ("r", 40), ("t", 160), ("b", 110))),
             ("paper_bgcolor", "#ffffff"),
             ("showlegend", true),
             ("legend", Obj(("orientation", "h"), ("x", 0.5), ("xanchor", "center"), ("y", -0.02), ("yanchor", "top"),
@@ -104,6 +111,41 @@ public static class Fig1RadarInference
                     ("tickvals", ticks.ToArray()), ("ticktext", ticks.Select(t => Num(t)).ToArray()), ("gridcolor", "#d0d0d0"))),
                 ("angularaxis", Obj(("direction", "clockwise"), ("rotation", 90), ("gridcolor", "#d0d0d0"),
                     ("categoryorder", "array"), ("categoryarray", AxisLabels)))))));
+    }
+
+    /// <summary>Colour of the rings around assumed points: near-black, so a ring stands out on every platform's colour.</summary>
+    public const string AssumptionRingColor = "#222222";
+
+    /// <summary>
+    /// The subtitle line that says which points are ringed, computed from <paramref name="points"/>: the axes assumed for
+    /// every platform, then each set of axes with the platforms assumed on it, then each axis whose highest point is an
+    /// assumption (e.g. "Ringed: bundle assumptions, not the paper: axis 6 for every platform; axes 2 and 5 for B200, ...").
+    /// </summary>
+    public static string AssumptionSentence(IReadOnlyList<RadarPoint> points)
+    {
+        var assumed = points.Where(p => p.IsBundleAssumption).ToList();
+        if (assumed.Count == 0) return "Every point rests on the paper's values.";
+        var platforms = points.Select(p => p.PlatformId).Distinct().ToList();
+        var axesOf = platforms.ToDictionary(id => id, id => assumed.Where(p => p.PlatformId == id).Select(p => p.AxisOrder).Distinct().Order().ToList());
+        var everywhere = axesOf.Values.Aggregate((a, b) => a.Intersect(b).ToList());
+        static string Axes(IReadOnlyList<int> axes) => (axes.Count == 1 ? "axis " : "axes ") +
+            (axes.Count == 1 ? $"{axes[0]}" : $"{string.Join(", ", axes.Take(axes.Count - 1))} and {axes[^1]}");
+        string Name(string id) => points.First(p => p.PlatformId == id).Platform;
+
+        var parts = new List<string>();
+        if (everywhere.Count > 0) parts.Add($"{Axes(everywhere)} for every platform");
+        foreach (var group in platforms.Select(id => (id, rest: axesOf[id].Except(everywhere).ToList())).Where(x => x.rest.Count > 0)
+                     .GroupBy(x => string.Join(",", x.rest)))
+        {
+            parts.Add($"{Axes(group.First().rest)} for {string.Join(", ", group.Select(x => Name(x.id)))}");
+        }
+        var highest = points.GroupBy(p => p.AxisOrder).OrderBy(g => g.Key)
+            .Select(g => g.MaxBy(p => p.PlottedHi)!)
+            .Where(p => p.IsBundleAssumption && !everywhere.Contains(p.AxisOrder))
+            .Select(p => $"the highest point of axis {p.AxisOrder} ({Name(p.PlatformId)}, {Quantity.Text(p.PlottedHi)}{(p.IsRatio ? "x" : "")}) is one")
+            .ToList();
+        return $"Ringed points rest on bundle assumptions (data/figures), not on the paper: {string.Join("; ", parts)}" +
+            (highest.Count > 0 ? $"; {string.Join("; ", highest)}." : ".");
     }
 
     /// <summary>An <c>rgba()</c> colour from a <c>#rrggbb</c> one and an opacity.</summary>

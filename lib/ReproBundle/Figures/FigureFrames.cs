@@ -22,8 +22,10 @@ namespace ReproBundle.Figures;
 /// <param name="IsRatio">True on the five ratio axes, false on software maturity.</param>
 /// <param name="Reference">The H100 value the ratio is taken against, with its basis; empty on the maturity axis.</param>
 /// <param name="Source">Paper locator, or the bundle assumption and its file.</param>
+/// <param name="IsBundleAssumption">True where the value rests on a bundle assumption rather than the paper: read from the
+/// <c>source</c> column of the <c>data/figures/</c> row it comes from (<c>bundle-assumption</c>); false for values of Table 1 and Table 2.</param>
 public sealed record RadarPoint(string PlatformId, string Platform, bool IsProjection, int AxisOrder, string AxisId, string Axis, string Unit,
-    double ValueLo, double ValueHi, double PlottedLo, double PlottedHi, bool IsRatio, string Reference, string Source);
+    double ValueLo, double ValueHi, double PlottedLo, double PlottedHi, bool IsRatio, string Reference, string Source, bool IsBundleAssumption);
 
 /// <summary>One Table 2 row's ratio three ways, flat for a Deedle frame.</summary>
 /// <param name="MetricId">Table 2 metric id.</param>
@@ -39,16 +41,25 @@ public sealed record Table2RatioPoint(string MetricId, string Metric, double Pub
     double IntervalLo, double IntervalHi, double PairedLo, double PairedHi, bool PublishedMatches);
 
 /// <summary>
-/// The Deedle frames the figures are drawn from, each built from data/ through the library (never from numbers
-/// typed here). Every frame has one row per record and one column per record property.
+/// The typed rows each figure is drawn from, and the Deedle frame of the same rows that the notebooks display, each
+/// built from data/ through the library (never from numbers typed here). The figures take the typed rows
+/// (<see cref="RadarPoints"/>, <see cref="PlatformRows"/>, <see cref="AgentDensityRows"/>, <see cref="Table2RatioRows"/>);
+/// every frame is <c>Frame.FromRecords</c> of rows like them, one row per record and one column per record property, and
+/// nothing reads a frame back by column name to draw.
 /// </summary>
 public static class FigureFrames
 {
-    /// <summary>The six-platform Appendix D table (<see cref="PlatformProjections.Rows"/>), for Fig. 2 and Fig. 3.</summary>
-    public static Frame<int, string> Platforms(PaperData data) => Frame.FromRecords(PlatformProjections.Rows(data));
+    /// <summary>The six-platform Appendix D table (<see cref="PlatformProjections.Rows"/>), the rows of Fig. 2 and Fig. 3.</summary>
+    public static IReadOnlyList<PlatformProjection> PlatformRows(PaperData data) => PlatformProjections.Rows(data);
 
-    /// <summary>The Appendix C agent-density rows (<see cref="Scenarios.AgentDensityRows"/>), flattened to one column per step.</summary>
-    public static Frame<int, string> AgentDensity(PaperData data) => Frame.FromRecords(Scenarios.AgentDensityRows(data.Values).Select(r => new
+    /// <summary><see cref="PlatformRows"/> as a frame, for display.</summary>
+    public static Frame<int, string> Platforms(PaperData data) => Frame.FromRecords(PlatformRows(data));
+
+    /// <summary>The Appendix C agent-density rows (<see cref="Scenarios.AgentDensityRows"/>), the rows of the agent-density chart.</summary>
+    public static IReadOnlyList<AgentDensityRow> AgentDensityRows(PaperData data) => Scenarios.AgentDensityRows(data.Values);
+
+    /// <summary><see cref="AgentDensityRows"/> as a frame for display, flattened to one column per step.</summary>
+    public static Frame<int, string> AgentDensity(PaperData data) => Frame.FromRecords(AgentDensityRows(data).Select(r => new
     {
         r.Scenario,
         r.Steps.HourlyCapexUsd,
@@ -59,15 +70,18 @@ public static class FigureFrames
         r.Source,
     }));
 
-    /// <summary>Table 2's printed ratios next to <see cref="Table2Projection.Ratios"/>.</summary>
-    public static Frame<int, string> Table2Ratios(PaperData data) => Frame.FromRecords(Table2Projection.Ratios(data.Table2).Select(r =>
+    /// <summary>Table 2's printed ratios with the two recomputations (<see cref="Table2Projection.Ratios"/>), the rows of the Table 2 ratios chart.</summary>
+    public static IReadOnlyList<Table2Ratio> Table2RatioRows(PaperData data) => Table2Projection.Ratios(data.Table2);
+
+    /// <summary><see cref="Table2RatioRows"/> as a frame for display, one <see cref="Table2RatioPoint"/> per row.</summary>
+    public static Frame<int, string> Table2Ratios(PaperData data) => Frame.FromRecords(Table2RatioRows(data).Select(r =>
         new Table2RatioPoint(r.Row.MetricId, r.Row.Metric, r.Row.RatioPrinted.Lo, r.Row.RatioPrinted.Hi, r.RatioComputed.Lo, r.RatioComputed.Hi,
             r.RatioPairedEnds.Lo, r.RatioPairedEnds.Hi, r.PrintedMatchesComputed)));
 
     /// <summary>The radar's platforms in drawing order: Table 1 without Etched Sohu (§5: "Etched Sohu excluded"), then the projected ASIC.</summary>
     public static readonly IReadOnlyList<string> RadarPlatforms = ["h100", "b200", "groq", "cerebras", "custom_asic"];
 
-    /// <summary>The Fig. 1 radar points (<see cref="RadarPoints"/>) as a frame.</summary>
+    /// <summary>The Fig. 1 radar points (<see cref="RadarPoints"/>) as a frame, for display.</summary>
     public static Frame<int, string> Radar(PaperData data, FigureInputs inputs) => Frame.FromRecords(RadarPoints(data, inputs));
 
     /// <summary>
@@ -82,7 +96,6 @@ public static class FigureFrames
         var points = new List<RadarPoint>();
         const string table1Basis = "Table 1 H100 (Llama-70B)";
         const string table2Basis = "Table 2 H100 (Claude-class MoE)";
-        const string assumptionFile = "bundle-assumption, data/figures/radar_assumptions.csv";
 
         foreach (var id in RadarPlatforms)
         {
@@ -90,11 +103,18 @@ public static class FigureFrames
             var p = projections[id];
             var name = isAsic ? "Custom ASIC (projected)" : p.Platform;
 
-            void Add(int order, string axisId, string axis, string unit, Better better, Interval value, Interval reference, string basis, string source)
+            void Add(int order, string axisId, string axis, string unit, Better better, Interval value, Interval reference, string basis, string source, bool assumed = false)
             {
                 var plotted = id == "h100" ? Interval.Point(1) : Table2Projection.Ratio(better, reference, value);
                 points.Add(new RadarPoint(id, name, isAsic, order, axisId, axis, unit, value.Lo, value.Hi, plotted.Lo, plotted.Hi, true,
-                    $"{basis}: {reference} {unit}", source));
+                    $"{basis}: {reference} {unit}", source, assumed));
+            }
+
+            // A value of data/figures/radar_assumptions.csv, marked by its own source column.
+            void AddAssumed(int order, string axisId, string axis, string unit, Interval reference)
+            {
+                var a = inputs.Assumption(id, axisId);
+                Add(order, axisId, axis, unit, Better.Higher, a.Value, reference, table2Basis, $"{a.Source}, data/{FigureInputs.FileNames[0]}", IsBundleAssumption(a.Source));
             }
 
             Table2Row T2(string metric) => data.Table2Row(metric);
@@ -107,7 +127,7 @@ public static class FigureFrames
             var batch = T2("decode_batch64");
             if (id == "h100") Add(2, "decode_batch64", "Decode tok/s, batch 64", batch.Unit, Better.Higher, batch.H100, batch.H100, table2Basis, batch.Source);
             else if (isAsic) Add(2, "decode_batch64", "Decode tok/s, batch 64", batch.Unit, Better.Higher, batch.Asic, batch.H100, table2Basis, batch.Source);
-            else Add(2, "decode_batch64", "Decode tok/s, batch 64", batch.Unit, Better.Higher, inputs.Assumption(id, "decode_batch64").Value, batch.H100, table2Basis, assumptionFile);
+            else AddAssumed(2, "decode_batch64", "Decode tok/s, batch 64", batch.Unit, batch.H100);
 
             // Axis 3: energy efficiency, plotted as H100 J/token over the platform's J/token.
             var energy = T2("energy_per_token");
@@ -126,13 +146,18 @@ public static class FigureFrames
             var context = T2("max_context");
             if (id == "h100") Add(5, "max_context", "Context length supported", context.Unit, Better.Higher, context.H100, context.H100, table2Basis, context.Source);
             else if (isAsic) Add(5, "max_context", "Context length supported", context.Unit, Better.Higher, context.Asic, context.H100, table2Basis, context.Source);
-            else Add(5, "max_context", "Context length supported", context.Unit, Better.Higher, inputs.Assumption(id, "max_context").Value, context.H100, table2Basis, assumptionFile);
+            else AddAssumed(5, "max_context", "Context length supported", context.Unit, context.H100);
 
-            // Axis 6: software maturity, absolute.
+            // Axis 6: software maturity, absolute; an assumption when any of its criterion scores is one.
             var score = inputs.MaturityScoreOf(id);
+            var scoreSources = inputs.Scores.Where(s => s.PlatformId == id).Select(s => s.Source).Distinct().ToList();
             points.Add(new RadarPoint(id, name, isAsic, 6, "software_maturity", "Software-stack maturity", "points of 10", score.Lo, score.Hi, score.Lo, score.Hi, false, "",
-                "bundle-assumption: bundle rubric, data/figures/software_maturity_*.csv (the paper publishes no scores)"));
+                $"{string.Join("; ", scoreSources)}: bundle rubric, data/figures/software_maturity_*.csv (the paper publishes no scores)",
+                scoreSources.Any(IsBundleAssumption)));
         }
         return points;
     }
+
+    /// <summary>Whether a <c>source</c> cell of <c>data/figures/</c> marks a bundle assumption (rather than a paper locator).</summary>
+    public static bool IsBundleAssumption(string source) => source.StartsWith(FigureInputs.BundleAssumption, StringComparison.Ordinal);
 }

@@ -33,6 +33,9 @@ public sealed record MaturityScore(string PlatformId, string CriterionId, Interv
 /// </summary>
 public sealed class FigureInputs
 {
+    /// <summary>The <c>source</c> of a value the bundle assumes (every other source is a paper locator).</summary>
+    public const string BundleAssumption = "bundle-assumption";
+
     /// <summary>The folder under data/ these files live in.</summary>
     public const string Folder = "figures";
 
@@ -131,7 +134,7 @@ public sealed class FigureInputs
     private static string CheckSource(CsvRow row, string column)
     {
         var source = row.Required(column);
-        string[] locators = ["bundle-assumption", "§", "Table", "Appendix", "Fig."];
+        string[] locators = [BundleAssumption, "§", "Table", "Appendix", "Fig."];
         if (!locators.Any(l => source.StartsWith(l, StringComparison.Ordinal)))
         {
             throw row.Error(column, $"'{source}' is neither bundle-assumption nor a paper locator (§, Table, Appendix, Fig.)");

@@ -1,4 +1,4 @@
-using Deedle;
+using ReproBundle.Exports;
 using Plotly.NET;
 using static ReproBundle.Figures.PlotKit;
 using CSharpChart = Plotly.NET.CSharp.Chart;
@@ -20,44 +20,47 @@ public static class PlatformBarFigures
     /// <summary>
     /// The legend classes (§5, Fig. 2 caption: "Hatched red = vendor claim, unaudited. Dotted = projection. Solid =
     /// published vendor benchmarks"), keyed by the Appendix D <c>status</c>. plotly.js cannot dash or dot a bar's
-    /// outline, so "dotted" becomes a dotted fill pattern on a lighter bar, and the legend says so.
+    /// outline, so "dotted" is drawn as a dotted fill pattern on a lighter bar; the legend shows the swatch and names
+    /// the class only, as the caption does.
     /// </summary>
     public static readonly IReadOnlyList<(string Status, string Legend, string Color, string Pattern, double Opacity)> Classes =
     [
         ("published", "Published vendor benchmark (solid)", "#0072B2", "", 1.0),
         ("vendor-claim", "Vendor claim, unaudited (hatched red)", "#D62728", "/", 1.0),
-        ("projection", "Projection (dotted fill, lighter: plotly cannot dot a bar outline)", "#7F7F7F", ".", 0.75),
+        ("projection", "Projection (dotted)", "#7F7F7F", ".", 0.75),
     ];
 
     /// <summary>
-    /// Fig. 2 from the <see cref="FigureFrames.Platforms"/> frame: CapEx-amortized USD per million decoded tokens; the
-    /// subtitle states the amortization basis of <paramref name="inputs"/> (Table 2's 3 years at 80%).
+    /// Fig. 2 from the rows of <see cref="FigureFrames.PlatformRows"/>: CapEx-amortized USD per million decoded tokens;
+    /// the subtitle states the amortization basis of <paramref name="inputs"/> (Table 2's 3 years at 80%).
     /// </summary>
-    public static GenericChart CostPerMillionTokens(Frame<int, string> platforms, PaperInputs inputs) => Draw(platforms, "CostUsdPerMillionTokens", "CostBasis",
+    public static GenericChart CostPerMillionTokens(IReadOnlyList<PlatformProjection> platforms, PaperInputs inputs) => Draw(platforms,
+        nameof(PlatformProjection.CostUsdPerMillionTokens), p => p.CostUsdPerMillionTokens, p => p.CostBasis,
         "Fig. 2: Amortized cost per million decoded tokens",
         $"CapEx over {Quantity.Text(inputs.Table2LifetimeYears)} years at {Quantity.Percent(inputs.Table2Utilization)} utilization and each platform's single-stream throughput (Table 1, Table 2 basis); OpEx excluded. Bar = midpoint, whiskers = low and high end.",
         "USD per million decoded tokens (log scale)", "USD per million tokens", "$", "");
 
-    /// <summary>Fig. 3 from the <see cref="FigureFrames.Platforms"/> frame: energy per decoded token.</summary>
-    public static GenericChart EnergyPerToken(Frame<int, string> platforms) => Draw(platforms, "EnergyJoulesPerToken", "EnergyBasis",
+    /// <summary>Fig. 3 from the rows of <see cref="FigureFrames.PlatformRows"/>: energy per decoded token.</summary>
+    public static GenericChart EnergyPerToken(IReadOnlyList<PlatformProjection> platforms) => Draw(platforms,
+        nameof(PlatformProjection.EnergyJoulesPerToken), p => p.EnergyJoulesPerToken, p => p.EnergyBasis,
         "Fig. 3: Energy per decoded token",
         "System power / single-stream deployment throughput (Table 1); the custom ASIC is Table 2's projection. Bar = midpoint, whiskers = low and high end.",
         "Energy per decoded token, J/token (log scale)", "J/token", "", " J");
 
-    private static GenericChart Draw(Frame<int, string> platforms, string valueColumn, string basisColumn, string title, string subtitle,
-        string yTitle, string unit, string prefix, string suffix)
+    private static GenericChart Draw(IReadOnlyList<PlatformProjection> platforms, string valueName, Func<PlatformProjection, Interval?> value,
+        Func<PlatformProjection, string> basisOf, string title, string subtitle, string yTitle, string unit, string prefix, string suffix)
     {
-        var names = platforms.Column<string>("Platform");
-        var status = platforms.Column<string>("Status");
-        var values = platforms.OptionalColumn<Interval>(valueColumn);
-        var basis = platforms.Column<string>(basisColumn);
-        var source = platforms.Column<string>("Source");
+        var names = platforms.Select(p => p.Platform).ToArray();
+        var status = platforms.Select(p => p.Status).ToArray();
+        var values = platforms.Select(value).ToArray();
+        var basis = platforms.Select(basisOf).ToArray();
+        var source = platforms.Select(p => p.Source).ToArray();
         var labels = names.Select(n => n.Replace(" (", "<br>(")).ToArray();
 
         var unknown = Enumerable.Range(0, names.Length).Where(i => values[i] is null).ToList();
         if (unknown.Count > 0)
         {
-            throw new InvalidOperationException($"{valueColumn} is missing for {string.Join(", ", unknown.Select(i => names[i]))}; the figure would hide a platform");
+            throw new InvalidOperationException($"{valueName} is missing for {string.Join(", ", unknown.Select(i => names[i]))}; the figure would hide a platform");
         }
 
         var charts = new List<GenericChart>();

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Deedle;
 using DynamicObj;
 using Plotly.NET;
 
@@ -8,8 +7,8 @@ namespace ReproBundle.Figures;
 
 /// <summary>
 /// Small helpers shared by the figure functions: plotly.js attributes as <see cref="DynamicObj.DynamicObj"/> trees
-/// (for the attributes Plotly.NET.CSharp has no parameter for: error bars, patterns, polar axes, hover text),
-/// typed Deedle column access, and number formatting in invariant culture.
+/// (for the attributes Plotly.NET.CSharp has no parameter for: error bars, patterns, polar axes, hover text)
+/// and number formatting in invariant culture.
 /// </summary>
 public static class PlotKit
 {
@@ -41,14 +40,6 @@ public static class PlotKit
 
     /// <summary>Replaces the layout of <paramref name="chart"/> (no default template: the JSON holds only what the bundle sets).</summary>
     public static GenericChart WithLayout(this GenericChart chart, Layout layout) => GenericChart.setLayout(layout, chart);
-
-    /// <summary>Every value of column <paramref name="column"/> in row order; a missing value throws.</summary>
-    public static T[] Column<T>(this Frame<int, string> frame, string column) =>
-        frame.GetColumn<T>(column).GetAllValues().Select((v, i) => v.HasValue ? v.Value : throw new InvalidOperationException($"frame column '{column}' row {i} is missing")).ToArray();
-
-    /// <summary>Every value of column <paramref name="column"/> in row order, missing values as null.</summary>
-    public static T?[] OptionalColumn<T>(this Frame<int, string> frame, string column) where T : struct =>
-        frame.GetColumn<T>(column).GetAllValues().Select(v => v.HasValue ? (T?)v.Value : null).ToArray();
 
     /// <summary>A number for a label: up to three significant figures below 100, whole numbers above, invariant culture.</summary>
     public static string Num(double value)

@@ -1,4 +1,3 @@
-using Deedle;
 using Plotly.NET;
 using static ReproBundle.Figures.PlotKit;
 using CSharpChart = Plotly.NET.CSharp.Chart;
@@ -15,25 +14,25 @@ public static class Table2RatiosFigure
     /// <summary>The figure's file name.</summary>
     public const string Name = "table2_ratios";
 
-    /// <summary>The three ranges drawn per metric: frame column prefix, legend, colour, vertical offset.</summary>
-    public static readonly IReadOnlyList<(string Prefix, string Legend, string Color, double Offset)> Methods =
+    /// <summary>The three ranges drawn per metric: the range, its legend group, legend, colour, vertical offset.</summary>
+    public static readonly IReadOnlyList<(Func<Table2Ratio, Interval> Range, string Group, string Legend, string Color, double Offset)> Methods =
     [
-        ("Published", "Published ratio (Table 2 as printed)", "#222222", 0.25),
-        ("Interval", "Recomputed: interval arithmetic on the printed columns", "#D55E00", 0.0),
-        ("Paired", "Recomputed: low end with low end, high with high", "#0072B2", -0.25),
+        (r => r.Row.RatioPrinted, "Published", "Published ratio (Table 2 as printed)", "#222222", 0.25),
+        (r => r.RatioComputed, "Interval", "Recomputed: interval arithmetic on the printed columns", "#D55E00", 0.0),
+        (r => r.RatioPairedEnds, "Paired", "Recomputed: low end with low end, high with high", "#0072B2", -0.25),
     ];
 
-    /// <summary>Draws the ranges from the <see cref="FigureFrames.Table2Ratios"/> frame.</summary>
-    public static GenericChart Draw(Frame<int, string> ratios)
+    /// <summary>Draws the ranges of the rows of <see cref="FigureFrames.Table2RatioRows"/>.</summary>
+    public static GenericChart Draw(IReadOnlyList<Table2Ratio> ratios)
     {
-        var metrics = ratios.Column<string>("Metric");
-        var matches = ratios.Column<bool>("PublishedMatches");
+        var metrics = ratios.Select(r => r.Row.Metric).ToArray();
+        var matches = ratios.Select(r => r.PrintedMatchesComputed).ToArray();
         var n = metrics.Length;
         var charts = new List<GenericChart>();
-        foreach (var (prefix, legend, color, offset) in Methods)
+        foreach (var (range, prefix, legend, color, offset) in Methods)
         {
-            var lo = ratios.Column<double>(prefix + "Lo");
-            var hi = ratios.Column<double>(prefix + "Hi");
+            var lo = ratios.Select(r => range(r).Lo).ToArray();
+            var hi = ratios.Select(r => range(r).Hi).ToArray();
             for (var i = 0; i < n; i++)
             {
                 var y = n - 1 - i + offset; // first row of Table 2 at the top
@@ -51,17 +50,13 @@ public static class Table2RatiosFigure
         // The right-hand label reads the printed range as the verdict policy's interval-arithmetic reading does
         // (docs/verdict-policy.md): equal to it, inside it ('consistent': every printed value is one the columns allow),
         // or outside it. Saying "differs" for a printed range inside the columns' range would contradict the audit.
-        var publishedLo = ratios.Column<double>("PublishedLo");
-        var publishedHi = ratios.Column<double>("PublishedHi");
-        var intervalLo = ratios.Column<double>("IntervalLo");
-        var intervalHi = ratios.Column<double>("IntervalHi");
-        bool Inside(int i) => publishedLo[i] >= intervalLo[i] && publishedHi[i] <= intervalHi[i];
+        bool Inside(int i) => ratios[i].Row.RatioPrinted.Lo >= ratios[i].RatioComputed.Lo && ratios[i].Row.RatioPrinted.Hi <= ratios[i].RatioComputed.Hi;
         var annotations = Enumerable.Range(0, n).Select(i => Obj(
             ("xref", "paper"), ("x", 1.01), ("xanchor", "left"), ("yref", "y"), ("y", n - 1 - i),
             ("text", matches[i] ? "printed = interval" : Inside(i) ? "printed inside interval" : "<b>printed outside</b>"), ("showarrow", false),
             ("font", Obj(("size", 12), ("color", matches[i] || Inside(i) ? "#2b7a2b" : "#b00020"))))).ToArray();
 
-        var all = Methods.SelectMany(m => ratios.Column<double>(m.Prefix + "Lo").Concat(ratios.Column<double>(m.Prefix + "Hi"))).ToList();
+        var all = Methods.SelectMany(m => ratios.SelectMany(r => new[] { m.Range(r).Lo, m.Range(r).Hi })).ToList();
         var xMin = Math.Floor(Math.Log10(all.Min())) - 0.15;
         var xMax = Math.Ceiling(Math.Log10(all.Max())) + 0.15;
         return CSharpChart.Combine(charts).WithLayout(Layout(

@@ -32,7 +32,7 @@ public class TextsFollowInputsTests
 
         Assert.All(PlatformProjections.Rows(d).Where(r => r.Id != "custom_asic"),
             r => Assert.StartsWith("CapEx / (4 yr x 50% utilization x Table 1 single-stream tok/s)", r.CostBasis));
-        var fig2 = Plotly.NET.GenericChart.toFigureJson(PlatformBarFigures.CostPerMillionTokens(FigureFrames.Platforms(d), d.Values));
+        var fig2 = Plotly.NET.GenericChart.toFigureJson(PlatformBarFigures.CostPerMillionTokens(FigureFrames.PlatformRows(d), d.Values));
         Assert.Contains("CapEx over 4 years at 50% utilization", fig2);
         Assert.DoesNotContain("over 3 years at 80%", fig2);
         var radar = FigureFrames.RadarPoints(d, FigureInputs.Load(TestPaths.DataDir)).Where(p => p.Source.Contains("CapEx /")).ToList();
@@ -45,7 +45,7 @@ public class TextsFollowInputsTests
     {
         var d = Overridden();
 
-        var json = Plotly.NET.GenericChart.toFigureJson(AgentDensityFigure.Draw(FigureFrames.AgentDensity(d), d.Values));
+        var json = Plotly.NET.GenericChart.toFigureJson(AgentDensityFigure.Draw(FigureFrames.AgentDensityRows(d), d.Values));
 
         Assert.Contains("r = 10 tok/s, L = 5 years", json);
     }

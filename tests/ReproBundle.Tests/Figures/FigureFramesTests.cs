@@ -1,4 +1,5 @@
 using ReproBundle.Data;
+using ReproBundle.Exports;
 using ReproBundle.Figures;
 
 using Xunit;
@@ -59,10 +60,23 @@ public class FigureFramesTests
     }
 
     [Fact]
-    public void Platform_frame_has_all_six_Appendix_D_rows_with_their_legend_class()
+    public void Platform_rows_are_all_six_Appendix_D_rows_with_their_legend_class_and_the_frame_shows_the_same_rows()
     {
+        var rows = FigureFrames.PlatformRows(FigureTestData.Data);
+        Assert.Equal(["published", "published", "published", "published", "vendor-claim", "projection"], rows.Select(r => r.Status));
         var frame = FigureFrames.Platforms(FigureTestData.Data);
         Assert.Equal(6, frame.RowCount);
-        Assert.Equal(["published", "published", "published", "published", "vendor-claim", "projection"], frame.Column<string>("Status"));
+        Assert.Equal(rows.Select(r => r.Status), frame.GetColumn<string>(nameof(PlatformProjection.Status)).Values);
+    }
+
+    [Fact]
+    public void Every_frame_has_one_column_per_property_of_the_record_it_shows()
+    {
+        // The notebooks display these frames; the figures draw the records. Both must hold the same fields.
+        Assert.Equal(typeof(RadarPoint).GetProperties().Select(p => p.Name).Order(),
+            FigureFrames.Radar(FigureTestData.Data, FigureTestData.Inputs).ColumnKeys.Order());
+        Assert.Equal(typeof(Table2RatioPoint).GetProperties().Select(p => p.Name).Order(),
+            FigureFrames.Table2Ratios(FigureTestData.Data).ColumnKeys.Order());
+        Assert.Equal(30, FigureFrames.Radar(FigureTestData.Data, FigureTestData.Inputs).RowCount);
     }
 }
