@@ -115,7 +115,7 @@ public static class Reproduction
 
         if (options.NotebooksDirectory is { } notebooks)
         {
-            NotebookExecution.WriteExecuted(stage, notebooks, options.DataDirectory, progress);
+            NotebookExecution.WriteExecuted(stage, notebooks, options.DataDirectory, options.AssumptionsFile, progress);
         }
 
         WriteManifest(stage, options.DataDirectory, [.. data.Files, "claims.csv", "findings.csv", "not_claims.csv", RelatedInputs.FileName, .. registry.DataFiles, .. FigureInputs.FileNames], overrides, pngs.Missing);
