@@ -138,12 +138,18 @@ public static class NotebookTwin
         _ => value.ToString() ?? "",
     };
 
+    /// <summary>
+    /// Writes the chart as the bundle's figure pages are written (<see cref="ReproBundle.Figures.FigureWriter.Html"/>):
+    /// offline, loading <c>plotly.min.js</c> from the same folder (written there once), with ids derived from the cell id.
+    /// </summary>
     private static string WriteChart(Plotly.NET.GenericChart chart, string cellId)
     {
         Directory.CreateDirectory(chartDirectory);
         var path = Path.Combine(chartDirectory, $"{cellId}.html");
-        var html = NotebookDisplay.StableChartHtml(Plotly.NET.GenericChart.toEmbeddedHTML(chart), 1);
-        File.WriteAllText(path, html, new UTF8Encoding(false));
+        var plotlyJs = Path.Combine(chartDirectory, ReproBundle.Figures.FigureWriter.PlotlyJsFileName);
+        if (!File.Exists(plotlyJs)) File.WriteAllText(plotlyJs, ReproBundle.Figures.FigureWriter.PlotlyJs(), new UTF8Encoding(false));
+        var figureName = new string(cellId.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '_').ToArray());
+        File.WriteAllText(path, ReproBundle.Figures.FigureWriter.Html(figureName, chart), new UTF8Encoding(false));
         return $"chart of {notebook}, cell {cellId}: {path.Replace('\\', '/')}";
     }
 }
