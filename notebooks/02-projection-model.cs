@@ -33,7 +33,7 @@ using static ReproBundle.Notebooks.NotebookTwin;
 
 // ---- cell cell-f60b278f ----
 Setup("02-projection-model");
-var data = ReproBundle.Data.PaperData.Load(DataRoot);
+var data = LoadData();
 
 // ---- cell cell-5509aa7d ----
 

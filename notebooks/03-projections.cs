@@ -34,7 +34,7 @@ using static ReproBundle.Notebooks.NotebookTwin;
 
 // ---- cell cell-f60b278f ----
 Setup("03-projections");
-var data = ReproBundle.Data.PaperData.Load(DataRoot);
+var data = LoadData();
 
 // ---- cell cell-5509aa7d ----
 

@@ -26,33 +26,38 @@ using static ReproBundle.Notebooks.NotebookTwin;
 //
 // In this notebook you will see:
 //
-// - one parameter cell with the five inputs **C, L, u, t, r** (the H100 worked example until you change them);
-// - each Appendix C step in its own cell, with the intermediate the paper prints (≈167 and ≈117 streams per $1 M for the H100);
-// - the same steps for the reference ASIC (≈8333 and ≈6667), and the pessimistic FP4 case;
+// - one parameter cell with both worked examples, the five inputs **C, L, u, t, r** of the H100 and of the reference
+//   ASIC; every later cell reads them from there;
+// - each Appendix C step for the H100 in its own cell, next to the intermediate the paper prints (≈167 and ≈117 streams per $1 M);
+// - the same steps for the reference ASIC (the paper prints ≈8333 and ≈6667), their ratio, and the pessimistic FP4 case;
 // - the paper's closing question: how many always-on agents does a **$10 M** deployment support?
 //
-// Every formula is a call into the bundle's library (`AgentDensity`, `AgentDensityTable`); the notebook only
-// chooses inputs and shows results. `dotnet test` checks the same numbers without a notebook.
+// Every formula is a call into the bundle's library (`AgentDensity`, `Scenarios`, `AgentDensityTable`); the notebook
+// only chooses inputs and shows results. `dotnet test` checks the same numbers without a notebook.
 
 // ---- cell cell-f60b278f ----
 Setup("04-agent-density");
-var data = ReproBundle.Data.PaperData.Load(DataRoot);
+var data = LoadData();
 
 // ---- cell cell-5509aa7d ----
 
-// ## The five inputs
+// ## The inputs of both worked examples
 //
-// Edit this cell with your own numbers and run the cells below it again. The defaults are the paper's H100
-// worked example, read from `data/inputs.csv` (each value there carries its Appendix C locator).
+// Edit this cell with your own numbers and run the cells below it again: every later cell reads the two worked
+// examples from here. The defaults are the paper's, read from `data/inputs.csv` (each value there carries its
+// Appendix C locator), or a reviewer's assumptions file when `REPROBUNDLE_ASSUMPTIONS` names one (the same file
+// `reproduce --assumptions` takes, e.g. `appc.h100.tok_s: 40`; notebooks/README.md says how).
 
 // ---- cell cell-43691e8f ----
-// Appendix C inputs: replace any value with your own number, e.g. double C = 45_000;
-double C = data.Values.AppendixCH100.CapexUsd;              // CapEx of one node [USD]             (paper: 30,000)
-double L = data.Values.AppendixCH100.LifetimeYears;         // hardware lifetime [years]           (paper: 3)
-double u = data.Values.AppendixCH100.Utilization;           // average utilization [0-1]           (paper: 0.7)
-double t = data.Values.AppendixCH100.TokensPerSecond;       // tok/s per node, single stream       (paper: 25)
-double r = data.Values.AppendixCH100.StreamTokensPerSecond; // tok/s one active stream consumes    (paper: 5)
-Show(new { C, L, u, t, r }, "cell-43691e8f");
+// Appendix C's two worked examples as typed inputs: C = CapEx of one node [USD], L = lifetime [years], u = utilization [0-1],
+// t = tok/s per node, single stream, r = tok/s one active stream consumes. Replace a value with your own, e.g.
+//     h100Inputs = h100Inputs with { TokensPerSecond = 40 };   asicInputs = asicInputs with { CapexUsd = 25_000 };
+var h100Inputs = Scenarios.AppendixCH100(data.Values); // paper: C 30,000, L 3, u 0.7, t 25, r 5
+var asicInputs = Scenarios.AppendixCAsic(data.Values); // paper: C 12,000, L 3, u 0.8, t 500, r 5
+// The paper's inputs with these two in place: the cells below read Appendix C only from here.
+var inputs = data.Values with { AppendixCH100 = h100Inputs, AppendixCAsic = asicInputs };
+var (C, L, u, t, r) = h100Inputs; // the H100's five inputs, for the step-by-step cells
+Show(new { H100 = h100Inputs, ReferenceAsic = asicInputs }, "cell-43691e8f");
 
 // ## Step 1 · Hourly amortized CapEx per node
 //
@@ -90,8 +95,7 @@ Show(D, "cell-88d4d7ba");
 
 // ## Step 5 · Adjusted for utilization
 //
-// Nodes are busy only a fraction u of the time. The paper prints `167 · 0.7 ≈ 117`; unrounded it is 116.67.
-// This is the H100's agent density.
+// Nodes are busy only a fraction u of the time. The paper prints `167 · 0.7 ≈ 117`. This is the H100's agent density.
 
 // ---- cell cell-c160becb ----
 var densityAtUtilization = AgentDensity.DensityAtUtilization(D, u);
@@ -102,18 +106,19 @@ Show(densityAtUtilization, "cell-c160becb");
 
 // ---- cell cell-5d399f09 ----
 
-var mine = AgentDensity.Derive(new AgentDensityInputs(C, L, u, t, r));
+var mine = AgentDensity.Derive(h100Inputs);
 Console.Write(AgentDensityTable.ToText(mine));
 
 // ## The reference ASIC, and every scenario of the bundle's table
 //
-// The same five steps for the paper's second worked example (C = \$12 K, u = 0.8, t = 500 tok/s): it prints
-// `(1e6 / 12000) · 100 ≈ 8333` and `8333 · 0.8 ≈ 6667`. The table below is `output/tables/agent_density.csv`
-// of `reproduce`: both worked examples, the pessimistic FP4 case, and the four ends of the §4.2 ranges with the
-// t each end implies (the paper gives no inputs for the range ends).
+// The same five steps for the paper's second worked example, the reference ASIC of the parameter cell (the paper
+// has C = \$12 K, u = 0.8, t = 500 tok/s and prints `(1e6 / 12000) · 100 ≈ 8333` and `8333 · 0.8 ≈ 6667`). The
+// table below is `output/tables/agent_density.csv` of `reproduce`, built from the parameter cell's inputs: both
+// worked examples, the pessimistic FP4 case, and the four ends of the §4.2 ranges with the t each end implies
+// (the paper gives no inputs for the range ends).
 
 // ---- cell cell-b32c51a2 ----
-var scenarios = Scenarios.AgentDensityRows(data.Values);
+var scenarios = Scenarios.AgentDensityRows(inputs);
 Show(Frame.FromRecords(scenarios.Select(s => new
 {
     s.Scenario,
@@ -123,8 +128,9 @@ Show(Frame.FromRecords(scenarios.Select(s => new
     StreamsPerNode = s.Steps.StreamsPerNode, D = s.Steps.DensityPerMillionUsd, DAtUtilization = s.Steps.DensityPerMillionUsdAtUtilization,
 })), "cell-b32c51a2");
 
-// The ASIC's density is about 57 times the H100's (the paper says "the 50x ratio"). Its two factors, as
-// Appendix C names them: throughput (t) 20 times higher, CapEx per node 2.5 times lower.
+// The paper calls the ASIC's advantage "the 50x ratio". The cell below divides the ASIC's density by the H100's, for
+// the two worked examples as the parameter cell holds them, and shows the two factors Appendix C names: throughput (t),
+// ASIC over H100, and CapEx per node, H100 over ASIC.
 
 // ---- cell cell-ec4fe620 ----
 var h100 = scenarios.Single(s => s.Scenario == "h100").Steps;
@@ -143,35 +149,36 @@ Show(new
 //
 // Appendix C: "If FP4 QAT delivers only 2x over FP8 (rather than the assumed 4x), t halves and D drops to
 // ~1500-6000. Even at this pessimistic case the ratio remains >10x." D is linear in t (step 4), so halving t
-// halves D. For the worked example that gives 3333.33 streams per \$1 M. Applied to the printed §4.2 range
-// it gives 1500-6000, as printed.
+// halves D. The cell shows it for the ASIC worked example of the parameter cell, its ratio to the H100 worked example,
+// and the printed §4.2 range halved (the paper prints 1500-6000).
 
 // ---- cell cell-49e64765 ----
 var pessimistic = scenarios.Single(s => s.Scenario == "asic_fp4_pessimistic").Steps;
-var shortfall = data.Values.Fp4ShortfallFactor;
-var asicRange = data.Values.AsicDensityStreamsPerMillionUsd;
-var h100Range = data.Values.H100DensityStreamsPerMillionUsd;
-var pessimisticRange = asicRange * shortfall;
+var asicRange = inputs.AsicDensityStreamsPerMillionUsd;
+var h100Range = inputs.H100DensityStreamsPerMillionUsd;
+var pessimisticRange = Scenarios.AsicDensityFp4Pessimistic(inputs);
 Show(new
 {
     WorkedExampleT = pessimistic.Inputs.TokensPerSecond,
     WorkedExampleD = pessimistic.DensityPerMillionUsdAtUtilization,
+    WorkedExampleRatioToH100 = Improvement(Better.Higher, h100.DensityPerMillionUsdAtUtilization, pessimistic.DensityPerMillionUsdAtUtilization),
     PrintedRangeHalved = pessimisticRange,
     RatioToH100Range = Table2Projection.Ratio(Better.Higher, h100Range, pessimisticRange),
 }, "cell-49e64765");
 
-// The last line is the paper's ">10x" taken literally: against the H100 range 60-150, the halved ASIC range
-// 1500-6000 is 10-100 times as dense. Its low end is exactly 10 (1500 / 150), so the claim holds as "at least
-// 10x", not "more than 10x". For the two worked examples the pessimistic ratio is about 29x.
+// The last line is the paper's ">10x" taken literally: the printed H100 range against the halved printed ASIC range
+// (60-150 against 1500-6000 in the paper). Its low end is the ASIC range's low end over the H100 range's high end;
+// where that is exactly 10, the claim holds as "at least 10x", not "more than 10x". The worked-example line above it
+// is the same question for the two worked examples of the parameter cell.
 
 // ## The \$10 M question
 //
 // "How many always-on Claude agents can a \$10 M deployment support? At H100 economics: ~600-1500. At
 // reference-ASIC economics: ~30,000-120,000." Both follow from the §4.2 ranges scaled to \$10 M; the third
-// line uses your own parameters from the top of this notebook.
+// line uses the H100 worked example of the parameter cell.
 
 // ---- cell cell-a963d396 ----
-var deploymentUsd = data.Values.DeploymentUsd;
+var deploymentUsd = inputs.DeploymentUsd;
 Show(new
 {
     H100 = AgentDensity.StreamsForDeployment(h100Range, deploymentUsd),
@@ -179,6 +186,6 @@ Show(new
     YourParameters = AgentDensity.StreamsForDeployment(Interval.Point(densityAtUtilization), deploymentUsd),
 }, "cell-a963d396");
 
-// With the defaults, \$10 M of H100s at the worked example's inputs carries about 1167 streams, inside the
-// printed 600-1500. Change r above (a terser or more verbose agent) and run again: both densities move by
-// the same factor, which is objection O5's point that their ratio does not depend on r.
+// The third line sits inside or outside the printed 600-1500 depending on the parameter cell. Change r there (a terser
+// or more verbose agent) and run again: both worked examples' densities move by the same factor, which is objection O5's
+// point that their ratio does not depend on r.

@@ -46,7 +46,7 @@ using static ReproBundle.Notebooks.NotebookTwin;
 
 // ---- cell cell-f60b278f ----
 Setup("07-critique-and-uncertainty");
-var data = ReproBundle.Data.PaperData.Load(DataRoot);
+var data = LoadData();
 
 // ---- cell cell-5509aa7d ----
 

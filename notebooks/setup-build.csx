@@ -45,10 +45,17 @@ var BundleRoot = FindBundleRoot();
 // The one data root every notebook reads. `reproduce --notebooks --data DIR` passes its DIR here.
 var DataRoot = (Environment.GetEnvironmentVariable("REPROBUNDLE_DATA") ?? $"{BundleRoot}/data").Replace('\\', '/');
 
+// A reviewer's assumptions file, the same YAML or JSON file `reproduce --assumptions` takes: set
+// REPROBUNDLE_ASSUMPTIONS=path (relative to the kernel's working directory, notebooks/) and setup.csx applies it
+// to `data` through the loader, with the loader's file:line errors. `reproduce --notebooks --assumptions F` sets it.
+var AssumptionsFile = Environment.GetEnvironmentVariable("REPROBUNDLE_ASSUMPTIONS") is { Length: > 0 } assumptionsPath
+    ? Path.GetFullPath(assumptionsPath).Replace('\\', '/')
+    : null;
+
 // Build the library when its DLL is missing or older than any of its sources.
 var LibraryDll = $"{BundleRoot}/lib/ReproBundle/bin/Release/net10.0/ReproBundle.dll";
 {
-    var sources = new[] { "ReproBundle", "ReproBundle.Model" }
+    var sources = new[] { "ReproBundle", "ReproBundle.Model", "ReproBundle.Data" }
         .SelectMany(project => Directory.EnumerateFiles($"{BundleRoot}/lib/{project}", "*", SearchOption.AllDirectories))
         .Select(f => f.Replace('\\', '/'))
         .Where(f => (f.EndsWith(".cs") || f.EndsWith(".csproj")) && !f.Contains("/bin/") && !f.Contains("/obj/"))

@@ -7,12 +7,14 @@
 // reference makes the kernel run a NuGet restore on every start, about ten seconds here, which would make
 // each notebook take three to four times as long as an empty one. The paths are relative to this file.
 #r "../lib/ReproBundle/bin/Release/net10.0/ReproBundle.Model.dll"
+#r "../lib/ReproBundle/bin/Release/net10.0/ReproBundle.Data.dll"
 #r "../lib/ReproBundle/bin/Release/net10.0/ReproBundle.dll"
 #r "../lib/ReproBundle/bin/Release/net10.0/Deedle.dll"
 #r "../lib/ReproBundle/bin/Release/net10.0/Plotly.NET.dll"
 #r "../lib/ReproBundle/bin/Release/net10.0/Plotly.NET.CSharp.dll"
 using System;
 using System.IO;
+using System.Linq;
 using Microsoft.DotNet.Interactive.Formatting;
 
 // Numbers to two decimals, ranges as "lo-hi", in invariant culture (ReproBundle.Notebooks.NotebookDisplay,
@@ -34,5 +36,14 @@ var chartSequence = 0;
 Formatter.Register<Plotly.NET.GenericChart>(chart =>
     ReproBundle.Notebooks.NotebookDisplay.StableChartHtml(Plotly.NET.GenericChart.toChartHTML(chart), ++chartSequence), "text/html");
 
-// The paper's inputs, Table 1 and Table 2, read once from the data root (data/ unless REPROBUNDLE_DATA says otherwise).
+// The paper's inputs, Table 1 and Table 2, read once from the data root (data/ unless REPROBUNDLE_DATA says otherwise),
+// with a reviewer's assumptions applied when REPROBUNDLE_ASSUMPTIONS names a file (setup-build.csx): the loader's
+// AssumptionOverrides, so a bad name or value stops here with the file and line, as `reproduce --assumptions` does.
 var data = ReproBundle.Data.PaperData.Load(DataRoot);
+if (AssumptionsFile is not null)
+{
+    var assumptions = ReproBundle.Data.AssumptionOverrides.Load(AssumptionsFile, data);
+    data = assumptions.Apply(data);
+    Console.WriteLine($"Reviewer's assumptions from {Path.GetFileName(AssumptionsFile)} replace the paper's inputs: " +
+        string.Join(", ", assumptions.Items.Select(o => $"{o.Name} = {ReproBundle.Quantity.Text(o.Value)} (line {o.Line})")));
+}

@@ -14,22 +14,27 @@ namespace ReproBundle.Cli;
 /// notebook: Roslyn warms up once for all of them (measured in notebooks/README.md). Each notebook is read
 /// with Microsoft.DotNet.Interactive.Documents, its code cells are submitted in order, and the kernel's events
 /// become the executed notebook's outputs, written back through Documents with the cell ids kept.
-/// The working directory (the notebooks' relative paths) and <see cref="NotebookRunner.DataRootVariable"/>
-/// are process-wide, so runs take a lock and restore both afterwards.
+/// The working directory (the notebooks' relative paths), <see cref="NotebookRunner.DataRootVariable"/> and
+/// <see cref="NotebookRunner.AssumptionsVariable"/> are process-wide, so runs take a lock and restore all three afterwards.
 /// </summary>
 internal static class InProcessNotebookRunner
 {
     private static readonly SemaphoreSlim OneAtATime = new(1, 1);
 
-    /// <summary>Runs <paramref name="notebookPaths"/> one after the other and returns the runs in that order.</summary>
-    public static async Task<IReadOnlyList<NotebookRun>> RunAllAsync(IReadOnlyList<string> notebookPaths, string? dataDirectory)
+    /// <summary>
+    /// Runs <paramref name="notebookPaths"/> one after the other, against <paramref name="dataDirectory"/> (null: the
+    /// bundle's data/) with <paramref name="assumptionsFile"/> applied (null: none), and returns the runs in that order.
+    /// </summary>
+    public static async Task<IReadOnlyList<NotebookRun>> RunAllAsync(IReadOnlyList<string> notebookPaths, string? dataDirectory, string? assumptionsFile)
     {
         await OneAtATime.WaitAsync();
         var workingDirectory = Directory.GetCurrentDirectory();
         var dataRoot = Environment.GetEnvironmentVariable(NotebookRunner.DataRootVariable);
+        var assumptions = Environment.GetEnvironmentVariable(NotebookRunner.AssumptionsVariable);
         try
         {
             if (dataDirectory is not null) Environment.SetEnvironmentVariable(NotebookRunner.DataRootVariable, Path.GetFullPath(dataDirectory));
+            Environment.SetEnvironmentVariable(NotebookRunner.AssumptionsVariable, assumptionsFile is null ? null : Path.GetFullPath(assumptionsFile));
             var runs = new List<NotebookRun>();
             foreach (var path in notebookPaths.Select(Path.GetFullPath))
             {
@@ -42,6 +47,7 @@ internal static class InProcessNotebookRunner
         {
             Directory.SetCurrentDirectory(workingDirectory);
             Environment.SetEnvironmentVariable(NotebookRunner.DataRootVariable, dataRoot);
+            Environment.SetEnvironmentVariable(NotebookRunner.AssumptionsVariable, assumptions);
             OneAtATime.Release();
         }
     }

@@ -47,7 +47,7 @@ internal static class NotebookTwinWriter
                 // the twin references the library project instead and prints through NotebookTwin.
                 if (!setupDone)
                 {
-                    body.Append($"Setup(\"{name}\");\nvar data = ReproBundle.Data.PaperData.Load(DataRoot);\n");
+                    body.Append($"Setup(\"{name}\");\nvar data = LoadData();\n");
                     setupDone = true;
                 }
             }

@@ -115,7 +115,7 @@ public static class Reproduction
 
         if (options.NotebooksDirectory is { } notebooks)
         {
-            NotebookExecution.WriteExecuted(stage, notebooks, options.DataDirectory, progress);
+            NotebookExecution.WriteExecuted(stage, notebooks, options.DataDirectory, options.AssumptionsFile, progress);
         }
 
         WriteManifest(stage, options.DataDirectory, [.. data.Files, "claims.csv", "findings.csv", "not_claims.csv", RelatedInputs.FileName, .. registry.DataFiles, .. FigureInputs.FileNames], overrides, pngs.Missing);
@@ -170,6 +170,7 @@ public static class Reproduction
         var reaches = new List<OverrideReach>();
         var catalog = AssumptionOverrides.Names(paperData).ToDictionary(n => n.Name, StringComparer.Ordinal);
         var paperTables = TableHashes(paperData, paperUncertainty);
+        var paperFigures = OverrideReach.FigureTexts(paperData, figureInputs, paperUncertainty);
         foreach (var name in names)
         {
             var d = overrides.Only(name).Apply(paperData);
@@ -178,7 +179,8 @@ public static class Reproduction
             solo.Add((name, alone));
             var o = overrides.Items.Last(i => i.Name == name);
             reaches.Add(new OverrideReach(name, catalog[name].Current, catalog[name].Source, o.Value, $"{Path.GetFileName(overrides.FilePath)}:{o.Line}",
-                ChangedClaims(paperAudit, alone), ChangedHeadlines(paperHeadlines, ClaimsDiff.Headlines(d, u)), ChangedFiles(paperTables, TableHashes(d, u)), drawn.Contains(name),
+                ChangedClaims(paperAudit, alone), ChangedHeadlines(paperHeadlines, ClaimsDiff.Headlines(d, u)), ChangedFiles(paperTables, TableHashes(d, u)),
+                OverrideReach.Changed(paperFigures, OverrideReach.FigureTexts(d, figureInputs, u)), drawn.Contains(name),
                 [.. related.Others(name).Where(r => !names.Contains(r.Name))]));
         }
         // Claims whose value moves when only the Monte Carlo draws are the reviewer's: driven by the overrides the Monte Carlo reads.
@@ -218,7 +220,9 @@ public static class Reproduction
         return new OverrideReach(name, entry.Current, entry.Source, null, "",
             ChangedClaims(Audit(data, uncertainty), Audit(changedData, changedUncertainty)),
             ChangedHeadlines(ClaimsDiff.Headlines(data, uncertainty), ClaimsDiff.Headlines(changedData, changedUncertainty)),
-            ChangedFiles(TableHashes(data, uncertainty), TableHashes(changedData, changedUncertainty)), drawn.Contains(name), related.Others(name));
+            ChangedFiles(TableHashes(data, uncertainty), TableHashes(changedData, changedUncertainty)),
+            OverrideReach.Changed(OverrideReach.FigureTexts(data, figureInputs, uncertainty), OverrideReach.FigureTexts(changedData, figureInputs, changedUncertainty)),
+            drawn.Contains(name), related.Others(name));
     }
 
     /// <summary>

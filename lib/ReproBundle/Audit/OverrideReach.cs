@@ -1,4 +1,6 @@
 using ReproBundle.Data;
+using ReproBundle.Figures;
+using ReproBundle.Uncertainty;
 
 namespace ReproBundle.Audit;
 
@@ -11,15 +13,32 @@ namespace ReproBundle.Audit;
 /// <param name="Claims">The claims whose value or verdict changes with this override alone, in claims.csv order.</param>
 /// <param name="Headlines">The headline numbers (see <see cref="ClaimsDiff.Headlines"/>) that change with it alone.</param>
 /// <param name="Tables">The files of <c>tables/</c> whose bytes change with it alone (the Monte Carlo tables only through the §4.3 rows and the tornado).</param>
+/// <param name="Figures">The figures (<c>figures/NAME</c>: its HTML, JSON and PNG) whose chart changes with it alone (<see cref="FigureTexts"/>).</param>
 /// <param name="MonteCarlo">True when the Monte Carlo draws this name (P(ratio &gt; 10x) and the uncertainty tables follow it).</param>
 /// <param name="Related">The other names of the same quantity that this override leaves at the paper's value.</param>
 public sealed record OverrideReach(string Name, Interval? PaperValue, string PaperLocator, Interval? ReviewerValue, string ReviewerLocator,
-    IReadOnlyList<string> Claims, IReadOnlyList<string> Headlines, IReadOnlyList<string> Tables, bool MonteCarlo, IReadOnlyList<RelatedInput> Related)
+    IReadOnlyList<string> Claims, IReadOnlyList<string> Headlines, IReadOnlyList<string> Tables, IReadOnlyList<string> Figures, bool MonteCarlo,
+    IReadOnlyList<RelatedInput> Related)
 {
-    /// <summary>What it reaches in one sentence: claims, headline numbers, tables, Monte Carlo.</summary>
+    /// <summary>What it reaches in one sentence: claims, headline numbers, tables, figures, Monte Carlo.</summary>
     public string Reaches =>
         $"reaches {Count(Claims, "claim")}{List(Claims)}; {Count(Headlines, "headline number")}{List(Headlines)}; {Count(Tables, "table")}{List(Tables)}; " +
+        $"{Count(Figures, "figure")}{List(Figures)}; " +
         (MonteCarlo ? "the Monte Carlo draws it" : "the Monte Carlo does not read it");
+
+    /// <summary>
+    /// The chart of every figure drawn from the paper's inputs, by output name (<c>figures/NAME</c>): the paper's figures
+    /// (<see cref="PaperFigures.Charts"/>) and the uncertainty charts, each as the JSON <c>figures/NAME.json</c> holds
+    /// (<see cref="FigureWriter.FigureJson"/>; the HTML and PNG are drawn from it). Nothing is written. The registry
+    /// charts read the registry only, which no override changes.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> FigureTexts(PaperData data, FigureInputs inputs, UncertaintyResult uncertainty) =>
+        PaperFigures.Charts(data, inputs).Concat(UncertaintyCharts.All(uncertainty))
+            .ToDictionary(c => $"figures/{c.Name}", c => FigureWriter.FigureJson(c.Chart), StringComparer.Ordinal);
+
+    /// <summary>The keys whose value differs between two runs (one missing from either counts), sorted ordinally.</summary>
+    public static IReadOnlyList<string> Changed(IReadOnlyDictionary<string, string> a, IReadOnlyDictionary<string, string> b) =>
+        [.. a.Keys.Union(b.Keys).Where(k => a.GetValueOrDefault(k) != b.GetValueOrDefault(k)).Order(StringComparer.Ordinal)];
 
     /// <summary>The one-line hint naming the related names it does not change (empty when it has none).</summary>
     public string Hint => Related.Count == 0 ? "" :

@@ -16,23 +16,14 @@ namespace ReproBundle.Notebooks;
 public static partial class NotebookDisplay
 {
     /// <summary>
-    /// A number as a reader sees it, in invariant culture: from 1 up to 1e9 at most two decimals ("116.67",
-    /// "6666.67", "30000"); below 1 three significant figures ("0.7", "0.999", "0.0375"); from 1e9 and below
-    /// 1e-4 scientific ("3.35E+12", "4.8E-06").
+    /// A number as a reader sees it: the bundle's one number formatter for texts, <see cref="Quantity.Text(double)"/>
+    /// (invariant culture), so a notebook shows a value exactly as the audit, the figures and the CLI's sentences do.
+    /// Full precision is one <c>.ToString("R")</c> away in a cell.
     /// </summary>
-    public static string FormatNumber(double value)
-    {
-        if (double.IsNaN(value) || double.IsInfinity(value)) return value.ToString(CultureInfo.InvariantCulture);
-        var abs = Math.Abs(value);
-        if (abs == 0) return "0";
-        if (abs >= 1e9 || abs < 1e-4) return value.ToString("0.###E+00", CultureInfo.InvariantCulture);
-        if (abs < 1) return value.ToString("G3", CultureInfo.InvariantCulture);
-        return Math.Round(value, 2, MidpointRounding.AwayFromZero).ToString("0.##", CultureInfo.InvariantCulture);
-    }
+    public static string FormatNumber(double value) => Quantity.Text(value);
 
-    /// <summary>A range as "lo-hi" with both ends formatted by <see cref="FormatNumber"/>; a point as one number.</summary>
-    public static string FormatInterval(Interval value) =>
-        value.IsPoint ? FormatNumber(value.Lo) : $"{FormatNumber(value.Lo)}-{FormatNumber(value.Hi)}";
+    /// <summary>A range as "lo-hi", a point as one number: <see cref="Quantity.Text(Interval)"/>.</summary>
+    public static string FormatInterval(Interval value) => Quantity.Text(value);
 
     /// <summary>One table cell: numbers and ranges formatted, null and missing values empty, the rest as text.</summary>
     public static string FormatCell(object? value) => value switch

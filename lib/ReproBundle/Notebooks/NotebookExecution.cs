@@ -11,30 +11,31 @@ namespace ReproBundle.Notebooks;
 public static class NotebookExecution
 {
     /// <summary>
-    /// How the notebooks are run: the notebook paths and the data folder in, the runs out, in the same order.
+    /// How the notebooks are run: the notebook paths, the data folder and the reviewer's assumptions file (or null) in,
+    /// the runs out, in the same order.
     /// By default one pinned dotnet-repl process per notebook (<see cref="NotebookRunner.RunAllAsync"/>, two at a
     /// time); the CLI replaces it with its in-process Microsoft.DotNet.Interactive.CSharp runner, which is faster
     /// (notebooks/README.md has the measurement) and keeps the kernel packages out of this library.
     /// </summary>
-    public static Func<IReadOnlyList<string>, string?, Task<IReadOnlyList<NotebookRun>>> Runner { get; set; } =
-        (notebooks, data) => NotebookRunner.RunAllAsync(notebooks, data);
+    public static Func<IReadOnlyList<string>, string?, string?, Task<IReadOnlyList<NotebookRun>>> Runner { get; set; } =
+        (notebooks, data, assumptions) => NotebookRunner.RunAllAsync(notebooks, data, assumptions);
 
     /// <summary>The library project the notebooks reference, relative to the repository root.</summary>
     public const string LibraryProject = "lib/ReproBundle/ReproBundle.csproj";
 
     /// <summary>
-    /// Runs every notebook of <paramref name="notebooksDirectory"/> against <paramref name="dataDirectory"/> and
-    /// stages the executed copies. A failing cell throws <see cref="BundleInputException"/> naming the notebook
+    /// Runs every notebook of <paramref name="notebooksDirectory"/> against <paramref name="dataDirectory"/> (with the
+    /// reviewer's <paramref name="assumptionsFile"/> applied, when given) and stages the executed copies. A failing cell throws <see cref="BundleInputException"/> naming the notebook
     /// and the cell, before anything is moved into place.
     /// </summary>
-    public static void WriteExecuted(OutputStage stage, string notebooksDirectory, string dataDirectory, TextWriter log)
+    public static void WriteExecuted(OutputStage stage, string notebooksDirectory, string dataDirectory, string? assumptionsFile, TextWriter log)
     {
         if (!Directory.Exists(notebooksDirectory)) throw new BundleInputException(notebooksDirectory, "notebooks folder not found");
         var root = NotebookRunner.FindRepositoryRoot(notebooksDirectory)
             ?? throw new BundleInputException(notebooksDirectory, "not inside the bundle (no ReproBundle.sln above it)");
         EnsureLibraryBuilt(root);
         var notebooks = NotebookRunner.FindNotebooks(notebooksDirectory);
-        var runs = Runner(notebooks, dataDirectory).GetAwaiter().GetResult();
+        var runs = Runner(notebooks, dataDirectory, assumptionsFile).GetAwaiter().GetResult();
         var failures = runs.SelectMany(r => r.Failures).ToList();
         if (failures.Count > 0)
         {
@@ -54,7 +55,8 @@ public static class NotebookExecution
     /// <summary>
     /// <c>dotnet build -c Release</c> of the library before the notebooks run, so no notebook's setup cell has
     /// to build it: its output would then differ from a run that did not build, and two notebooks running side
-    /// by side would build the same project at once. A no-op build when the library is up to date.
+    /// by side would build the same project at once. A no-op build when the library is up to date. A failed build
+    /// throws <see cref="NotebookBuildException"/> with the first compiler error.
     /// </summary>
     public static void EnsureLibraryBuilt(string repositoryRoot)
     {
@@ -72,7 +74,18 @@ public static class NotebookExecution
         process.WaitForExit();
         if (process.ExitCode != 0)
         {
-            throw new BundleInputException(LibraryProject, $"dotnet build failed (exit {process.ExitCode}): {(stdout.Result + stderr.Result).Trim()}");
+            var log = (stdout.Result + "\n" + stderr.Result).Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
+            var firstError = log.FirstOrDefault(l => l.Contains(": error ", StringComparison.Ordinal)) ?? log.LastOrDefault() ?? "no output";
+            throw new NotebookBuildException(
+                $"building {LibraryProject} for the notebooks failed (dotnet build exited with {process.ExitCode}); first error: {firstError}; " +
+                $"run `dotnet build {LibraryProject} -c Release` in {repositoryRoot} for the full log");
         }
     }
 }
+
+/// <summary>
+/// The library the notebooks load did not build (<see cref="NotebookExecution.EnsureLibraryBuilt"/>): a fault of the
+/// bundle's own sources, never of the reader's input, so the CLI reports it as an internal error (exit 1), not as bad input.
+/// </summary>
+/// <param name="message">One line: the project, dotnet build's exit code and its first error.</param>
+public sealed class NotebookBuildException(string message) : Exception(message);

@@ -43,6 +43,12 @@ public static class NotebookRunner
     /// <summary>Environment variable that overrides the notebooks' data root (default: the bundle's data/ folder).</summary>
     public const string DataRootVariable = "REPROBUNDLE_DATA";
 
+    /// <summary>
+    /// Environment variable naming a reviewer's assumptions file (the file <c>reproduce --assumptions</c> takes), which the
+    /// notebooks' shared setup applies to their inputs through <see cref="ReproBundle.Data.AssumptionOverrides"/>.
+    /// </summary>
+    public const string AssumptionsVariable = "REPROBUNDLE_ASSUMPTIONS";
+
     /// <summary>How long one notebook may run before it is stopped and reported.</summary>
     public static readonly TimeSpan Timeout = TimeSpan.FromMinutes(5);
 
@@ -63,9 +69,9 @@ public static class NotebookRunner
     /// <summary>
     /// Runs one notebook: <c>dotnet tool run dotnet-repl -- --run NAME --exit-after-run --output-path TMP</c>
     /// from the notebook's folder. <paramref name="dataDirectory"/>, when given, is passed as
-    /// <see cref="DataRootVariable"/>.
+    /// <see cref="DataRootVariable"/>, and <paramref name="assumptionsFile"/> as <see cref="AssumptionsVariable"/>.
     /// </summary>
-    public static async Task<NotebookRun> RunAsync(string notebookPath, string? dataDirectory = null, CancellationToken cancel = default)
+    public static async Task<NotebookRun> RunAsync(string notebookPath, string? dataDirectory = null, string? assumptionsFile = null, CancellationToken cancel = default)
     {
         notebookPath = Path.GetFullPath(notebookPath);
         var outputPath = Path.Combine(Path.GetTempPath(), $"reprobundle-nb-{Environment.ProcessId}-{Guid.NewGuid():N}.ipynb");
@@ -83,6 +89,7 @@ public static class NotebookRunner
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
         if (dataDirectory is not null) start.Environment[DataRootVariable] = Path.GetFullPath(dataDirectory);
+        start.Environment[AssumptionsVariable] = assumptionsFile is null ? null : Path.GetFullPath(assumptionsFile);
 
         var clock = Stopwatch.StartNew();
         using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start dotnet");
@@ -130,12 +137,12 @@ public static class NotebookRunner
     /// have two cores), and returns the runs in the order given.
     /// </summary>
     public static async Task<IReadOnlyList<NotebookRun>> RunAllAsync(IReadOnlyList<string> notebookPaths, string? dataDirectory = null,
-        int maxParallel = 2, CancellationToken cancel = default)
+        string? assumptionsFile = null, int maxParallel = 2, CancellationToken cancel = default)
     {
         var runs = new NotebookRun[notebookPaths.Count];
         await Parallel.ForEachAsync(Enumerable.Range(0, notebookPaths.Count),
             new ParallelOptions { MaxDegreeOfParallelism = maxParallel, CancellationToken = cancel },
-            async (i, ct) => runs[i] = await RunAsync(notebookPaths[i], dataDirectory, ct));
+            async (i, ct) => runs[i] = await RunAsync(notebookPaths[i], dataDirectory, assumptionsFile, ct));
         return runs;
     }
 }

@@ -26,8 +26,29 @@ public static class NotebookTwin
     public static string DataRoot { get; private set; } = "";
 
     /// <summary>
-    /// The twin's replacement for the notebooks' two setup cells: invariant culture, the bundle and data roots,
-    /// and the folder charts are written to (<c>output/twins/NAME/</c> under the bundle root).
+    /// A reviewer's assumptions file, as in the notebooks: the <c>REPROBUNDLE_ASSUMPTIONS</c> environment variable
+    /// (a full path, '/' separators), or null.
+    /// </summary>
+    public static string? AssumptionsFile { get; private set; }
+
+    /// <summary>
+    /// What the notebooks' setup loads as <c>data</c>: <see cref="DataRoot"/> read by the loader, with
+    /// <see cref="AssumptionsFile"/> applied through <see cref="ReproBundle.Data.AssumptionOverrides"/> when set (the
+    /// loader's file:line errors, as <c>reproduce --assumptions</c> gives them). Call <see cref="Setup"/> first.
+    /// </summary>
+    public static ReproBundle.Data.PaperData LoadData()
+    {
+        var data = ReproBundle.Data.PaperData.Load(DataRoot);
+        if (AssumptionsFile is null) return data;
+        var assumptions = ReproBundle.Data.AssumptionOverrides.Load(AssumptionsFile, data);
+        Console.WriteLine($"Reviewer's assumptions from {Path.GetFileName(AssumptionsFile)} replace the paper's inputs: " +
+            string.Join(", ", assumptions.Items.Select(o => $"{o.Name} = {Quantity.Text(o.Value)} (line {o.Line})")));
+        return assumptions.Apply(data);
+    }
+
+    /// <summary>
+    /// The twin's replacement for the notebooks' two setup cells: invariant culture, the bundle and data roots, the
+    /// reviewer's assumptions file, and the folder charts are written to (<c>output/twins/NAME/</c> under the bundle root).
     /// Throws when the working directory is not inside the bundle.
     /// </summary>
     public static void Setup(string notebookName)
@@ -40,6 +61,9 @@ public static class NotebookTwin
             ?? throw new InvalidOperationException($"{Directory.GetCurrentDirectory()} is not inside the bundle: run the twin from notebooks/ (dotnet run {notebookName}.cs)");
         BundleRoot = root.Replace('\\', '/');
         DataRoot = (Environment.GetEnvironmentVariable(NotebookRunner.DataRootVariable) ?? $"{BundleRoot}/data").Replace('\\', '/');
+        AssumptionsFile = Environment.GetEnvironmentVariable(NotebookRunner.AssumptionsVariable) is { Length: > 0 } assumptions
+            ? Path.GetFullPath(assumptions).Replace('\\', '/')
+            : null;
         notebook = notebookName;
         chartDirectory = Path.Combine(BundleRoot, "output", "twins", notebookName);
     }
@@ -114,12 +138,18 @@ public static class NotebookTwin
         _ => value.ToString() ?? "",
     };
 
+    /// <summary>
+    /// Writes the chart as the bundle's figure pages are written (<see cref="ReproBundle.Figures.FigureWriter.Html"/>):
+    /// offline, loading <c>plotly.min.js</c> from the same folder (written there once), with ids derived from the cell id.
+    /// </summary>
     private static string WriteChart(Plotly.NET.GenericChart chart, string cellId)
     {
         Directory.CreateDirectory(chartDirectory);
         var path = Path.Combine(chartDirectory, $"{cellId}.html");
-        var html = NotebookDisplay.StableChartHtml(Plotly.NET.GenericChart.toEmbeddedHTML(chart), 1);
-        File.WriteAllText(path, html, new UTF8Encoding(false));
+        var plotlyJs = Path.Combine(chartDirectory, ReproBundle.Figures.FigureWriter.PlotlyJsFileName);
+        if (!File.Exists(plotlyJs)) File.WriteAllText(plotlyJs, ReproBundle.Figures.FigureWriter.PlotlyJs(), new UTF8Encoding(false));
+        var figureName = new string(cellId.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '_').ToArray());
+        File.WriteAllText(path, ReproBundle.Figures.FigureWriter.Html(figureName, chart), new UTF8Encoding(false));
         return $"chart of {notebook}, cell {cellId}: {path.Replace('\\', '/')}";
     }
 }

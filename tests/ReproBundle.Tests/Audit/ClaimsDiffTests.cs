@@ -131,6 +131,15 @@ public class ClaimsDiffTests(ReviewerJourneyRun run) : IClassFixture<ReviewerJou
         Assert.Contains("appc.asic.capex_usd: paper 12000 (Appendix C ASIC worked example \"C = 12,000 USD (midpoint of $8-20 K projected)\") -> reviewer 25000 (reviewer.yaml:2)", log);
         // t_H100 = 40 changes the h100 row of agent_density.csv and the appendix_c rows of break_even.csv (they start from the worked examples), no other table.
         Assert.Contains("2 tables (tables/agent_density.csv, tables/break_even.csv)", log);
+        // Figures, found the same way: the agent-density chart draws the worked examples (FigureFrames.AgentDensity), so both
+        // overrides reach it; Fig. 1's radar draws Table 1 and the figure inputs only, so neither does.
+        var tokLine = log.Split('\n').Single(l => l.Contains("appc.h100.tok_s: paper 25", StringComparison.Ordinal));
+        var capexLine = log.Split('\n').Single(l => l.Contains("appc.asic.capex_usd: paper 12000", StringComparison.Ordinal));
+        foreach (var line in new[] { tokLine, capexLine })
+        {
+            Assert.Matches(@"; \d+ figures? \([^)]*figures/agent_density_steps", line);
+            Assert.DoesNotContain("figures/fig1_radar_inference", line);
+        }
         // Appendix C's worked examples are not drawn by the Monte Carlo (it reads Table 2 and §3.3), and the banner says so.
         Assert.Contains("the Monte Carlo does not read it", log);
         Assert.Contains("hint: appc.asic.capex_usd does not change asic.node_cost_usd (", log);

@@ -18,7 +18,7 @@ public sealed class HeadlessNotebookRuns
         // Build the library the notebooks load first (a no-op when `dotnet test -c Release` just built it), so
         // no two notebooks running side by side try to build it at once from their setup cell.
         NotebookExecution.EnsureLibraryBuilt(NotebookPaths.Root);
-        var runs = ReproBundle.Cli.InProcessNotebookRunner.RunAllAsync(NotebookRunner.FindNotebooks(NotebookPaths.NotebooksDirectory), null)
+        var runs = ReproBundle.Cli.InProcessNotebookRunner.RunAllAsync(NotebookRunner.FindNotebooks(NotebookPaths.NotebooksDirectory), null, null)
             .GetAwaiter().GetResult();
         Runs = runs.ToDictionary(r => r.Name);
     }
@@ -53,13 +53,18 @@ public class HeadlessNotebookTests(HeadlessNotebookRuns fixture) : IClassFixture
     }
 
     [Fact]
-    public void Notebook_04_shows_the_appendix_C_densities_116_67_and_6666_67_each_in_its_own_step()
+    public void Notebook_04_shows_the_appendix_C_densities_116_67_and_6666_67_each_in_its_own_step_and_their_ratio_57_1()
     {
         var cells = fixture.Runs["04-agent-density.ipynb"].Executed!.Cells;
-        Assert.Contains(cells, c => c.Source.Contains("AgentDensity.DensityAtUtilization(D, u)") && c.OutputText.Contains("116.67"));
-        Assert.Contains(cells, c => c.Source.Contains("AgentDensity.DensityPerMillionUsd(C, t, r)") && c.OutputText.Contains("166.67"));
-        Assert.Contains(cells, c => c.OutputText.Contains("<td>6666.67</td>"));
+        // Hand calculation of Appendix C with the paper's inputs: D = (1e6 / C) · (t / r), then D · u.
+        const double h100D = 1e6 / 30_000 * (25.0 / 5), asicD = 1e6 / 12_000 * (500.0 / 5);
+        Assert.Contains(cells, c => c.Source.Contains("AgentDensity.DensityAtUtilization(D, u)") && c.OutputText.Contains(Shown(h100D * 0.7)));
+        Assert.Contains(cells, c => c.Source.Contains("AgentDensity.DensityPerMillionUsd(C, t, r)") && c.OutputText.Contains(Shown(h100D)));
+        Assert.Contains(cells, c => c.OutputText.Contains($"<td>{Shown(asicD * 0.8)}</td>"));
+        Assert.Contains(cells, c => c.Source.Contains("DensityRatio =") && c.OutputText.Contains(Shown(asicD * 0.8 / (h100D * 0.7))));
     }
+
+    private static string Shown(double value) => NotebookDisplay.FormatNumber(value);
 
     [Theory]
     [MemberData(nameof(Notebooks))]

@@ -133,9 +133,11 @@ public class NotebookTwinRunTests(NotebookTwinRuns fixture) : IClassFixture<Note
     public void The_agent_density_twin_prints_the_appendix_C_densities_under_their_cells()
     {
         var output = fixture.Runs["04-agent-density.ipynb"].Output;
-        // Appendix C, printed: (1e6 / 30000) · 5 = 166.67, · 0.7 = 116.67; the ASIC's 8333.33 and 6666.67.
-        Assert.Contains("\n166.67\n", output);
-        Assert.Contains("\n116.67\n", output);
-        Assert.Contains("| 8333.33 | 6666.67 |", output);
+        // Appendix C by hand: (1e6 / 30000) · 5 = 166.67, · 0.7 = 116.67; the ASIC's (1e6 / 12000) · 100 = 8333.33 and · 0.8 = 6666.67,
+        // shown as the notebooks show numbers.
+        static string Shown(double v) => NotebookDisplay.FormatNumber(v);
+        Assert.Contains($"\n{Shown(1e6 / 30_000 * 5)}\n", output);
+        Assert.Contains($"\n{Shown(1e6 / 30_000 * 5 * 0.7)}\n", output);
+        Assert.Contains($"| {Shown(1e6 / 12_000 * 100)} | {Shown(1e6 / 12_000 * 100 * 0.8)} |", output);
     }
 }
