@@ -161,8 +161,8 @@ public class StaticSiteTests
             {
                 stage.WriteText("figures/fig2_cost_per_mtokens.html", "<!DOCTYPE html><title>fig2</title>");
                 stage.WriteBytes("figures/fig3_energy_per_token.png", [137, 80, 78, 71]);
-                stage.WriteCsv("tables/t.csv", ["a", "b"], [["<x>", 1.5]]);
-                StaticSite.Write(stage, registry, SampleAudit, StaticSite.PaperFigures, [new SiteTable("tables/t.csv", "T", "caption")],
+                // The table arrives typed from its producer; the site never reads a CSV back from the stage.
+                StaticSite.Write(stage, registry, SampleAudit, StaticSite.PaperFigures, [new SiteTable("tables/t.csv", "T", "caption", ["a", "b"], [["<x>", 1.5]])],
                     BibReference.Load(Path.Combine(RegistryTestData.DataDirectory, "references.bib")));
                 stage.Commit();
             }
@@ -173,7 +173,51 @@ public class StaticSiteTests
             Assert.True(File.Exists(Path.Combine(root, "site", "figures", "fig2_cost_per_mtokens.html")));
             Assert.True(File.Exists(Path.Combine(root, "site", "figures", "fig3_energy_per_token.png")));
             Assert.Contains("<td>&lt;x&gt;</td><td>1.5</td>", index);
-            Assert.True(File.Exists(Path.Combine(root, "site", "tables", "t.csv")));
+            Assert.Equal("a,b\n<x>,1.5\n", File.ReadAllText(Path.Combine(root, "site", "tables", "t.csv")));
+            Assert.False(File.Exists(Path.Combine(root, "tables", "t.csv")));
+        }
+        finally
+        {
+            if (Directory.Exists(root)) Directory.Delete(root, true);
+        }
+    }
+
+    [Fact]
+    public void Findings_handed_over_typed_head_the_audit_section_encoded_and_linked_to_their_claims()
+    {
+        var root = Path.Combine(Path.GetTempPath(), "reprobundle-site-findings-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var findings = new[] { new SiteFinding("F9", "<i>title</i>", ["x.hostile"], "weakens", "It's 57x & <b>not</b> 200x.") };
+            WriteSite(RegistryTestData.DataDirectory, root, new SiteOptions(Findings: findings));
+            var index = File.ReadAllText(Path.Combine(root, "site", "index.html"));
+            Assert.Contains("<li id=\"finding-F9\"><strong>F9 &lt;i&gt;title&lt;/i&gt;</strong> (materiality: weakens; differing: "
+                + "<a href=\"#claim-x.hostile\"><code>x.hostile</code></a>). It&#39;s 57x &amp; &lt;b&gt;not&lt;/b&gt; 200x.</li>\n", index);
+            Assert.Contains($"<code>{ClaimsAudit.PolicyPage}</code>", index);
+            Assert.False(File.Exists(Path.Combine(root, "findings.csv")));
+
+            var without = File.ReadAllText(Path.Combine(WriteSite(RegistryTestData.DataDirectory, root + "-none"), "index.html"));
+            Assert.DoesNotContain("id=\"findings\"", without);
+        }
+        finally
+        {
+            foreach (var d in new[] { root, root + "-none" }) if (Directory.Exists(d)) Directory.Delete(d, true);
+        }
+    }
+
+    [Fact]
+    public void The_reviewer_banner_heads_the_home_page_and_the_audit_with_hints_indented()
+    {
+        var root = Path.Combine(Path.GetTempPath(), "reprobundle-site-banner-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            string[] banner = ["REVIEWER'S ASSUMPTIONS: 1 override(s) from r.yaml", "  a.b: paper 25 -> reviewer 40 <r.yaml:1>", "    hint: a.b does not change c.d"];
+            var index = File.ReadAllText(Path.Combine(WriteSite(RegistryTestData.DataDirectory, root, new SiteOptions(ReviewerBanner: banner)), "index.html"));
+            const string block = "<div class=\"warning reviewer-banner\"><p><strong>REVIEWER&#39;S ASSUMPTIONS: 1 override(s) from r.yaml</strong></p>\n<ul>\n"
+                + "<li>a.b: paper 25 -&gt; reviewer 40 &lt;r.yaml:1&gt;</li>\n<li class=\"hint\">hint: a.b does not change c.d</li>\n</ul></div>\n";
+            Assert.Contains("<main>\n<h1>Bottleneck-Driven Projection of Frontier-Class LLM Inference on Dedicated ASICs (v0.3), reproduced</h1>\n" + block
+                + "<p class=\"lead\">Every number below is recomputed from the bundle's <code>data/</code> with the reviewer's overrides above", index);
+            Assert.Contains("<section id=\"audit\"><h2>Claims audit</h2>\n" + block + "<div class=\"scroll\">", index);
         }
         finally
         {
