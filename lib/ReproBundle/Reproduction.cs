@@ -110,15 +110,17 @@ public static class Reproduction
         progress.WriteLine($"figures: {FigureWriter.WrittenFigures(stage).Count} as HTML and JSON, {pngs.Written} as PNG" +
             (pngs.Missing.Count > 0 ? $", {pngs.Missing.Count} PNG(s) missing (browser fault)" : ""));
 
+        // The site shows the executed notebooks, so they run first.
+        IReadOnlyList<SiteNotebook> executedNotebooks = [];
+        if (options.NotebooksDirectory is { } notebooks)
+        {
+            executedNotebooks = [.. NotebookExecution.WriteExecuted(stage, notebooks, options.DataDirectory, progress).Select(n => SiteNotebook.Parse(n.Name, n.Json))];
+        }
+
         // The site shows the figures and tables written above, so it comes after them.
         StaticSite.Write(stage, registry, audit, [.. StaticSite.PaperFigures, .. StaticSite.BundleFigures], StaticSite.KeyTables(data, registry),
             BibReference.Load(Path.Combine(options.DataDirectory, "references.bib")),
-            new SiteOptions(ReviewerBanner: banner, Findings: SiteFinding.From(audit, findings, findingValues)));
-
-        if (options.NotebooksDirectory is { } notebooks)
-        {
-            NotebookExecution.WriteExecuted(stage, notebooks, options.DataDirectory, progress);
-        }
+            new SiteOptions(ReviewerBanner: banner, Findings: SiteFinding.From(audit, findings, findingValues), Notebooks: executedNotebooks));
 
         WriteManifest(stage, options.DataDirectory, [.. data.Files, "claims.csv", "findings.csv", "not_claims.csv", RelatedInputs.FileName, .. registry.DataFiles, .. FigureInputs.FileNames], overrides, pngs.Missing);
         var count = stage.WrittenFiles.Count;

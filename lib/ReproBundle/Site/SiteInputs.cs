@@ -55,4 +55,10 @@ public sealed record SiteFinding(string FindingId, string Title, IReadOnlyList<s
 /// The audit's findings (<see cref="SiteFinding.From"/>), shown at the head of the audit section with the verdict policy;
 /// null when the run has none (then neither is shown).
 /// </param>
-public sealed record SiteOptions(DateOnly? AsOf = null, IReadOnlyList<string>? ReviewerBanner = null, IReadOnlyList<SiteFinding>? Findings = null);
+/// <param name="Notebooks">
+/// With <c>reproduce --notebooks</c>, the executed notebooks: each becomes <c>site/notebooks/&lt;name&gt;.html</c>, the home page
+/// lists them, and each figure and table links to the cell that draws it. Null or empty: no notebook pages, and the home
+/// page says how to get them.
+/// </param>
+public sealed record SiteOptions(DateOnly? AsOf = null, IReadOnlyList<string>? ReviewerBanner = null, IReadOnlyList<SiteFinding>? Findings = null,
+    IReadOnlyList<SiteNotebook>? Notebooks = null);

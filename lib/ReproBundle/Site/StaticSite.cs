@@ -44,6 +44,8 @@ public static class StaticSite
         var feeds = SiteFeeds.Build(registry, asOf);
         foreach (var (file, _, bytes) in feeds) stage.WriteBytes($"site/feeds/{file}", bytes);
 
+        var notebooks = options?.Notebooks ?? [];
+        var links = NotebookLinks.Resolve(notebooks);
         var shownFigures = figures.Select(f => Show(stage, f)).ToList();
         foreach (var t in tables) stage.WriteCsv($"site/tables/{Path.GetFileName(t.CsvPath)}", t.Columns, t.Rows);
         Page<HomePage>("index.html", "Bottleneck-Driven Projection of Frontier-Class LLM Inference on Dedicated ASICs (v0.3), reproduced", new()
@@ -54,11 +56,18 @@ public static class StaticSite
             [nameof(HomePage.Figures)] = shownFigures,
             [nameof(HomePage.Tables)] = tables,
             [nameof(HomePage.Registry)] = registry,
+            [nameof(HomePage.Notebooks)] = notebooks,
+            [nameof(HomePage.Links)] = links,
         });
         Page<RegistryPage>("registry.html", "Bottleneck Registry", new() { [nameof(RegistryPage.Registry)] = registry, [nameof(RegistryPage.AsOf)] = asOf });
         var charts = RegistryCharts.All(registry).Select(c => Show(stage, new SiteFigure(c.Name, ChartTitle(c.Name),
             $"Plotly.NET chart of the registry (figures/{c.Name}), exported with the bundle's other figures."))).ToList();
-        Page<DashboardsPage>("dashboards.html", "Registry dashboards", new() { [nameof(DashboardsPage.Registry)] = registry, [nameof(DashboardsPage.Charts)] = charts });
+        Page<DashboardsPage>("dashboards.html", "Registry dashboards", new()
+        {
+            [nameof(DashboardsPage.Registry)] = registry,
+            [nameof(DashboardsPage.Charts)] = charts,
+            [nameof(DashboardsPage.Links)] = links,
+        });
         Page<FeedsPage>("feeds.html", "Atom feeds", new()
         {
             [nameof(FeedsPage.Feeds)] = feeds.Select(f => (f.File, f.Title)).ToList(),
@@ -72,6 +81,20 @@ public static class StaticSite
                 [nameof(EntryPage.Entry)] = e,
                 [nameof(EntryPage.Registry)] = registry,
                 [nameof(EntryPage.References)] = references,
+            });
+        }
+        foreach (var n in notebooks)
+        {
+            // Chart outputs load plotly.js from the site's own copy (the one the figure pages use), so they work offline.
+            if (!stage.WrittenFiles.ContainsKey($"site/figures/{FigureWriter.PlotlyJsFileName}"))
+            {
+                stage.WriteText($"site/figures/{FigureWriter.PlotlyJsFileName}", FigureWriter.PlotlyJs());
+            }
+            Page<NotebookPage>(n.PagePath, n.Title, new()
+            {
+                [nameof(NotebookPage.Notebook)] = n,
+                [nameof(NotebookPage.Links)] = links,
+                [nameof(NotebookPage.PlotlyJs)] = $"../figures/{FigureWriter.PlotlyJsFileName}",
             });
         }
         return pages;
@@ -193,6 +216,12 @@ public static class StaticSite
         .group-algorithmic { fill: #1b9e77; background: #1b9e77; }
         .group-coordination-or-engineering { fill: #7570b3; background: #7570b3; }
         .group-heavy-capital { fill: #d95f02; background: #d95f02; }
+        pre.nb-source, pre.nb-output { padding: 0.5rem 0.7rem; overflow-x: auto; font-size: 0.85rem; white-space: pre-wrap; }
+        pre.nb-source { background: #f3f5f8; border-left: 4px solid var(--accent); }
+        pre.nb-output { border-left: 4px solid var(--line); }
+        pre.nb-error { border-left-color: #d93025; background: #fbd9d3; }
+        div.nb-output { margin: 0.5rem 0; overflow-x: auto; }
+        .nb-shown, .nb-link { font-size: 0.9rem; }
         .swatch { display: inline-block; width: 0.8rem; height: 0.8rem; border-radius: 50%; vertical-align: middle; margin-left: 0.8rem; }
         """;
 }

@@ -226,6 +226,47 @@ public class StaticSiteTests
     }
 
     [Fact]
+    public void Every_figure_and_table_the_site_shows_is_drawn_by_a_cell_of_the_committed_notebooks()
+    {
+        var notebooks = Directory.GetFiles(Path.Combine(RegistryTestData.RepoRoot, "notebooks"), "*.ipynb").Order(StringComparer.Ordinal)
+            .Select(f => new SiteNotebook(Path.GetFileNameWithoutExtension(f), ReproBundle.Notebooks.NotebookFile.Read(f))).ToList();
+        var links = NotebookLinks.Resolve(notebooks);
+        var shown = StaticSite.PaperFigures.Concat(StaticSite.BundleFigures).Select(f => "figure-" + f.Name)
+            .Concat(new[] { "figure-registry_types", "figure-registry_priority_difficulty", "figure-registry_dependencies" })
+            .Concat(new[] { "table1_baselines", "table2_projections", "projections_table", "agent_density", "registry_summary" }.Select(t => "table-" + t));
+        Assert.All(shown, anchor => Assert.True(links.ContainsKey(anchor), $"{anchor}: no notebook cell draws it"));
+        Assert.Equal("05-figures", links["figure-fig1_radar_inference"].Notebook.Name);
+        Assert.Equal("06-bottleneck-registry", links["figure-registry_dependencies"].Notebook.Name);
+    }
+
+    [Theory]
+    [InlineData("<script src=\"https://cdn.plot.ly/plotly-2.27.1.min.js\" charset=\"utf-8\"></script><script>Plotly.newPlot('a', [], {});</script>",
+        "<script>Plotly.newPlot('a', [], {});</script>")]
+    [InlineData("<script>var fsharpPlotlyRequire = requirejs.config({context:'fsharp-plotly',paths:{plotly:'https://cdn.plot.ly/plotly-2.27.1.min'}}) || require;\nfsharpPlotlyRequire(['plotly'], function(Plotly) { Plotly.newPlot('a', [], {}); });</script>",
+        "<script>var fsharpPlotlyRequire = function (modules, ready) { ready(window.Plotly); };\nfsharpPlotlyRequire(['plotly'], function(Plotly) { Plotly.newPlot('a', [], {}); });</script>")]
+    [InlineData("<div id=\"a\"></div><script>Plotly.newPlot('a', [], {});</script>", "<div id=\"a\"></div><script>Plotly.newPlot('a', [], {});</script>")]
+    public void Chart_outputs_that_load_plotly_from_a_cdn_or_require_js_use_the_page_s_copy(string output, string offline)
+    {
+        Assert.Equal(offline, NotebookOutputView.OfflineCharts(output));
+    }
+
+    [Fact]
+    public void Without_executed_notebooks_the_home_page_says_how_to_get_them_and_writes_no_notebook_page()
+    {
+        var root = Path.Combine(Path.GetTempPath(), "reprobundle-site-nonb-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var site = WriteSite(RegistryTestData.DataDirectory, root);
+            Assert.Contains("This run did not execute the notebooks. <code>reproduce --notebooks</code> adds each executed notebook here", File.ReadAllText(Path.Combine(site, "index.html")));
+            Assert.False(Directory.Exists(Path.Combine(site, "notebooks")));
+        }
+        finally
+        {
+            if (Directory.Exists(root)) Directory.Delete(root, true);
+        }
+    }
+
+    [Fact]
     public void Reproduce_writes_the_site_the_feeds_and_registry_summary_into_a_temp_folder()
     {
         var output = Path.Combine(Path.GetTempPath(), "reprobundle-reproduce-" + Guid.NewGuid().ToString("N"));
