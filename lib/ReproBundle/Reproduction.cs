@@ -91,7 +91,8 @@ public static class Reproduction
             summary.Add($"comparison: {comparison.Rows.Count(r => r.Flipped)} verdict(s) flipped, {comparison.Rows.Count(r => r.Changed && !r.Flipped)} more value(s) changed; " +
                 $"D_ASIC / D_H100 {Times(ratio.Paper)} with the paper's inputs, {Times(ratio.Reviewer)} with yours (claims_diff.md)");
         }
-        ClaimsAudit.Write(stage, audit, findings, FindingValues.Compute(data), bannerMarkdown);
+        var findingValues = FindingValues.Compute(data);
+        ClaimsAudit.Write(stage, audit, findings, findingValues, bannerMarkdown);
         summary.Insert(0, $"claims audit: {string.Join(", ", Enum.GetValues<Verdict>().Select(v => $"{audit.Count(r => r.Verdict == v)} {v.ToText()}"))} (claims_audit.md)");
         summary.Insert(1, FindingsLine(audit, findings));
         summary.Insert(2, HeadlineLine(ClaimsDiff.Headlines(data, uncertainty)));
@@ -109,14 +110,17 @@ public static class Reproduction
         progress.WriteLine($"figures: {FigureWriter.WrittenFigures(stage).Count} as HTML and JSON, {pngs.Written} as PNG" +
             (pngs.Missing.Count > 0 ? $", {pngs.Missing.Count} PNG(s) missing (browser fault)" : ""));
 
-        // The site shows the figures and tables written above, so it comes after them.
-        StaticSite.Write(stage, registry, audit, [.. StaticSite.PaperFigures, .. StaticSite.BundleFigures], StaticSite.KeyTables,
-            BibReference.Load(Path.Combine(options.DataDirectory, "references.bib")), new SiteOptions(ReviewerBanner: banner));
-
+        // The site shows the executed notebooks, so they run first.
+        IReadOnlyList<SiteNotebook> executedNotebooks = [];
         if (options.NotebooksDirectory is { } notebooks)
         {
-            NotebookExecution.WriteExecuted(stage, notebooks, options.DataDirectory, options.AssumptionsFile, progress);
+            executedNotebooks = [.. NotebookExecution.WriteExecuted(stage, notebooks, options.DataDirectory, options.AssumptionsFile, progress).Select(n => SiteNotebook.Parse(n.Name, n.Json))];
         }
+
+        // The site shows the figures and tables written above, so it comes after them.
+        StaticSite.Write(stage, registry, audit, [.. StaticSite.PaperFigures, .. StaticSite.BundleFigures], StaticSite.KeyTables(data, registry),
+            BibReference.Load(Path.Combine(options.DataDirectory, "references.bib")),
+            new SiteOptions(ReviewerBanner: banner, Findings: SiteFinding.From(audit, findings, findingValues), Notebooks: executedNotebooks));
 
         WriteManifest(stage, options.DataDirectory, [.. data.Files, "claims.csv", "findings.csv", "not_claims.csv", RelatedInputs.FileName, .. registry.DataFiles, .. FigureInputs.FileNames], overrides, pngs.Missing);
         var count = stage.WrittenFiles.Count;

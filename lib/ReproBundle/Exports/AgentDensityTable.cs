@@ -38,10 +38,13 @@ public static class AgentDensityTable
             : null;
 
     /// <summary>Writes <c>tables/agent_density.csv</c>, with the printed values read from the data folder's claims.csv.</summary>
-    public static void Write(OutputStage stage, PaperData data)
+    public static void Write(OutputStage stage, PaperData data) => stage.WriteCsv("tables/agent_density.csv", Columns, Rows(data));
+
+    /// <summary>The rows of <c>agent_density.csv</c> (§4.2, Appendix C), with the printed values read from the data folder's claims.csv.</summary>
+    public static IReadOnlyList<IReadOnlyList<object?>> Rows(PaperData data)
     {
         var claims = Claim.Load(Path.Combine(data.DataDirectory, "claims.csv"));
-        stage.WriteCsv("tables/agent_density.csv", Columns, Scenarios.AgentDensityRows(data.Values).Select(r => Cells(r.Scenario, r.Steps, r.Source, claims)));
+        return [.. Scenarios.AgentDensityRows(data.Values).Select(r => Cells(r.Scenario, r.Steps, r.Source, claims))];
     }
 
     /// <summary>One JSON object with the <see cref="Columns"/> names (scenario "custom", source "command line").</summary>

@@ -53,13 +53,17 @@ public static class TableExports
         "ratio_paired_ends_lo", "ratio_paired_ends_hi", "published_matches_computed", "source",
     ];
 
-    private static void WriteTable2(OutputStage stage, PaperData data) =>
-        stage.WriteCsv("tables/table2_projections.csv", Table2Columns, Table2Projection.Ratios(data.Table2).Select(r => (IReadOnlyList<object?>)
+    /// <summary>Table 2 (§4.1): each row's columns and its ratios recomputed by <see cref="Table2Projection.Ratios"/>.</summary>
+    public static IEnumerable<IReadOnlyList<object?>> Table2Rows(PaperData data) =>
+        Table2Projection.Ratios(data.Table2).Select(r => (IReadOnlyList<object?>)
         [
             r.Row.Metric, r.Row.MetricId, r.Row.Unit, r.Row.Better == Better.Higher ? "higher" : "lower",
             .. Ends(r.Row.H100), .. Ends(r.Row.Asic), .. Ends(r.Row.RatioPrinted), .. Ends(r.RatioComputed), .. Ends(r.RatioPairedEnds),
             r.PrintedMatchesComputed, r.Row.Source,
-        ]));
+        ]);
+
+    private static void WriteTable2(OutputStage stage, PaperData data) =>
+        stage.WriteCsv("tables/table2_projections.csv", Table2Columns, Table2Rows(data));
 
     private static void WriteProjectionsTable(OutputStage stage, PaperData data) =>
         stage.WriteCsv("tables/projections_table.csv", PlatformProjections.Columns,

@@ -25,10 +25,11 @@ public static class NotebookExecution
 
     /// <summary>
     /// Runs every notebook of <paramref name="notebooksDirectory"/> against <paramref name="dataDirectory"/> (with the
-    /// reviewer's <paramref name="assumptionsFile"/> applied, when given) and stages the executed copies. A failing cell throws <see cref="BundleInputException"/> naming the notebook
-    /// and the cell, before anything is moved into place.
+    /// reviewer's <paramref name="assumptionsFile"/> applied, when given), stages the executed copies, and returns them
+    /// (file name, scrubbed JSON as staged) for the site. A failing cell throws <see cref="BundleInputException"/> naming
+    /// the notebook and the cell, before anything is moved into place.
     /// </summary>
-    public static void WriteExecuted(OutputStage stage, string notebooksDirectory, string dataDirectory, string? assumptionsFile, TextWriter log)
+    public static IReadOnlyList<(string Name, string Json)> WriteExecuted(OutputStage stage, string notebooksDirectory, string dataDirectory, string? assumptionsFile, TextWriter log)
     {
         if (!Directory.Exists(notebooksDirectory)) throw new BundleInputException(notebooksDirectory, "notebooks folder not found");
         var root = NotebookRunner.FindRepositoryRoot(notebooksDirectory)
@@ -45,11 +46,15 @@ public static class NotebookExecution
             if (problem.StartsWith(first.Name + " ", StringComparison.Ordinal)) problem = problem[(first.Name.Length + 1)..];
             throw new BundleInputException(Path.Combine(notebooksDirectory, first.Name), problem.Replace('\n', ' '));
         }
+        var executed = new List<(string, string)>();
         foreach (var run in runs)
         {
-            stage.WriteText($"notebooks/{run.Name}", NotebookScrubber.Scrub(run.ExecutedJson));
+            var json = NotebookScrubber.Scrub(run.ExecutedJson);
+            stage.WriteText($"notebooks/{run.Name}", json);
+            executed.Add((run.Name, json));
             log.WriteLine($"notebook {run.Name}: ran in {run.Elapsed.TotalSeconds.ToString("F1", System.Globalization.CultureInfo.InvariantCulture)} s");
         }
+        return executed;
     }
 
     /// <summary>

@@ -56,14 +56,18 @@ public static class Taxonomy
     public static readonly IReadOnlyList<string> SummaryColumns = ["dimension", "category", "count", "share_percent", "ids"];
 
     /// <summary>Writes <c>tables/registry_summary.csv</c>: every count with its share of all entries (one decimal) and its ids.</summary>
-    public static void WriteSummary(OutputStage stage, BottleneckRegistry registry)
+    public static void WriteSummary(OutputStage stage, BottleneckRegistry registry) =>
+        stage.WriteCsv("tables/registry_summary.csv", SummaryColumns, SummaryRows(registry));
+
+    /// <summary>The rows of <c>registry_summary.csv</c> (§6): every count with its share of all entries (one decimal) and its ids.</summary>
+    public static IEnumerable<IReadOnlyList<object?>> SummaryRows(BottleneckRegistry registry)
     {
         var total = registry.Entries.Count;
-        stage.WriteCsv("tables/registry_summary.csv", SummaryColumns, Counts(registry).Select(r => (IReadOnlyList<object?>)
+        return Counts(registry).Select(r => (IReadOnlyList<object?>)
         [
             r.Dimension, r.Category, r.Count,
             total == 0 ? "" : Math.Round(100.0 * r.Count / total, 1, MidpointRounding.AwayFromZero).ToString("0.0", CultureInfo.InvariantCulture),
             string.Join(' ', r.Ids),
-        ]));
+        ]);
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using Markdig;
 using Markdig.Renderers;
@@ -33,6 +34,15 @@ public static class Html
         var scheme = compact[..colon];
         return scheme is "http" or "https" or "mailto";
     }
+
+    /// <summary>An integer as the site prints it (invariant culture).</summary>
+    public static string N(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>A date as the site prints it, <c>yyyy-MM-dd</c>.</summary>
+    public static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>The URL itself when it is safe (<see cref="IsSafeUrl"/>), else <c>#</c>; unescaped, for a template's attribute (which encodes it).</summary>
+    public static string SafeHref(string? url) => IsSafeUrl(url) ? url! : "#";
 
     /// <summary>An escaped href value, or <c>#</c> when the URL is unsafe.</summary>
     public static string Url(string? url) => IsSafeUrl(url) ? E(url) : "#";

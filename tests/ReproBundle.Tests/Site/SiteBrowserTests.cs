@@ -1,6 +1,14 @@
 using System.Text.RegularExpressions;
+using Microsoft.DotNet.Interactive.Documents;
 using PuppeteerSharp;
+using ReproBundle.Audit;
 using ReproBundle.Browser;
+using ReproBundle.Data;
+using ReproBundle.Figures;
+using ReproBundle.Notebooks;
+using ReproBundle.Output;
+using ReproBundle.Registry;
+using ReproBundle.Site;
 using ReproBundle.Tests.Registry;
 using Xunit;
 
@@ -92,6 +100,78 @@ public class SiteBrowserTests
             }
             Assert.True(problems.Count == 0, string.Join("\n", problems));
             Assert.True(checkedLinks > 200, $"only {checkedLinks} internal links checked");
+        }
+        finally
+        {
+            if (Directory.Exists(root)) Directory.Delete(root, true);
+        }
+    }
+
+    [Fact]
+    public async Task A_notebook_page_shows_markdown_code_and_outputs_draws_its_chart_offline_and_links_both_ways()
+    {
+        var chromium = ChromiumLocator.Find();
+        Assert.True(chromium is not null, $"Chromium not found: the browser test needs it. {ChromiumLocator.InstallHint}.");
+        var root = Path.Combine(Path.GetTempPath(), "reprobundle-site-notebook-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            // An executed notebook without a kernel: notebook 05's source, with the outputs the notebooks' own formatters
+            // (notebooks/setup.csx) give for Fig. 2, a frame and a stream.
+            var document = NotebookFile.Read(Path.Combine(RegistryTestData.RepoRoot, "notebooks", "05-figures.ipynb"));
+            var data = PaperData.Load(RegistryTestData.DataDirectory);
+            var fig2Cell = document.Elements.Single(e => e.Contents.Contains("PlatformBarFigures.CostPerMillionTokens(", StringComparison.Ordinal));
+            var chart = PlatformBarFigures.CostPerMillionTokens(FigureFrames.PlatformRows(data), data.Values);
+            fig2Cell.Outputs.Add(new DisplayElement(new Dictionary<string, object>
+            {
+                ["text/html"] = NotebookDisplay.StableChartHtml(Plotly.NET.GenericChart.toChartHTML(chart), 1),
+            }));
+            var frameCell = document.Elements.First(e => !NotebookFile.IsMarkdown(e) && e.Contents.Contains("FigureFrames.Platforms(data)", StringComparison.Ordinal));
+            frameCell.Outputs.Add(new DisplayElement(new Dictionary<string, object> { ["text/html"] = "<table class=\"reprobundle-frame\"><tr><td>B200</td></tr></table>" }));
+            frameCell.Outputs.Add(new TextElement("streams <per> $1M\n", "stdout"));
+
+            using (var stage = new OutputStage(Path.Combine(root, "output")))
+            {
+                StaticSite.Write(stage, RegistryTestData.Seed(), [], StaticSite.PaperFigures, [], BibReference.Load(Path.Combine(RegistryTestData.DataDirectory, "references.bib")),
+                    new SiteOptions(Notebooks: [new SiteNotebook("05-figures", document)]));
+                stage.Commit();
+            }
+            var site = Path.Combine(root, "output", "site");
+            var page = Path.Combine(site, "notebooks", "05-figures.html");
+            var html = File.ReadAllText(page);
+            Assert.Contains("<h1>05 &#183; Figures (&#167;5)</h1>", html);
+            Assert.Contains($"<section class=\"nb-code\" id=\"{fig2Cell.Id}\">", html);
+            Assert.Contains("<pre class=\"nb-source\"><code>PlatformBarFigures.CostPerMillionTokens(platforms, data.Values)</code></pre>", html);
+            Assert.Contains("<pre class=\"nb-output\">streams &lt;per&gt; $1M\n</pre>", html);
+            Assert.Contains("<a href=\"../index.html#figure-fig2_cost_per_mtokens\">figure-fig2_cost_per_mtokens</a>", html);
+            Assert.DoesNotContain("cdn.plot.ly", html);
+            var index = File.ReadAllText(Path.Combine(site, "index.html"));
+            Assert.Contains($"<a class=\"nb-link\" href=\"notebooks/05-figures.html#{fig2Cell.Id}\">Drawn in notebook 05 &#183; Figures (&#167;5), cell {fig2Cell.Id}</a>", index);
+            Assert.Contains("<li><a href=\"notebooks/05-figures.html\">05 &#183; Figures (&#167;5)</a></li>", index);
+
+            await using var session = await ChromiumLocator.LaunchAsync(chromium);
+            await using var tab = await session.Browser.NewPageAsync();
+            tab.DefaultTimeout = 180_000;
+            tab.DefaultNavigationTimeout = 180_000;
+            await tab.SetOfflineModeAsync(true);
+            var problems = new List<string>();
+            tab.Console += (_, e) => { if (e.Message.Type == ConsoleType.Error) problems.Add($"console error: {e.Message.Text}"); };
+            tab.PageError += (_, e) => problems.Add($"page error: {e.Message}");
+            tab.RequestFailed += (_, e) => problems.Add($"request failed: {e.Request.Url}");
+            // data: URLs are plotly.js probing image support in memory, not network requests.
+            tab.Request += (_, e) =>
+            {
+                if (!e.Request.Url.StartsWith("file:", StringComparison.Ordinal) && !e.Request.Url.StartsWith("data:", StringComparison.Ordinal)) problems.Add($"network request to {e.Request.Url}");
+            };
+            await tab.GoToAsync(new Uri(page).AbsoluteUri, WaitUntilNavigation.Load);
+            // plotly.js (3.6 MB) is evaluated from disk; on a loaded machine that can take a while, so poll rather than hold one long call.
+            var drawn = 0;
+            for (var i = 0; i < 180 && drawn == 0 && problems.Count == 0; i++)
+            {
+                drawn = await tab.EvaluateExpressionAsync<int>("document.querySelectorAll('.js-plotly-plot .main-svg').length");
+                if (drawn == 0) await Task.Delay(1000);
+            }
+            Assert.True(problems.Count == 0, string.Join("\n", problems));
+            Assert.True(drawn > 0, "the chart was not drawn");
         }
         finally
         {

@@ -161,8 +161,8 @@ public class StaticSiteTests
             {
                 stage.WriteText("figures/fig2_cost_per_mtokens.html", "<!DOCTYPE html><title>fig2</title>");
                 stage.WriteBytes("figures/fig3_energy_per_token.png", [137, 80, 78, 71]);
-                stage.WriteCsv("tables/t.csv", ["a", "b"], [["<x>", 1.5]]);
-                StaticSite.Write(stage, registry, SampleAudit, StaticSite.PaperFigures, [new SiteTable("tables/t.csv", "T", "caption")],
+                // The table arrives typed from its producer; the site never reads a CSV back from the stage.
+                StaticSite.Write(stage, registry, SampleAudit, StaticSite.PaperFigures, [new SiteTable("tables/t.csv", "T", "caption", ["a", "b"], [["<x>", 1.5]])],
                     BibReference.Load(Path.Combine(RegistryTestData.DataDirectory, "references.bib")));
                 stage.Commit();
             }
@@ -173,7 +173,92 @@ public class StaticSiteTests
             Assert.True(File.Exists(Path.Combine(root, "site", "figures", "fig2_cost_per_mtokens.html")));
             Assert.True(File.Exists(Path.Combine(root, "site", "figures", "fig3_energy_per_token.png")));
             Assert.Contains("<td>&lt;x&gt;</td><td>1.5</td>", index);
-            Assert.True(File.Exists(Path.Combine(root, "site", "tables", "t.csv")));
+            Assert.Equal("a,b\n<x>,1.5\n", File.ReadAllText(Path.Combine(root, "site", "tables", "t.csv")));
+            Assert.False(File.Exists(Path.Combine(root, "tables", "t.csv")));
+        }
+        finally
+        {
+            if (Directory.Exists(root)) Directory.Delete(root, true);
+        }
+    }
+
+    [Fact]
+    public void Findings_handed_over_typed_head_the_audit_section_encoded_and_linked_to_their_claims()
+    {
+        var root = Path.Combine(Path.GetTempPath(), "reprobundle-site-findings-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var findings = new[] { new SiteFinding("F9", "<i>title</i>", ["x.hostile"], "weakens", "It's 57x & <b>not</b> 200x.") };
+            WriteSite(RegistryTestData.DataDirectory, root, new SiteOptions(Findings: findings));
+            var index = File.ReadAllText(Path.Combine(root, "site", "index.html"));
+            Assert.Contains("<li id=\"finding-F9\"><strong>F9 &lt;i&gt;title&lt;/i&gt;</strong> (materiality: weakens; differing: "
+                + "<a href=\"#claim-x.hostile\"><code>x.hostile</code></a>). It&#39;s 57x &amp; &lt;b&gt;not&lt;/b&gt; 200x.</li>\n", index);
+            Assert.Contains($"<code>{ClaimsAudit.PolicyPage}</code>", index);
+            Assert.False(File.Exists(Path.Combine(root, "findings.csv")));
+
+            var without = File.ReadAllText(Path.Combine(WriteSite(RegistryTestData.DataDirectory, root + "-none"), "index.html"));
+            Assert.DoesNotContain("id=\"findings\"", without);
+        }
+        finally
+        {
+            foreach (var d in new[] { root, root + "-none" }) if (Directory.Exists(d)) Directory.Delete(d, true);
+        }
+    }
+
+    [Fact]
+    public void The_reviewer_banner_heads_the_home_page_and_the_audit_with_hints_indented()
+    {
+        var root = Path.Combine(Path.GetTempPath(), "reprobundle-site-banner-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            string[] banner = ["REVIEWER'S ASSUMPTIONS: 1 override(s) from r.yaml", "  a.b: paper 25 -> reviewer 40 <r.yaml:1>", "    hint: a.b does not change c.d"];
+            var index = File.ReadAllText(Path.Combine(WriteSite(RegistryTestData.DataDirectory, root, new SiteOptions(ReviewerBanner: banner)), "index.html"));
+            const string block = "<div class=\"warning reviewer-banner\"><p><strong>REVIEWER&#39;S ASSUMPTIONS: 1 override(s) from r.yaml</strong></p>\n<ul>\n"
+                + "<li>a.b: paper 25 -&gt; reviewer 40 &lt;r.yaml:1&gt;</li>\n<li class=\"hint\">hint: a.b does not change c.d</li>\n</ul></div>\n";
+            Assert.Contains("<main>\n<h1>Bottleneck-Driven Projection of Frontier-Class LLM Inference on Dedicated ASICs (v0.3), reproduced</h1>\n" + block
+                + "<p class=\"lead\">Every number below is recomputed from the bundle's <code>data/</code> with the reviewer's overrides above", index);
+            Assert.Contains("<section id=\"audit\"><h2>Claims audit</h2>\n" + block + "<div class=\"scroll\">", index);
+        }
+        finally
+        {
+            if (Directory.Exists(root)) Directory.Delete(root, true);
+        }
+    }
+
+    [Fact]
+    public void Every_figure_and_table_the_site_shows_is_drawn_by_a_cell_of_the_committed_notebooks()
+    {
+        var notebooks = Directory.GetFiles(Path.Combine(RegistryTestData.RepoRoot, "notebooks"), "*.ipynb").Order(StringComparer.Ordinal)
+            .Select(f => new SiteNotebook(Path.GetFileNameWithoutExtension(f), ReproBundle.Notebooks.NotebookFile.Read(f))).ToList();
+        var links = NotebookLinks.Resolve(notebooks);
+        var shown = StaticSite.PaperFigures.Concat(StaticSite.BundleFigures).Select(f => "figure-" + f.Name)
+            .Concat(new[] { "figure-registry_types", "figure-registry_priority_difficulty", "figure-registry_dependencies" })
+            .Concat(new[] { "table1_baselines", "table2_projections", "projections_table", "agent_density", "registry_summary" }.Select(t => "table-" + t));
+        Assert.All(shown, anchor => Assert.True(links.ContainsKey(anchor), $"{anchor}: no notebook cell draws it"));
+        Assert.Equal("05-figures", links["figure-fig1_radar_inference"].Notebook.Name);
+        Assert.Equal("06-bottleneck-registry", links["figure-registry_dependencies"].Notebook.Name);
+    }
+
+    [Theory]
+    [InlineData("<script src=\"https://cdn.plot.ly/plotly-2.27.1.min.js\" charset=\"utf-8\"></script><script>Plotly.newPlot('a', [], {});</script>",
+        "<script>Plotly.newPlot('a', [], {});</script>")]
+    [InlineData("<script>var fsharpPlotlyRequire = requirejs.config({context:'fsharp-plotly',paths:{plotly:'https://cdn.plot.ly/plotly-2.27.1.min'}}) || require;\nfsharpPlotlyRequire(['plotly'], function(Plotly) { Plotly.newPlot('a', [], {}); });</script>",
+        "<script>var fsharpPlotlyRequire = function (modules, ready) { ready(window.Plotly); };\nfsharpPlotlyRequire(['plotly'], function(Plotly) { Plotly.newPlot('a', [], {}); });</script>")]
+    [InlineData("<div id=\"a\"></div><script>Plotly.newPlot('a', [], {});</script>", "<div id=\"a\"></div><script>Plotly.newPlot('a', [], {});</script>")]
+    public void Chart_outputs_that_load_plotly_from_a_cdn_or_require_js_use_the_page_s_copy(string output, string offline)
+    {
+        Assert.Equal(offline, NotebookOutputView.OfflineCharts(output));
+    }
+
+    [Fact]
+    public void Without_executed_notebooks_the_home_page_says_how_to_get_them_and_writes_no_notebook_page()
+    {
+        var root = Path.Combine(Path.GetTempPath(), "reprobundle-site-nonb-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var site = WriteSite(RegistryTestData.DataDirectory, root);
+            Assert.Contains("This run did not execute the notebooks. <code>reproduce --notebooks</code> adds each executed notebook here", File.ReadAllText(Path.Combine(site, "index.html")));
+            Assert.False(Directory.Exists(Path.Combine(site, "notebooks")));
         }
         finally
         {
