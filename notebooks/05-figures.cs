@@ -98,7 +98,7 @@ Show(Frame.FromRecords(FigureInputs.ScoredPlatforms.Select(id => new
 // ---- cell cell-f89585d1 ----
 var radar = FigureFrames.Radar(data, inputs);
 display(radar.Columns[new[] { "Platform", "AxisOrder", "Axis", "ValueLo", "ValueHi", "Unit", "PlottedLo", "PlottedHi", "Reference", "Source" }]);
-Show(Fig1RadarInference.Draw(radar), "cell-f89585d1");
+Show(Fig1RadarInference.Draw(FigureFrames.RadarPoints(data, inputs)), "cell-f89585d1");
 
 // The radar is not the tidy picture §5 describes. Groq's polygon dips below the H100 on axes 3 and 4, and Groq and
 // Cerebras reach mostly below it on axis 5 under the bundle's context assumption (0.04-1.28x).
@@ -157,7 +157,7 @@ Show(platforms.Columns[new[] { "Platform", "Status", "TokensPerSecondSingleStrea
 // Log scale; bar at the midpoint of each range, whiskers at its ends, the range written above.
 
 // ---- cell cell-329e304a ----
-Show(PlatformBarFigures.CostPerMillionTokens(platforms, data.Values), "cell-329e304a");
+Show(PlatformBarFigures.CostPerMillionTokens(FigureFrames.PlatformRows(data), data.Values), "cell-329e304a");
 
 // On this basis Groq is the most expensive platform per token (\$88.08-140.93), above the H100 (\$11.32-14.16);
 // Etched's vendor claim (\$0.00634-0.0106) is even below the ASIC projection (\$0.2-1.5). §5 keeps Sohu off the radar
@@ -168,7 +168,7 @@ Show(PlatformBarFigures.CostPerMillionTokens(platforms, data.Values), "cell-329e
 // Same legend conventions as Fig. 2: solid published, hatched red vendor claim, dotted fill projection.
 
 // ---- cell cell-e4122948 ----
-Show(PlatformBarFigures.EnergyPerToken(platforms), "cell-e4122948");
+Show(PlatformBarFigures.EnergyPerToken(FigureFrames.PlatformRows(data)), "cell-e4122948");
 
 // B200 (5.56-8.33 J) and Cerebras (10.95 J) are below the H100's 20-25 J; Groq's cluster (200-240 J) is an order of
 // magnitude above it. Against the H100's 20-25 J, Cerebras is about 2x better, as §2.3 itself says ("Cerebras delivers
@@ -184,7 +184,7 @@ Show(PlatformBarFigures.EnergyPerToken(platforms), "cell-e4122948");
 // ---- cell cell-02c26e84 ----
 var density = FigureFrames.AgentDensity(data);
 display(density);
-Show(AgentDensityFigure.Draw(density, data.Values), "cell-02c26e84");
+Show(AgentDensityFigure.Draw(FigureFrames.AgentDensityRows(data), data.Values), "cell-02c26e84");
 
 // The H100 ends at 116.67 streams per \$1 M and the ASIC at 6666.67 (the paper's ≈117 and ≈6667); halving the ASIC's
 // throughput for the pessimistic FP4 case halves its density to 3333.33.
@@ -197,7 +197,7 @@ Show(AgentDensityFigure.Draw(density, data.Values), "cell-02c26e84");
 // ---- cell cell-ab462cfb ----
 var table2 = FigureFrames.Table2Ratios(data);
 display(table2);
-Show(Table2RatiosFigure.Draw(table2), "cell-ab462cfb");
+Show(Table2RatiosFigure.Draw(FigureFrames.Table2RatioRows(data)), "cell-ab462cfb");
 
 // No printed ratio equals the one its two columns give (`PublishedMatches` is false on every row): the printed ranges
 // are narrower than the columns allow, e.g. cost 20-100x against 10-200x, energy 40-150x against 20-200x.
