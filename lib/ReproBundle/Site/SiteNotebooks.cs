@@ -48,7 +48,7 @@ public static class NotebookLinks
         ("table-table1_baselines", "01-calibrated-baselines", "Frame.FromRecords(data.Table1.Select("),
         ("table-table2_projections", "03-projections", "Table2Projection.Ratios(data.Table2)"),
         ("table-projections_table", "07-critique-and-uncertainty", "PlatformProjections.Rows(data)"),
-        ("table-agent_density", "04-agent-density", "Scenarios.AgentDensityRows(data.Values)"),
+        ("table-agent_density", "04-agent-density", "Scenarios.AgentDensityRows(inputs)"),
         ("table-registry_summary", "06-bottleneck-registry", "Taxonomy.Counts(registry)"),
     ];
 

@@ -140,7 +140,7 @@ public class SiteBrowserTests
             var html = File.ReadAllText(page);
             Assert.Contains("<h1>05 &#183; Figures (&#167;5)</h1>", html);
             Assert.Contains($"<section class=\"nb-code\" id=\"{fig2Cell.Id}\">", html);
-            Assert.Contains("<pre class=\"nb-source\"><code>PlatformBarFigures.CostPerMillionTokens(platforms, data.Values)</code></pre>", html);
+            Assert.Contains("<pre class=\"nb-source\"><code>PlatformBarFigures.CostPerMillionTokens(FigureFrames.PlatformRows(data), data.Values)</code></pre>", html);
             Assert.Contains("<pre class=\"nb-output\">streams &lt;per&gt; $1M\n</pre>", html);
             Assert.Contains("<a href=\"../index.html#figure-fig2_cost_per_mtokens\">figure-fig2_cost_per_mtokens</a>", html);
             Assert.DoesNotContain("cdn.plot.ly", html);
