@@ -49,7 +49,11 @@ public static partial class FigureWriter
     public static void Write(OutputStage stage, string name, GenericChart chart)
     {
         if (!NamePattern().IsMatch(name)) throw new ArgumentException($"figure name '{name}' must match [a-z0-9][a-z0-9_]*", nameof(name));
-        stage.WriteText($"{Folder}/{name}.json", FigureJson(chart));
+        var figure = Figure(chart);
+        stage.WriteText($"{Folder}/{name}.json", figure.Json);
+        // RenderPngs draws from what was written here (the JSON text and the layout's size), never re-reading the file.
+        var written = Drawn.GetOrCreateValue(stage);
+        lock (written) written[name] = figure;
         stage.WriteBytes($"{Folder}/{name}.html", HtmlBytes(name, chart));
         if (!stage.WrittenFiles.ContainsKey($"{Folder}/{PlotlyJsFileName}")) stage.WriteBytes($"{Folder}/{PlotlyJsFileName}", PlotlyJsUtf8.Value);
     }
@@ -58,15 +62,24 @@ public static partial class FigureWriter
     /// The chart's <c>{"data": [...], "layout": {...}}</c> as indented JSON with a final newline. Plotly.NET serializes
     /// numbers in invariant round-trip form and properties in the order they were set, so the text is stable.
     /// </summary>
-    public static string FigureJson(GenericChart chart)
+    public static string FigureJson(GenericChart chart) => Figure(chart).Json;
+
+    /// <summary>A figure as written: its <see cref="FigureJson"/> text and its PNG size [px] (the layout's, else the defaults).</summary>
+    private sealed record WrittenFigure(string Json, int Width, int Height);
+
+    /// <summary>The figures <see cref="Write"/> put into each stage, by name, for <see cref="RenderPngs"/>.</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<OutputStage, Dictionary<string, WrittenFigure>> Drawn = new();
+
+    private static WrittenFigure Figure(GenericChart chart)
     {
         var figure = JsonNode.Parse(GenericChart.toFigureJson(chart))!.AsObject();
+        var layout = figure["layout"]!.DeepClone();
         var stable = new JsonObject
         {
             ["data"] = figure["data"]!.DeepClone(),
-            ["layout"] = figure["layout"]!.DeepClone(),
+            ["layout"] = layout,
         };
-        return stable.ToJsonString(Indented) + "\n";
+        return new WrittenFigure(stable.ToJsonString(Indented) + "\n", layout["width"]?.GetValue<int>() ?? DefaultWidth, layout["height"]?.GetValue<int>() ?? DefaultHeight);
     }
 
     /// <summary>The stable HTML element id of a figure: <c>fig-&lt;name&gt;</c>.</summary>
@@ -180,14 +193,14 @@ public static partial class FigureWriter
             log.WriteLine($"figures: wrote {names.Count} figures as HTML and JSON but no PNG: no Chromium found; to get PNGs, {ChromiumLocator.InstallHint} and run reproduce again");
             return PngOutcome.None;
         }
-        var jobs = names.Select(name =>
+        var drawn = Drawn.GetOrCreateValue(stage);
+        List<PngJob> jobs;
+        lock (drawn)
         {
-            var json = File.ReadAllText(stage.PathFor($"{Folder}/{name}.json"));
-            var layout = JsonNode.Parse(json)!["layout"];
-            var width = layout?["width"]?.GetValue<int>() ?? DefaultWidth;
-            var height = layout?["height"]?.GetValue<int>() ?? DefaultHeight;
-            return new PngJob(json, stage.PathFor($"{Folder}/{name}.png"), width, height);
-        }).ToList();
+            jobs = names.Select(name => drawn.TryGetValue(name, out var f)
+                ? new PngJob(f.Json, stage.PathFor($"{Folder}/{name}.png"), f.Width, f.Height)
+                : throw new InvalidOperationException($"figures/{name}.json was not written by FigureWriter.Write, so its PNG has no figure to draw")).ToList();
+        }
         IReadOnlyDictionary<string, string> failed;
         if (renderer is null)
         {
