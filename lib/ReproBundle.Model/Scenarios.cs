@@ -73,7 +73,7 @@ public static class Scenarios
     {
         var t = AgentDensity.ImpliedTokensPerSecond(printedDensity, example.CapexUsd, example.Utilization, example.StreamTokensPerSecond);
         return new(scenario, AgentDensity.Derive(example with { TokensPerSecond = t }),
-            $"§4.2 printed range, {end} end D = {Interval.Format(printedDensity)}; tok_s implied by it with C, L, u, r of the worked example (the paper gives no inputs for the range ends)");
+            $"§4.2 printed range, {end} end D = {Quantity.Text(printedDensity)}; tok_s implied by it with C, L, u, r of the worked example (the paper gives no inputs for the range ends)");
     }
 
     /// <summary>

@@ -22,8 +22,8 @@ public sealed class CoreClaimChecks : IClaimCheckProvider
     /// <inheritdoc />
     public IReadOnlyDictionary<string, ClaimCheck> Checks { get; }
 
-    private static string S(double v) => AuditText.Number(v);
-    private static string S(Interval v) => AuditText.Number(v);
+    private static string S(double v) => Quantity.Text(v);
+    private static string S(Interval v) => Quantity.Text(v);
     private const double Giga = 1e9;
 
     /// <summary>§4.3's printed volume, "&gt;100 K nodes shipped" [nodes] (claim s4_3.volume_for_3x), at which s4_3.penalty_at_threshold is read.</summary>

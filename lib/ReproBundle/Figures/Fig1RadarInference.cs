@@ -66,9 +66,9 @@ public static class Fig1RadarInference
             var dash = projection[rows[0]] ? "dash" : "solid";
             string Hover(int i, string end)
             {
-                var plotted = isRatio[i] ? $"{Range(lo[i], hi[i])}x H100 (against {Escape(reference[i])})" : $"{Range(lo[i], hi[i])} of 10 (absolute)";
+                var plotted = isRatio[i] ? $"{Quantity.Text(new Interval(lo[i], hi[i]))}x H100 (against {Escape(reference[i])})" : $"{Quantity.Text(new Interval(lo[i], hi[i]))} of 10 (absolute)";
                 var atCentre = (end == "low" ? lo[i] : hi[i]) <= 0 ? "<br>(0 cannot sit on a log scale: drawn at the centre)" : "";
-                return $"<b>{Escape(name)}</b>, {end} end<br>{Escape(axes[i])}: {Range(valueLo[i], valueHi[i])} {Escape(units[i])}<br>plotted: {plotted}{atCentre}<br>source: {Wrap(Escape(source[i]))}";
+                return $"<b>{Escape(name)}</b>, {end} end<br>{Escape(axes[i])}: {Quantity.Text(new Interval(valueLo[i], valueHi[i]))} {Escape(units[i])}<br>plotted: {plotted}{atCentre}<br>source: {Wrap(Escape(source[i]))}";
             }
 
             var low = CSharpChart.ScatterPolar<double, string, string>(rows.Select(i => Clamp(lo[i])).ToArray(), theta, StyleParam.Mode.Lines,
@@ -101,7 +101,7 @@ public static class Fig1RadarInference
                 ("domain", Obj(("x", new[] { 0.1, 0.9 }), ("y", new[] { 0.07, 0.95 }))),
                 ("bgcolor", "#fafafa"),
                 ("radialaxis", Obj(("type", "log"), ("range", new[] { Math.Log10(rMin), Math.Log10(rMax) }), ("angle", 60), ("tickangle", 60),
-                    ("tickvals", ticks.ToArray()), ("ticktext", ticks.Select(t => Num(t)).ToArray()), ("gridcolor", "#d0d0d0"))),
+                    ("tickvals", ticks.ToArray()), ("ticktext", ticks.Select(t => Quantity.Text(t)).ToArray()), ("gridcolor", "#d0d0d0"))),
                 ("angularaxis", Obj(("direction", "clockwise"), ("rotation", 90), ("gridcolor", "#d0d0d0"),
                     ("categoryorder", "array"), ("categoryarray", AxisLabels)))))));
     }
