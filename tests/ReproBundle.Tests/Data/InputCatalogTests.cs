@@ -58,18 +58,23 @@ public class InputCatalogTests
         Assert.Contains("single number", e.Message);
     }
 
-    [Fact]
-    public void A_name_in_inputs_csv_that_nothing_reads_is_rejected_at_load_with_its_file_and_line()
+    /// <summary>Loads a copy of data/ whose inputs.csv lines were changed by <paramref name="edit"/>; returns the load error.</summary>
+    private static BundleInputException LoadWithInputs(Action<List<string>> edit)
     {
         using var copy = TestPaths.CopyOfData();
         var dataDir = Path.Combine(copy.Path, "data");
         var path = Path.Combine(dataDir, "inputs.csv");
         var lines = File.ReadAllLines(path).ToList();
-        // The row §1's printed footprint had before it became the claim s1.weight_footprint: no equation reads it.
-        lines.Insert(3, "s1.weight_footprint_bytes,140e9,bytes,\"§1 \"\"the ~140 GB weight footprint\"\"\",,");
+        edit(lines);
         File.WriteAllLines(path, lines);
+        return Assert.Throws<BundleInputException>(() => PaperData.Load(dataDir));
+    }
 
-        var e = Assert.Throws<BundleInputException>(() => PaperData.Load(dataDir));
+    [Fact]
+    public void A_name_in_inputs_csv_that_nothing_reads_is_rejected_at_load_with_its_file_and_line()
+    {
+        // The row §1's printed footprint had before it became the claim s1.weight_footprint: no equation reads it.
+        var e = LoadWithInputs(lines => lines.Insert(3, "s1.weight_footprint_bytes,140e9,bytes,\"§1 \"\"the ~140 GB weight footprint\"\"\",,"));
 
         Assert.Contains("inputs.csv:4", e.Message);
         Assert.Contains("unknown input 's1.weight_footprint_bytes'", e.Message);
@@ -78,12 +83,7 @@ public class InputCatalogTests
     [Fact]
     public void A_name_the_model_reads_that_is_missing_from_inputs_csv_is_rejected_at_load_naming_the_file_and_the_name()
     {
-        using var copy = TestPaths.CopyOfData();
-        var dataDir = Path.Combine(copy.Path, "data");
-        var path = Path.Combine(dataDir, "inputs.csv");
-        File.WriteAllLines(path, File.ReadAllLines(path).Where(l => !l.StartsWith("model.sram_fraction,", StringComparison.Ordinal)));
-
-        var e = Assert.Throws<BundleInputException>(() => PaperData.Load(dataDir));
+        var e = LoadWithInputs(lines => lines.RemoveAll(l => l.StartsWith("model.sram_fraction,", StringComparison.Ordinal)));
 
         Assert.Contains("inputs.csv", e.Message);
         Assert.Contains("lacks input(s): model.sram_fraction", e.Message);
