@@ -94,7 +94,7 @@ public static class FigureFrames
             {
                 var plotted = id == "h100" ? Interval.Point(1) : Table2Projection.Ratio(better, reference, value);
                 points.Add(new RadarPoint(id, name, isAsic, order, axisId, axis, unit, value.Lo, value.Hi, plotted.Lo, plotted.Hi, true,
-                    $"{basis}: {reference} {unit}", source));
+                    $"{basis}: {Quantity.Text(reference)} {unit}", source));
             }
 
             Table2Row T2(string metric) => data.Table2Row(metric);
