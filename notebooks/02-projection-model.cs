@@ -44,7 +44,7 @@ var data = LoadData();
 // ---- cell cell-c87b6348 ----
 var workloadInputs = new[]
 {
-    "workload.total_parameters", "workload.active_parameters", "workload.max_context_tokens",
+    "workload.total_parameters", "workload.active_parameters",
     "workload.fp4_bytes_per_parameter", "workload.fp16_bytes_per_parameter",
     "asic.sram_bytes_per_node", "asic.node_power_w", "asic.node_cost_usd",
     "model.sram_fraction", "model.batch_efficiency_factor", "model.utilization",

@@ -30,7 +30,6 @@ public static class InputCatalog
     [
         Range("s1.dense_parameters", InputDomain.Positive, x => x.S1DenseParameters, (x, v) => x with { S1DenseParameters = v }),
         Range("s1.bf16_bytes_per_parameter", InputDomain.Positive, x => x.S1Bf16BytesPerParameter, (x, v) => x with { S1Bf16BytesPerParameter = v }),
-        Range("s1.weight_footprint_bytes", InputDomain.Positive, x => x.S1WeightFootprintBytes, (x, v) => x with { S1WeightFootprintBytes = v }),
         Range("s1.h100_decode_tok_s", InputDomain.Positive, x => x.S1H100DecodeTokensPerSecond, (x, v) => x with { S1H100DecodeTokensPerSecond = v }),
         Range("s1.h100_cloud_usd_per_hour", InputDomain.Positive, x => x.S1H100CloudUsdPerHour, (x, v) => x with { S1H100CloudUsdPerHour = v }),
         Range("h100.hbm_bandwidth_bytes_per_s", InputDomain.Positive, x => x.H100HbmBytesPerSecond, (x, v) => x with { H100HbmBytesPerSecond = v }),
@@ -41,7 +40,6 @@ public static class InputCatalog
         Range("cerebras.sram_bandwidth_bytes_per_s", InputDomain.Positive, x => x.CerebrasSramBytesPerSecond, (x, v) => x with { CerebrasSramBytesPerSecond = v }),
         Range("workload.total_parameters", InputDomain.Positive, x => x.TotalParameters, (x, v) => x with { TotalParameters = v }),
         Range("workload.active_parameters", InputDomain.Positive, x => x.ActiveParameters, (x, v) => x with { ActiveParameters = v }),
-        Range("workload.max_context_tokens", InputDomain.Positive, x => x.MaxContextTokens, (x, v) => x with { MaxContextTokens = v }),
         Range("workload.fp4_bytes_per_parameter", InputDomain.Positive, x => x.Fp4BytesPerParameter, (x, v) => x with { Fp4BytesPerParameter = v }),
         Range("workload.fp16_bytes_per_parameter", InputDomain.Positive, x => x.Fp16BytesPerParameter, (x, v) => x with { Fp16BytesPerParameter = v }),
         Range("model.sram_fraction", InputDomain.Share, x => x.SramFraction, (x, v) => x with { SramFraction = v }),
@@ -70,16 +68,6 @@ public static class InputCatalog
         Point("appc.deployment_usd", InputDomain.Positive, x => x.DeploymentUsd, (x, v) => x with { DeploymentUsd = v }),
         Range("etched.server_capex_usd", InputDomain.Positive, x => x.EtchedServerCapexUsd, (x, v) => x with { EtchedServerCapexUsd = v }),
     ];
-
-    /// <summary>
-    /// Inputs that data/ must state but <c>--assumptions</c> does not accept, with the reason: the paper states them and
-    /// the bundle keeps them for provenance, but no output reads them yet, so an override would change nothing.
-    /// </summary>
-    public static readonly IReadOnlyDictionary<string, string> NotOverridable = new Dictionary<string, string>(StringComparer.Ordinal)
-    {
-        ["s1.weight_footprint_bytes"] = "no output reads §1's printed ~140 GB yet; the weights are computed as s1.dense_parameters x s1.bf16_bytes_per_parameter (override those)",
-        ["workload.max_context_tokens"] = "no output reads §3.1's 200 K context yet; Table 2's context row is table2.max_context.h100 / .asic (override those)",
-    };
 
     /// <summary>The smallest non-zero magnitude any input may have (bundle bound: the data's smallest is 0.02).</summary>
     public const double MinMagnitude = 1e-9;

@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace ReproBundle.Data;
 
 /// <summary>
@@ -82,24 +80,9 @@ public sealed class PaperData
     public PaperData WithTables(IReadOnlyList<PlatformBaseline> table1, IReadOnlyList<Table2Row> table2) =>
         new(DataDirectory, Inputs, table1, table2, ReferenceKeys, Files);
 
-    private static readonly Regex BibEntry = new(@"^\s*@\w+\s*\{\s*([^,\s]+)\s*,", RegexOptions.Multiline | RegexOptions.CultureInvariant);
-
-    /// <summary>Reads the entry keys of a BibTeX file; duplicate keys are an error.</summary>
-    public static IReadOnlySet<string> LoadReferenceKeys(string path)
-    {
-        var text = InputFile.ReadText(path);
-        var keys = new HashSet<string>(StringComparer.Ordinal);
-        foreach (Match m in BibEntry.Matches(text))
-        {
-            if (!keys.Add(m.Groups[1].Value))
-            {
-                int line = text[..m.Index].Count(c => c == '\n') + 1;
-                throw BundleInputException.AtLine(path, line, $"duplicate BibTeX key '{m.Groups[1].Value}'");
-            }
-        }
-        if (keys.Count == 0) throw new BundleInputException(path, "holds no BibTeX entries");
-        return keys;
-    }
+    /// <summary>The entry keys of a BibTeX file, read by <see cref="BibReference.Load"/> (duplicate keys are an error).</summary>
+    public static IReadOnlySet<string> LoadReferenceKeys(string path) =>
+        BibReference.Load(path).Select(r => r.Key).ToHashSet(StringComparer.Ordinal);
 
     private static void CheckReference(CsvRow row, string column, IReadOnlySet<string> keys)
     {

@@ -82,7 +82,10 @@ public readonly record struct Interval :
         {
             throw new DivideByZeroException($"cannot divide by an interval that contains zero: {b}");
         }
-        return a * new Interval(1 / b.Hi, 1 / b.Lo);
+        // The four end quotients, not a times the reciprocal of b: a point then divides exactly as a double does
+        // (200e9 / 200e9 is 1, where 200e9 * (1 / 200e9) is 0.9999999999999999).
+        double q1 = a.Lo / b.Lo, q2 = a.Lo / b.Hi, q3 = a.Hi / b.Lo, q4 = a.Hi / b.Hi;
+        return new(Math.Min(Math.Min(q1, q2), Math.Min(q3, q4)), Math.Max(Math.Max(q1, q2), Math.Max(q3, q4)));
     }
 
     /// <summary>Scales both ends by <paramref name="k"/> (the ends swap when k is negative).</summary>

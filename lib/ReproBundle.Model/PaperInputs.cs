@@ -15,9 +15,6 @@ public sealed record PaperInputs
     /// <summary><c>s1.bf16_bytes_per_parameter</c> [bytes/parameter]: §1 "in BF16"</summary>
     public Interval S1Bf16BytesPerParameter { get; init; }
 
-    /// <summary><c>s1.weight_footprint_bytes</c> [bytes]: §1 "the ~140 GB weight footprint"</summary>
-    public Interval S1WeightFootprintBytes { get; init; }
-
     /// <summary><c>s1.h100_decode_tok_s</c> [tokens/s per request]: §1 "decodes at ~30 tokens/second per request"</summary>
     public Interval S1H100DecodeTokensPerSecond { get; init; }
 
@@ -47,9 +44,6 @@ public sealed record PaperInputs
 
     /// <summary><c>workload.active_parameters</c> [parameters]: §3.1 "Active parameters per token: P_active in [200, 400] B"</summary>
     public Interval ActiveParameters { get; init; }
-
-    /// <summary><c>workload.max_context_tokens</c> [tokens]: §3.1 "Context length: up to 200 K tokens"</summary>
-    public Interval MaxContextTokens { get; init; }
 
     /// <summary><c>workload.fp4_bytes_per_parameter</c> [bytes/parameter]: §3.1 "FP4 weights"</summary>
     public Interval Fp4BytesPerParameter { get; init; }

@@ -15,6 +15,9 @@ public static class ProjectionModel
     /// <summary>Hours in a year as Appendix C counts them: 365 · 24 [h].</summary>
     public const double HoursPerYear = 365 * 24;
 
+    /// <summary>Seconds in an hour [s]: the period of an hourly cloud price.</summary>
+    public const double SecondsPerHour = 3600;
+
     /// <summary>One million, the "M" of $/M tokens [tokens].</summary>
     public const double TokensPerMillion = 1e6;
 

@@ -31,13 +31,35 @@ public static class Quantity
         : throw new NotSupportedException($"{typeof(T)} is neither double nor Interval");
 
     /// <summary>
-    /// A number as the bundle's sentences show it: six significant figures, invariant culture ("3", "80", "0.0018351").
-    /// Every sentence that states a value an equation consumed or produced formats it here, from the value.
+    /// A number as the bundle's sentences, labels and notes show it (the one text formatter): three significant
+    /// figures, but whole digits are never rounded away (8333.33 gives "8333", 23.8806 "23.9", 0.132124 "0.132");
+    /// a value that would round to a whole number it is not gets the decimals that show the difference, up to six
+    /// (0.99998 gives "0.99998"); invariant culture, no exponent, no thousands separator. Every sentence that states
+    /// a value an equation consumed or produced formats it here, from the value.
     /// </summary>
-    public static string Text(double value) => value.ToString("G6", System.Globalization.CultureInfo.InvariantCulture);
+    public static string Text(double value)
+    {
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        if (value == 0 || !double.IsFinite(value)) return value.ToString(invariant);
+        var magnitude = (int)Math.Floor(Math.Log10(Math.Abs(value)));
+        if (magnitude >= 2) return Math.Round(value, MidpointRounding.AwayFromZero).ToString("0", invariant);
+        var decimals = Math.Min(15, 2 - magnitude);
+        var rounded = Math.Round(value, decimals, MidpointRounding.AwayFromZero);
+        while (rounded == Math.Round(rounded) && rounded != value && decimals < 6)
+        {
+            decimals++;
+            rounded = Math.Round(value, decimals, MidpointRounding.AwayFromZero);
+        }
+        return rounded.ToString("0." + new string('#', decimals), invariant);
+    }
 
-    /// <summary>A range as sentences show it: "lo-hi", or one number for a point (<see cref="Text(double)"/> for each end).</summary>
-    public static string Text(Interval value) => value.IsPoint ? Text(value.Lo) : $"{Text(value.Lo)}-{Text(value.Hi)}";
+    /// <summary>A range as sentences show it: "lo-hi" (<see cref="Text(double)"/> for each end), or one number when both ends read the same.</summary>
+    public static string Text(Interval value)
+    {
+        var lo = Text(value.Lo);
+        var hi = Text(value.Hi);
+        return lo == hi ? lo : $"{lo}-{hi}";
+    }
 
     /// <summary>A fraction as a percentage for sentences: 0.8 gives "80%" (a range "40-90%").</summary>
     public static string Percent(Interval fraction) => Text(fraction * 100.0) + "%";

@@ -26,6 +26,13 @@ public static class Scenarios
     public static Interval Section1MaxTokensPerSecond(PaperInputs x) =>
         BandwidthBound.MaxTokensPerSecond(x.S1DenseParameters, x.S1Bf16BytesPerParameter, x.H100HbmBytesPerSecond);
 
+    /// <summary>
+    /// §1's example: the H100's cloud cost per million tokens [USD/M tokens] at ~$3/hour and ~30 tokens/s, §3.2's
+    /// cost/M_tokens with the hourly price as the period's OpEx and one hour of busy seconds.
+    /// </summary>
+    public static Interval Section1CloudCostUsdPerMillionTokens(PaperInputs x) =>
+        ProjectionModel.CostUsdPerMillionTokens(default, x.S1H100CloudUsdPerHour, x.S1H100DecodeTokensPerSecond, Interval.Point(ProjectionModel.SecondsPerHour));
+
     /// <summary>Appendix C worked example, H100 baseline (C = 30,000 USD, L = 3 yr, u = 0.7, t = 25, r = 5).</summary>
     public static AgentDensityInputs AppendixCH100(PaperInputs x) => x.AppendixCH100;
 
@@ -73,7 +80,7 @@ public static class Scenarios
     {
         var t = AgentDensity.ImpliedTokensPerSecond(printedDensity, example.CapexUsd, example.Utilization, example.StreamTokensPerSecond);
         return new(scenario, AgentDensity.Derive(example with { TokensPerSecond = t }),
-            $"§4.2 printed range, {end} end D = {Interval.Format(printedDensity)}; tok_s implied by it with C, L, u, r of the worked example (the paper gives no inputs for the range ends)");
+            $"§4.2 printed range, {end} end D = {Quantity.Text(printedDensity)}; tok_s implied by it with C, L, u, r of the worked example (the paper gives no inputs for the range ends)");
     }
 
     /// <summary>

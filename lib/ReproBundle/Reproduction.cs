@@ -131,7 +131,7 @@ public static class Reproduction
         return new ReproductionResult(stage.OutputRoot, count, audit, pngs.Missing) { Warnings = [.. registry.Warnings.Select(w => $"registry: {w}")] };
     }
 
-    private static string Times(double? ratio) => ratio is { } r ? $"{AuditText.Number(r)}x" : "none";
+    private static string Times(double? ratio) => ratio is { } r ? $"{Quantity.Text(r)}x" : "none";
 
     /// <summary>The findings in one line: how many, and which weaken or overturn a conclusion of the paper.</summary>
     private static string FindingsLine(IReadOnlyList<AuditRow> audit, IReadOnlyList<Finding> findings)
@@ -148,7 +148,7 @@ public static class Reproduction
     {
         double? V(string name) => headlines.Single(h => h.Name == name).Value;
         var p = headlines.Where(h => h.Name.StartsWith("mc.", StringComparison.Ordinal) && h.Name.EndsWith(".p_ratio_above_10x", StringComparison.Ordinal))
-            .Select(h => $"{AuditText.Number(h.Value ?? double.NaN)} ({h.Name.Split('.')[1]})");
+            .Select(h => $"{Quantity.Text(h.Value ?? double.NaN)} ({h.Name.Split('.')[1]})");
         return $"headline: D_ASIC / D_H100 = {Times(V("appc.density_ratio"))} on Appendix C's worked examples, {Times(V("appc.fp4_pessimistic_ratio"))} if FP4 gives only 2x over FP8; " +
             $"P(ratio > 10x) = {string.Join(", ", p)}";
     }

@@ -100,7 +100,7 @@ internal static class DensityCommand
     }
 
     private static string Title(string platform, AgentDensityInputs x) =>
-        $"Appendix C {platform} worked example: C = {Interval.Format(x.CapexUsd)} USD, L = {Interval.Format(x.LifetimeYears)} yr, u = {Interval.Format(x.Utilization)}, t = {Interval.Format(x.TokensPerSecond)} tok/s, r = {Interval.Format(x.StreamTokensPerSecond)} tok/s";
+        $"Appendix C {platform} worked example: C = {Quantity.Text(x.CapexUsd)} USD, L = {Quantity.Text(x.LifetimeYears)} yr, u = {Quantity.Text(x.Utilization)}, t = {Quantity.Text(x.TokensPerSecond)} tok/s, r = {Quantity.Text(x.StreamTokensPerSecond)} tok/s";
 
     private static void CheckOption(string option, double value, Func<double, bool> ok, string rule)
     {

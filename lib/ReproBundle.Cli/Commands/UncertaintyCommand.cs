@@ -61,10 +61,10 @@ internal static class UncertaintyCommand
             foreach (var sc in result.Scenarios)
             {
                 var r = sc.DensityRatio;
-                writer.WriteLine($"{sc.Scenario.Name}: D_ASIC / D_H100 p5 {Show(r.P5)}x, p50 {Show(r.P50)}x, p95 {Show(r.P95)}x; P(ratio > 10x) = {Show(sc.ProbabilityDensityRatioAbove10x)}");
+                writer.WriteLine($"{sc.Scenario.Name}: D_ASIC / D_H100 p5 {Quantity.Text(r.P5)}x, p50 {Quantity.Text(r.P50)}x, p95 {Quantity.Text(r.P95)}x; P(ratio > 10x) = {Quantity.Text(sc.ProbabilityDensityRatioAbove10x)}");
             }
             var top = result.Tornado[0];
-            writer.WriteLine($"tornado: {top.Factor} ({top.DataName}) moves the ratio most: {Show(top.RatioAtLow)}x to {Show(top.RatioAtHigh)}x");
+            writer.WriteLine($"tornado: {top.Factor} ({top.DataName}) moves the ratio most: {Quantity.Text(top.RatioAtLow)}x to {Quantity.Text(top.RatioAtHigh)}x");
             return 0;
         });
         return command;
@@ -77,7 +77,6 @@ internal static class UncertaintyCommand
         return assumptionsFile is null ? data : AssumptionOverrides.Load(assumptionsFile, data).Apply(data);
     }
 
-    private static string Show(double v) => Audit.ClaimsAudit.Show(v);
 
     private static void Bench(PaperData data, MonteCarloSettings settings, TextWriter writer)
     {
@@ -99,6 +98,6 @@ internal static class UncertaintyCommand
         writer.WriteLine($"samples {settings.Samples} threads {settings.Threads}");
         writer.WriteLine($"  draw+evaluate: {draw * 1e3:F1} ms wall ({settings.Samples / draw / 1e6:F1} M draws/s), {(cpu1 - cpu0).TotalMilliseconds:F0} ms CPU (checksum {checksum:R})");
         writer.WriteLine($"  full statistics (2 passes + exact percentiles of 9 series): {full * 1e3:F1} ms wall ({settings.Samples / full / 1e6:F1} M draws/s), {(cpu2 - cpu1).TotalMilliseconds:F0} ms CPU");
-        writer.WriteLine($"  density ratio p5 {Show(ratio.P5)} p50 {Show(ratio.P50)} p95 {Show(ratio.P95)}; P(>10x) {Show(stats.ShareDensityRatioAbove10x)}");
+        writer.WriteLine($"  density ratio p5 {Quantity.Text(ratio.P5)} p50 {Quantity.Text(ratio.P50)} p95 {Quantity.Text(ratio.P95)}; P(>10x) {Quantity.Text(stats.ShareDensityRatioAbove10x)}");
     }
 }

@@ -39,11 +39,11 @@ public static class ClaimsAudit
         return claims.Select(c => Judge(c, checks[c.ClaimId]())).ToList();
     }
 
-    /// <summary>Six significant figures, invariant culture: how the audit shows a recomputed number to a reader.</summary>
-    public static string Show(double value) => value.ToString("G6", CultureInfo.InvariantCulture);
-
-    /// <summary>An interval shown to six significant figures ("20-25", or "116.667").</summary>
-    public static string Show(Interval value) => value.IsPoint ? Show(value.Lo) : $"{Show(value.Lo)}-{Show(value.Hi)}";
+    /// <summary>
+    /// A recomputed number as the audit shows it to a reader: <see cref="Quantity.Text(double)"/> (kept by this name
+    /// because notebook 07 and its key-number test call it; new code calls <see cref="Quantity.Text(double)"/>).
+    /// </summary>
+    public static string Show(double value) => Quantity.Text(value);
 
     /// <summary>
     /// Judges one claim under the verdict policy (docs/verdict-policy.md): every reading is compared with the
@@ -64,7 +64,7 @@ public static class ClaimsAudit
 
         var outcomes = result.Readings.Select(r => VerdictPolicy.Judge(claim, r)).ToList();
         var chosen = VerdictPolicy.Choose(outcomes);
-        string Shown(Interval v) => claim.Rule == ClaimRule.Holds ? (v.Lo == 1 ? "holds" : "does not hold") : AuditText.Number(v) + unit;
+        string Shown(Interval v) => claim.Rule == ClaimRule.Holds ? (v.Lo == 1 ? "holds" : "does not hold") : Quantity.Text(v) + unit;
         var tried = outcomes.Select(o => $"{o.Reading.Name}: {Shown(o.Reading.Value)} ({o.Verdict.ToText()}{(o.Eligible ? "" : ", not taken")})").ToList();
         var others = outcomes.Where(o => o != chosen).Select(o => $"{o.Reading.Name}: {o.Reading.Detail}; {o.Why}" + (o.Eligible ? "" : " (not taken: it reads a shared quantity differently from the rest of the audit)")).ToList();
         var reason = outcomes.Count > 1 ? $"{chosen.Reading.Name}: {chosen.Reading.Detail}; {chosen.Why}" : $"{chosen.Reading.Detail}; {chosen.Why}";

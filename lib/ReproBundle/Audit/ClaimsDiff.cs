@@ -140,7 +140,7 @@ public static class ClaimsDiff
 
     private static string Status(ClaimDiffRow r) => r.Flipped ? "verdict-flipped" : r.Changed ? "value-changed" : "unchanged";
 
-    private static string Show(double? v) => v is { } d ? AuditText.Number(d) : "none";
+    private static string Show(double? v) => v is { } d ? Quantity.Text(d) : "none";
 
     /// <summary>The comparison as Markdown: the overrides, the headline numbers, then the claims with the flipped verdicts first.</summary>
     public static string ToMarkdown(IReadOnlyList<ClaimDiffRow> rows, IReadOnlyList<HeadlineDiff> headlines, AssumptionOverrides overrides)
@@ -154,7 +154,7 @@ public static class ClaimsDiff
         sb.Append("## Overrides\n\n| name | paper | reviewer | where |\n|---|---|---|---|\n");
         foreach (var o in overrides.Items)
         {
-            sb.Append($"| `{Cell(o.Name)}` | {(o.Replaces is { } p ? AuditText.Number(p) : "n/a")} | {AuditText.Number(o.Value)} | {Cell(file)}:{o.Line} |\n");
+            sb.Append($"| `{Cell(o.Name)}` | {(o.Replaces is { } p ? Quantity.Text(p) : "n/a")} | {Quantity.Text(o.Value)} | {Cell(file)}:{o.Line} |\n");
         }
         sb.Append("\n## Headline numbers\n\n| number | paper | reviewer | unit |\n|---|---|---|---|\n");
         foreach (var h in headlines.Where(h => h.Changed).Concat(headlines.Where(h => !h.Changed)))

@@ -22,8 +22,8 @@ public sealed class CoreClaimChecks : IClaimCheckProvider
     /// <inheritdoc />
     public IReadOnlyDictionary<string, ClaimCheck> Checks { get; }
 
-    private static string S(double v) => AuditText.Number(v);
-    private static string S(Interval v) => AuditText.Number(v);
+    private static string S(double v) => Quantity.Text(v);
+    private static string S(Interval v) => Quantity.Text(v);
     private const double Giga = 1e9;
 
     /// <summary>§4.3's printed volume, "&gt;100 K nodes shipped" [nodes] (claim s4_3.volume_for_3x), at which s4_3.penalty_at_threshold is read.</summary>
@@ -79,7 +79,7 @@ public sealed class CoreClaimChecks : IClaimCheckProvider
         c["s1.cost_per_mtok"] = () =>
         {
             var perHour = _d.Values.S1H100CloudUsdPerHour;
-            var cost = perHour / (s1Tok * 3600) * 1e6;
+            var cost = Scenarios.Section1CloudCostUsdPerMillionTokens(_d.Values);
             return new(cost, $"${S(perHour)}/hour / ({S(s1Tok)} tok/s x seconds per hour), per million tokens = ${S(cost)}");
         };
         c["s2_2.groq_vs_h100"] = () =>
@@ -331,12 +331,12 @@ public sealed class CoreClaimChecks : IClaimCheckProvider
         c["appc.cost_ratio"] = () => new(Interval.Point(h100Inputs.CapexUsd / asicInputs.CapexUsd), $"C_H100 / C_ASIC = {S(h100Inputs.CapexUsd)} / {S(asicInputs.CapexUsd)} = {S(h100Inputs.CapexUsd / asicInputs.CapexUsd)}x");
         c["appc.fp4_pessimistic_range"] = () =>
         {
-            var range = asicDensity * shortfall;
+            var range = Scenarios.AsicDensityFp4Pessimistic(_d.Values);
             return new(range, $"D scales linearly in t, so multiplying t by {S(shortfall)} scales §4.2's {S(asicDensity)} to {S(range)}");
         };
         c["appc.fp4_pessimistic_ratio"] = () =>
         {
-            var pessimistic = asicDensity * shortfall;
+            var pessimistic = Scenarios.AsicDensityFp4Pessimistic(_d.Values);
             var examples = asicPessimistic.DensityPerMillionUsdAtUtilization / h100Steps.DensityPerMillionUsdAtUtilization;
             var ends = Interval.PairEnds(pessimistic, h100Density, (a, h) => a / h);
             var corners = pessimistic / h100Density;

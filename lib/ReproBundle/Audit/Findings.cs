@@ -98,7 +98,7 @@ public static partial class Findings
 
     /// <summary>
     /// The statement of <paramref name="finding"/> with every placeholder replaced by a computed value, shown to three
-    /// significant figures (<see cref="AuditText.Number(Interval)"/>). An unknown placeholder is a data error.
+    /// significant figures (<see cref="Quantity.Text(Interval)"/>). An unknown placeholder is a data error.
     /// </summary>
     public static string Statement(Finding finding, IReadOnlyList<AuditRow> rows, IReadOnlyDictionary<string, Interval> values)
     {
@@ -118,7 +118,7 @@ public static partial class Findings
                     value = at < 0 ? row.RecomputedValue : row.ReadingValues.TryGetValue(key[(at + 1)..], out var rv) ? rv : null;
                 }
             }
-            return value is { } x ? AuditText.Number(x) : throw new BundleInputException(finding.Origin, $"finding {finding.FindingId}: placeholder {{{key}}} names no computed value");
+            return value is { } x ? Quantity.Text(x) : throw new BundleInputException(finding.Origin, $"finding {finding.FindingId}: placeholder {{{key}}} names no computed value");
         });
     }
 

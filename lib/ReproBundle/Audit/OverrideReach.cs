@@ -58,9 +58,9 @@ public sealed record OverrideReach(string Name, Interval? PaperValue, string Pap
     /// </summary>
     public IReadOnlyList<string> Lines()
     {
-        var paper = PaperValue is { } p ? AuditText.Number(p) : "n/a";
+        var paper = PaperValue is { } p ? Quantity.Text(p) : "n/a";
         var head = ReviewerValue is { } r
-            ? $"{Name}: paper {paper} ({PaperLocator}) -> reviewer {AuditText.Number(r)} ({ReviewerLocator}); {Reaches}"
+            ? $"{Name}: paper {paper} ({PaperLocator}) -> reviewer {Quantity.Text(r)} ({ReviewerLocator}); {Reaches}"
             : $"{Name}: paper {paper} ({PaperLocator}); perturbed alone it {Reaches}";
         return Hint.Length == 0 ? [head] : [head, Hint];
     }

@@ -89,10 +89,10 @@ public static class VerdictPolicy
     public static string DescribeTolerance(Claim claim)
     {
         var (lo, hi) = Tolerance(claim);
-        var amount = lo == hi ? $"±{AuditText.Number(lo)}" : $"±{AuditText.Number(lo)} and ±{AuditText.Number(hi)}";
+        var amount = lo == hi ? $"±{Quantity.Text(lo)}" : $"±{Quantity.Text(lo)} and ±{Quantity.Text(hi)}";
         if (claim.Rounding.Kind == "exact") return "exact (a count, threshold or statement)";
         return IsApproximate(claim.PublishedText)
-            ? $"printed as approximate: the larger of ±{AuditText.Number(100 * ApproximateRelativeBand)}% and half a unit in the last printed digit ({amount})"
+            ? $"printed as approximate: the larger of ±{Quantity.Text(100 * ApproximateRelativeBand)}% and half a unit in the last printed digit ({amount})"
             : $"half a unit in the last printed digit ({amount})";
     }
 
@@ -123,23 +123,23 @@ public static class VerdictPolicy
         var p = claim.Published;
         var unit = claim.Unit.Length > 0 ? " " + claim.Unit : "";
         var (tLo, tHi) = Tolerance(claim);
-        string N(double x) => AuditText.Number(x);
+        string N(double x) => Quantity.Text(x);
         string Pct(double delta, double of) => of == 0 ? "" : $" ({N(100 * delta / Math.Abs(of))}%)";
         var tol = DescribeTolerance(claim);
 
         if (reading.Kind == ReadingKind.Envelope && claim.Rule is ClaimRule.Equal or ClaimRule.Contains)
         {
             if (v.Lo - tLo <= p.Lo && p.Hi <= v.Hi + tHi)
-                return (Verdict.Consistent, $"the printed {claim.PublishedText} lies within the {AuditText.Number(v)}{unit} the stated inputs allow");
+                return (Verdict.Consistent, $"the printed {claim.PublishedText} lies within the {Quantity.Text(v)}{unit} the stated inputs allow");
             var outside = Math.Max(v.Lo - p.Lo, p.Hi - v.Hi);
-            return (Verdict.Differs, $"the printed {claim.PublishedText} reaches {N(outside)}{unit} beyond the {AuditText.Number(v)}{unit} the stated inputs allow");
+            return (Verdict.Differs, $"the printed {claim.PublishedText} reaches {N(outside)}{unit} beyond the {Quantity.Text(v)}{unit} the stated inputs allow");
         }
         if (reading.Kind == ReadingKind.Central && claim.Rule is ClaimRule.Equal or ClaimRule.Contains)
         {
             if (p.Lo - tLo <= v.Lo && v.Hi <= p.Hi + tHi)
-                return (Verdict.Consistent, $"the central value {AuditText.Number(v)}{unit} lies inside the printed {claim.PublishedText}");
+                return (Verdict.Consistent, $"the central value {Quantity.Text(v)}{unit} lies inside the printed {claim.PublishedText}");
             var gap = Math.Max(p.Lo - v.Hi, v.Lo - p.Hi);
-            return (Verdict.Differs, $"the central value {AuditText.Number(v)}{unit} lies {N(gap)}{unit} outside the printed {claim.PublishedText}");
+            return (Verdict.Differs, $"the central value {Quantity.Text(v)}{unit} lies {N(gap)}{unit} outside the printed {claim.PublishedText}");
         }
         switch (claim.Rule)
         {
@@ -222,31 +222,4 @@ public static class VerdictPolicy
                 .Select(r => $"{r.Key} in {string.Join(", ", r.Select(u => u.claim))}")))
             .ToList();
     }
-}
-
-/// <summary>How audit sentences show numbers: three significant figures, never fewer than the integer digits, invariant culture.</summary>
-public static class AuditText
-{
-    /// <summary>
-    /// A number for a sentence: three significant figures, but whole digits are never rounded away (8333.33 gives
-    /// "8333", 23.8806 gives "23.9", 0.132124 gives "0.132"); invariant culture, no exponent for ordinary magnitudes.
-    /// </summary>
-    public static string Number(double value)
-    {
-        if (value == 0 || !double.IsFinite(value)) return value.ToString(CultureInfo.InvariantCulture);
-        var magnitude = (int)Math.Floor(Math.Log10(Math.Abs(value)));
-        if (magnitude >= 2) return Math.Round(value, MidpointRounding.AwayFromZero).ToString("0", CultureInfo.InvariantCulture);
-        var decimals = Math.Min(15, 2 - magnitude);
-        var rounded = Math.Round(value, decimals, MidpointRounding.AwayFromZero);
-        // A value that rounds to a whole number it is not (0.99998 as "1") gets the digits that show the difference, up to six decimals.
-        while (rounded == Math.Round(rounded) && rounded != value && decimals < 6)
-        {
-            decimals++;
-            rounded = Math.Round(value, decimals, MidpointRounding.AwayFromZero);
-        }
-        return rounded.ToString("0." + new string('#', decimals), CultureInfo.InvariantCulture);
-    }
-
-    /// <summary>An interval for a sentence ("20-32", or one number for a point).</summary>
-    public static string Number(Interval value) => value.IsPoint ? Number(value.Lo) : $"{Number(value.Lo)}-{Number(value.Hi)}";
 }

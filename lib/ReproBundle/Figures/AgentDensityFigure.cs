@@ -44,9 +44,9 @@ public static class AgentDensityFigure
             charts.Add(CSharpChart.Column<double, string, string>(values, Keys: Steps.Select(s => s.Label).ToArray(), Name: legend, ShowLegend: true, UseDefaults: false)
                 .WithTraceProperties(
                     ("marker", Obj(("color", color), ("line", Obj(("color", "#222222"), ("width", 1))))),
-                    ("text", values.Select(Num).ToArray()), ("textposition", "outside"), ("cliponaxis", false),
+                    ("text", values.Select(v => Quantity.Text(v)).ToArray()), ("textposition", "outside"), ("cliponaxis", false),
                     ("textfont", Obj(("size", 11))),
-                    ("hovertext", Steps.Select((s, k) => $"<b>{Escape(legend)}</b><br>{s.Label.Replace("<br>", " ")} = {Num(values[k])} {s.Unit}<br>source: {Wrap(Escape(row.Source))}").ToArray()),
+                    ("hovertext", Steps.Select((s, k) => $"<b>{Escape(legend)}</b><br>{s.Label.Replace("<br>", " ")} = {Quantity.Text(values[k])} {s.Unit}<br>source: {Wrap(Escape(row.Source))}").ToArray()),
                     ("hoverinfo", "text")));
         }
 

@@ -57,10 +57,10 @@ public static class Fig1RadarInference
             var dash = first.IsProjection ? "dash" : "solid";
             string Hover(RadarPoint p, string end)
             {
-                var plotted = p.IsRatio ? $"{Range(p.PlottedLo, p.PlottedHi)}x H100 (against {Escape(p.Reference)})" : $"{Range(p.PlottedLo, p.PlottedHi)} of 10 (absolute)";
+                var plotted = p.IsRatio ? $"{Quantity.Text(new Interval(p.PlottedLo, p.PlottedHi))}x H100 (against {Escape(p.Reference)})" : $"{Quantity.Text(new Interval(p.PlottedLo, p.PlottedHi))} of 10 (absolute)";
                 var atCentre = (end == "low" ? p.PlottedLo : p.PlottedHi) <= 0 ? "<br>(0 cannot sit on a log scale: drawn at the centre)" : "";
                 var assumed = p.IsBundleAssumption ? "<br><b>bundle assumption</b>: the paper does not print this value" : "";
-                return $"<b>{Escape(p.Platform)}</b>, {end} end<br>{Escape(p.Axis)}: {Range(p.ValueLo, p.ValueHi)} {Escape(p.Unit)}<br>plotted: {plotted}{atCentre}{assumed}<br>source: {Wrap(Escape(p.Source))}";
+                return $"<b>{Escape(p.Platform)}</b>, {end} end<br>{Escape(p.Axis)}: {Quantity.Text(new Interval(p.ValueLo, p.ValueHi))} {Escape(p.Unit)}<br>plotted: {plotted}{atCentre}{assumed}<br>source: {Wrap(Escape(p.Source))}";
             }
 
             var low = CSharpChart.ScatterPolar<double, string, string>(rows.Select(p => Clamp(p.PlottedLo)).ToArray(), theta, StyleParam.Mode.Lines,
@@ -108,7 +108,7 @@ public static class Fig1RadarInference
                 ("domain", Obj(("x", new[] { 0.1, 0.9 }), ("y", new[] { 0.07, 0.95 }))),
                 ("bgcolor", "#fafafa"),
                 ("radialaxis", Obj(("type", "log"), ("range", new[] { Math.Log10(rMin), Math.Log10(rMax) }), ("angle", 60), ("tickangle", 60),
-                    ("tickvals", ticks.ToArray()), ("ticktext", ticks.Select(t => Num(t)).ToArray()), ("gridcolor", "#d0d0d0"))),
+                    ("tickvals", ticks.ToArray()), ("ticktext", ticks.Select(t => Quantity.Text(t)).ToArray()), ("gridcolor", "#d0d0d0"))),
                 ("angularaxis", Obj(("direction", "clockwise"), ("rotation", 90), ("gridcolor", "#d0d0d0"),
                     ("categoryorder", "array"), ("categoryarray", AxisLabels)))))));
     }

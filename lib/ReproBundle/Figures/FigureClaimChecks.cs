@@ -25,9 +25,9 @@ public sealed class FigureClaimChecks : IClaimCheckProvider
                 var gaps = DedicatedSilicon.Select(id => (id, gap: h100 - inputs.MaturityScoreOf(id))).ToList();
                 var hull = gaps.Select(g => g.gap).Aggregate(Interval.Hull);
                 var asic = h100 - inputs.MaturityScoreOf("custom_asic");
-                var each = string.Join(", ", gaps.Select(g => $"{g.id} {AuditText.Number(inputs.MaturityScoreOf(g.id))} (gap {AuditText.Number(g.gap)})"));
+                var each = string.Join(", ", gaps.Select(g => $"{g.id} {Quantity.Text(inputs.MaturityScoreOf(g.id))} (gap {Quantity.Text(g.gap)})"));
                 return new ClaimComputation(hull,
-                    $"H100 {AuditText.Number(h100)} of the rubric's 0-10; {each}; the projected ASIC would lag by {AuditText.Number(asic)}")
+                    $"H100 {Quantity.Text(h100)} of the rubric's 0-10; {each}; the projected ASIC would lag by {Quantity.Text(asic)}")
                 {
                     BundleAssumption = "the bundle's software-maturity rubric and scores (data/figures/software_maturity_scores.csv)",
                 };

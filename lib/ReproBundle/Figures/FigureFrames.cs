@@ -107,7 +107,7 @@ public static class FigureFrames
             {
                 var plotted = id == "h100" ? Interval.Point(1) : Table2Projection.Ratio(better, reference, value);
                 points.Add(new RadarPoint(id, name, isAsic, order, axisId, axis, unit, value.Lo, value.Hi, plotted.Lo, plotted.Hi, true,
-                    $"{basis}: {reference} {unit}", source, assumed));
+                    $"{basis}: {Quantity.Text(reference)} {unit}", source, assumed));
             }
 
             // A value of data/figures/radar_assumptions.csv, marked by its own source column.

@@ -77,7 +77,7 @@ public static class PlatformBarFigures
                         ("array", rows.Select((i, k) => values[i]!.Value.Hi - mid[k]).ToArray()),
                         ("arrayminus", rows.Select((i, k) => mid[k] - values[i]!.Value.Lo).ToArray()),
                         ("color", "#000000"), ("thickness", 1.6), ("width", 8))),
-                    ("hovertext", rows.Select(i => $"<b>{Escape(names[i])}</b> ({status[i]})<br>{prefix}{Range(values[i]!.Value.Lo, values[i]!.Value.Hi)} {unit}" +
+                    ("hovertext", rows.Select(i => $"<b>{Escape(names[i])}</b> ({status[i]})<br>{prefix}{Quantity.Text(new Interval(values[i]!.Value.Lo, values[i]!.Value.Hi))} {unit}" +
                         $"<br>basis: {Wrap(Escape(basis[i]))}<br>source: {Wrap(Escape(source[i]))}").ToArray()),
                     ("hoverinfo", "text"));
             charts.Add(bar);
@@ -86,7 +86,7 @@ public static class PlatformBarFigures
         // Range labels sit just above each high whisker (annotation y on a log axis is log10 of the value).
         var annotations = Enumerable.Range(0, names.Length).Select(i => Obj(
             ("x", labels[i]), ("y", Math.Log10(values[i]!.Value.Hi) + 0.06), ("yanchor", "bottom"), ("showarrow", false),
-            ("text", prefix + Range(values[i]!.Value.Lo, values[i]!.Value.Hi) + suffix), ("font", Obj(("size", 12))))).ToArray();
+            ("text", prefix + Quantity.Text(new Interval(values[i]!.Value.Lo, values[i]!.Value.Hi)) + suffix), ("font", Obj(("size", 12))))).ToArray();
         var yMin = Math.Floor(Math.Log10(values.Min(v => v!.Value.Lo)));
         var yMax = Math.Ceiling(Math.Log10(values.Max(v => v!.Value.Hi)) + 0.3);
 

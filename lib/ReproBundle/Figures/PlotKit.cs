@@ -41,17 +41,6 @@ public static class PlotKit
     /// <summary>Replaces the layout of <paramref name="chart"/> (no default template: the JSON holds only what the bundle sets).</summary>
     public static GenericChart WithLayout(this GenericChart chart, Layout layout) => GenericChart.setLayout(layout, chart);
 
-    /// <summary>A number for a label: up to three significant figures below 100, whole numbers above, invariant culture.</summary>
-    public static string Num(double value)
-    {
-        var a = Math.Abs(value);
-        if (a >= 100) return Math.Round(value).ToString("#,0", CultureInfo.InvariantCulture);
-        return value.ToString("G3", CultureInfo.InvariantCulture);
-    }
-
-    /// <summary>A range for a label ("20-25", or one number when both ends agree).</summary>
-    public static string Range(double lo, double hi) => Num(lo) == Num(hi) ? Num(lo) : $"{Num(lo)}-{Num(hi)}";
-
     /// <summary>Wraps text for hover labels at about <paramref name="width"/> characters, joining lines with &lt;br&gt;.</summary>
     public static string Wrap(string text, int width = 70)
     {

@@ -36,12 +36,12 @@ public static class Table2RatiosFigure
             for (var i = 0; i < n; i++)
             {
                 var y = n - 1 - i + offset; // first row of Table 2 at the top
-                var hover = $"<b>{Escape(metrics[i])}</b><br>{Escape(legend)}: {Range(lo[i], hi[i])}x";
+                var hover = $"<b>{Escape(metrics[i])}</b><br>{Escape(legend)}: {Quantity.Text(new Interval(lo[i], hi[i]))}x";
                 charts.Add(CSharpChart.Scatter<double, double, string>(new[] { lo[i], hi[i] }, new[] { y, y }, StyleParam.Mode.Lines_Markers,
                         Name: legend, ShowLegend: i == 0, UseDefaults: false)
                     .WithTraceProperties(("legendgroup", prefix),
                         ("line", Obj(("color", color), ("width", 6))), ("marker", Obj(("color", color), ("size", 11), ("symbol", "line-ns-open"), ("line", Obj(("width", 2), ("color", color))))),
-                        ("text", new[] { Num(lo[i]), Num(hi[i]) }), ("textposition", new[] { "middle left", "middle right" }),
+                        ("text", new[] { Quantity.Text(lo[i]), Quantity.Text(hi[i]) }), ("textposition", new[] { "middle left", "middle right" }),
                         ("mode", "lines+markers+text"), ("textfont", Obj(("size", 11), ("color", color))),
                         ("hovertext", new[] { hover, hover }), ("hoverinfo", "text")));
             }
@@ -69,7 +69,7 @@ public static class Table2RatiosFigure
             ("legend", Obj(("orientation", "h"), ("x", 0.5), ("xanchor", "center"), ("y", -0.12), ("yanchor", "top"))),
             ("annotations", annotations),
             ("xaxis", Obj(("title", Obj(("text", "Improvement ratio of ASIC over H100 (x, log scale)"))), ("type", "log"), ("range", new[] { xMin, xMax }),
-                ("tickvals", LogTicks(xMin, xMax)), ("ticktext", LogTicks(xMin, xMax).Select(Num).ToArray()),
+                ("tickvals", LogTicks(xMin, xMax)), ("ticktext", LogTicks(xMin, xMax).Select(v => Quantity.Text(v)).ToArray()),
                 ("gridcolor", "#e0e0e0"), ("linecolor", "#444444"), ("exponentformat", "none"))),
             ("yaxis", Obj(("tickvals", Enumerable.Range(0, n).Select(i => (double)(n - 1 - i)).ToArray()),
                 ("ticktext", metrics.Select(m => Wrap(m, 38)).ToArray()), ("range", new[] { -0.6, n - 0.4 }),

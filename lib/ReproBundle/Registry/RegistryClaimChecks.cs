@@ -21,7 +21,7 @@ public sealed class RegistryClaimChecks : IClaimCheckProvider
     /// <inheritdoc />
     public IReadOnlyDictionary<string, ClaimCheck> Checks { get; }
 
-    private static string S(double v) => AuditText.Number(v);
+    private static string S(double v) => Quantity.Text(v);
 
     private static string Ids(IEnumerable<RegistryEntry> entries) => string.Join(", ", entries.Select(e => e.Id));
 

@@ -132,5 +132,5 @@ public static class BreakEven
         return rows;
     }
 
-    private static string F(double v) => Interval.Format(UncertaintyAnalysis.Estimate(v));
+    private static string F(double v) => Quantity.Text(v);
 }

@@ -37,7 +37,7 @@ public static class UncertaintyCharts
             var y = h.Counts.Select(c => (double)c / total).ToArray();
             top = Math.Max(top, y.Max());
             traces.Add(Chart.Line<double, double, string>(x, y,
-                Name: $"{sc.Scenario.Name}: P(>10x) = {Audit.ClaimsAudit.Show(sc.ProbabilityDensityRatioAbove10x)}", ShowMarkers: false, UseDefaults: false));
+                Name: $"{sc.Scenario.Name}: P(>10x) = {Quantity.Text(sc.ProbabilityDensityRatioAbove10x)}", ShowMarkers: false, UseDefaults: false));
         }
         traces.Add(Chart.Line<double, double, string>(new[] { UncertaintyModel.DensityRatioThreshold, UncertaintyModel.DensityRatioThreshold }, new[] { 0, top },
             Name: "10x (\"remains >10x\", §10 O2)", ShowMarkers: false, LineColor: Color.fromString("black"), LineDash: StyleParam.DrawingStyle.Dash, UseDefaults: false));
@@ -55,12 +55,12 @@ public static class UncertaintyCharts
     public static GenericChart TornadoChart(IReadOnlyList<TornadoBar> bars)
     {
         var shown = bars.Where(b => b.Swing > 0).Reverse().ToList();
-        var labels = shown.Select(b => $"{b.Symbol} ({b.DataName} {Interval.Format(b.Low)}-{Interval.Format(b.High)})").ToArray();
+        var labels = shown.Select(b => $"{b.Symbol} ({b.DataName} {Quantity.Text(new Interval(Math.Min(b.Low, b.High), Math.Max(b.Low, b.High)))})").ToArray();
         double baseline = bars.Count > 0 ? bars[0].Baseline : 0;
         var low = Chart.Bar<double, string, string>(shown.Select(b => b.RatioAtLow - baseline), Keys: labels, Name: "input at its low end", Base: baseline, UseDefaults: false);
         var high = Chart.Bar<double, string, string>(shown.Select(b => b.RatioAtHigh - baseline), Keys: labels, Name: "input at its high end", Base: baseline, UseDefaults: false);
         return Chart.Combine([low, high])
-            .WithXAxisStyle<double, double, string>(TitleText: $"D_ASIC / D_H100 [x]; every other input at its midpoint (ratio {Audit.ClaimsAudit.Show(baseline)}x)")
+            .WithXAxisStyle<double, double, string>(TitleText: $"D_ASIC / D_H100 [x]; every other input at its midpoint (ratio {Quantity.Text(baseline)}x)")
             .WithSize(1000, 560)
             .WithTitleAndSubtitle("Tornado: which input moves the agent-density ratio most (§10)")
             .WithLayoutProperties(("yaxis", Figures.PlotKit.Obj(("automargin", true))), ("barmode", "overlay"));
@@ -80,11 +80,11 @@ public static class UncertaintyCharts
             var y = volumes.Select(n => NreAmortization.CostPenaltyFactor(cost, nre, n)).ToArray();
             top = Math.Max(top, y.Max());
             traces.Add(Chart.Line<double, double, string>(volumes, y,
-                Name: $"{scenario}: C = ${Interval.Format(cost)}, NRE = ${Interval.Format(nre / 1e6)} M", ShowMarkers: false, UseDefaults: false));
+                Name: $"{scenario}: C = ${Quantity.Text(cost)}, NRE = ${Quantity.Text(nre / 1e6)} M", ShowMarkers: false, UseDefaults: false));
         }
         foreach (var k in BreakEven.Factors)
         {
-            traces.Add(Chart.Line<double, double, string>(new[] { volumes[0], volumes[^1] }, new[] { k, k }, Name: $"{Interval.Format(k)}x", ShowMarkers: false,
+            traces.Add(Chart.Line<double, double, string>(new[] { volumes[0], volumes[^1] }, new[] { k, k }, Name: $"{Quantity.Text(k)}x", ShowMarkers: false,
                 LineColor: Color.fromString("gray"), LineDash: StyleParam.DrawingStyle.Dot, UseDefaults: false));
         }
         traces.Add(Chart.Line<double, double, string>(new[] { BreakEven.PaperVolume, BreakEven.PaperVolume }, new[] { 1.0, top },

@@ -24,8 +24,6 @@ public sealed class UncertaintyClaimChecks : IClaimCheckProvider
     /// <inheritdoc />
     public IReadOnlyDictionary<string, ClaimCheck> Checks { get; }
 
-    private static string S(double v) => AuditText.Number(v);
-    private static string S(Interval v) => AuditText.Number(v);
 
     /// <summary>
     /// D_ASIC / D_H100 over every corner of the model's ranges with one utilization for both platforms (u cancels):
@@ -66,9 +64,9 @@ public sealed class UncertaintyClaimChecks : IClaimCheckProvider
         {
             var corners = SharedCorners(shared.Model);
             var sharedReading = new Reading("shared utilization", Interval.Point(shared.ProbabilityDensityRatioAbove10x),
-                $"P(D_ASIC / D_H100 > {S(UncertaintyModel.DensityRatioThreshold)}x) {what} with one utilization for both platforms ({Run}) = {S(shared.ProbabilityDensityRatioAbove10x)}; u cancels, and the ratio over every corner of the stated ranges spans {S(corners)}x") { Assumes = [SharedU] };
+                $"P(D_ASIC / D_H100 > {Quantity.Text(UncertaintyModel.DensityRatioThreshold)}x) {what} with one utilization for both platforms ({Run}) = {Quantity.Text(shared.ProbabilityDensityRatioAbove10x)}; u cancels, and the ratio over every corner of the stated ranges spans {Quantity.Text(corners)}x") { Assumes = [SharedU] };
             var independentReading = new Reading("independent utilization", Interval.Point(independent.ProbabilityDensityRatioAbove10x),
-                $"the same with each platform's utilization drawn on its own over {S(independent.Model.Quantities[UncertaintyModel.H100Util].Prior.Range * 100)}% = {S(independent.ProbabilityDensityRatioAbove10x)}; median ratio {S(independent.DensityRatio.P50)}x, 5th percentile {S(independent.DensityRatio.P5)}x") { Assumes = [IndependentU] };
+                $"the same with each platform's utilization drawn on its own over {Quantity.Text(independent.Model.Quantities[UncertaintyModel.H100Util].Prior.Range * 100)}% = {Quantity.Text(independent.ProbabilityDensityRatioAbove10x)}; median ratio {Quantity.Text(independent.DensityRatio.P50)}x, 5th percentile {Quantity.Text(independent.DensityRatio.P5)}x") { Assumes = [IndependentU] };
             return new ClaimComputation(sharedReading.Value, sharedReading.Detail)
             {
                 PrimaryName = sharedReading.Name,
@@ -79,23 +77,23 @@ public sealed class UncertaintyClaimChecks : IClaimCheckProvider
         }
 
         c["o2.mc_probability_ratio_above_10x"] = () => Probability(paper, paperShared.Value,
-            $"over the paper's ranges (t {S(paper.Model.Quantities[UncertaintyModel.H100Tok].Prior.Range)} vs {S(paper.Model.Quantities[UncertaintyModel.AsicTok].Prior.Range)} tok/s from Table 2, C_ASIC ${S(paper.Model.Quantities[UncertaintyModel.AsicCapex].Prior.Range / 1000.0)} K, u {Quantity.Percent(paper.Model.Quantities[UncertaintyModel.H100Util].Prior.Range)} on each platform; with Table 1's {S(table1.Model.Quantities[UncertaintyModel.H100Tok].Prior.Range)} tok/s for the H100 and independent u: {S(table1.ProbabilityDensityRatioAbove10x)})");
+            $"over the paper's ranges (t {Quantity.Text(paper.Model.Quantities[UncertaintyModel.H100Tok].Prior.Range)} vs {Quantity.Text(paper.Model.Quantities[UncertaintyModel.AsicTok].Prior.Range)} tok/s from Table 2, C_ASIC ${Quantity.Text(paper.Model.Quantities[UncertaintyModel.AsicCapex].Prior.Range / 1000.0)} K, u {Quantity.Percent(paper.Model.Quantities[UncertaintyModel.H100Util].Prior.Range)} on each platform; with Table 1's {Quantity.Text(table1.Model.Quantities[UncertaintyModel.H100Tok].Prior.Range)} tok/s for the H100 and independent u: {Quantity.Text(table1.ProbabilityDensityRatioAbove10x)})");
         c["o2.mc_ratio_p5"] = () =>
         {
             var shared = paperShared.Value;
             var corners = SharedCorners(shared.Model);
             return new ClaimComputation(Interval.Point(shared.DensityRatio.P5),
-                $"5th percentile of D_ASIC / D_H100 over the paper's ranges with one utilization for both platforms ({Run}) = {S(shared.DensityRatio.P5)}x; every corner of the stated ranges gives {S(corners)}x")
+                $"5th percentile of D_ASIC / D_H100 over the paper's ranges with one utilization for both platforms ({Run}) = {Quantity.Text(shared.DensityRatio.P5)}x; every corner of the stated ranges gives {Quantity.Text(corners)}x")
             {
                 PrimaryName = "shared utilization",
                 PrimaryAssumes = [SharedU],
                 Alternatives = [new Reading("independent utilization", Interval.Point(paper.DensityRatio.P5),
-                    $"with each platform's utilization drawn on its own: 5th percentile {S(paper.DensityRatio.P5)}x (median {S(paper.DensityRatio.P50)}x; with Table 1's H100 throughput {S(table1.DensityRatio.P5)}x)") { Assumes = [IndependentU] }],
+                    $"with each platform's utilization drawn on its own: 5th percentile {Quantity.Text(paper.DensityRatio.P5)}x (median {Quantity.Text(paper.DensityRatio.P50)}x; with Table 1's H100 throughput {Quantity.Text(table1.DensityRatio.P5)}x)") { Assumes = [IndependentU] }],
                 BundleAssumption = corners.Lo > UncertaintyModel.DensityRatioThreshold ? "" : Priors,
             };
         };
         c["appc.mc_halved_t_probability_above_10x"] = () => Probability(halved, halvedShared.Value,
-            $"with the ASIC's t range halved to {S(halved.Model.Quantities[UncertaintyModel.AsicTok].Prior.Range)} tok/s");
+            $"with the ASIC's t range halved to {Quantity.Text(halved.Model.Quantities[UncertaintyModel.AsicTok].Prior.Range)} tok/s");
         c["o5.mc_ratio_invariant_to_r"] = () =>
         {
             // The same seed with r pinned to 1, 5, 20, 100 tok/s and drawn over 1-100: the ratio's draws must agree.
@@ -107,9 +105,12 @@ public sealed class UncertaintyClaimChecks : IClaimCheckProvider
             {
                 for (int i = 0; i < runs[0].Length; i++) worst = Math.Max(worst, Math.Abs(runs[k][i] / runs[0][i] - 1));
             }
-            var densityMoves = MonteCarlo.Simulate(UncertaintyModel.From(_data, UncertaintyScenario.PaperRanges, Interval.Point(20)), settings).AsicDensity[0];
+            var movedR = rs[2];
+            var densityMoves = MonteCarlo.Simulate(UncertaintyModel.From(_data, UncertaintyScenario.PaperRanges, movedR), settings).AsicDensity[0];
+            var pinned = string.Join(", ", rs.Where(r => r.IsPoint).Select(Quantity.Text));
+            var drawn = Quantity.Text(rs.Single(r => !r.IsPoint));
             return ClaimComputation.Holds(worst <= 1e-12,
-                $"{InvarianceSamples.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} seeded draws with r = 1, 5, 20, 100 tok/s and r drawn over 1-100 (the same r on both platforms): the draws of D_ASIC / D_H100 agree to a relative {S(worst)} while each density moves with 1/r (first ASIC draw {S(densityMoves)} at r = 20)");
+                $"{InvarianceSamples.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} seeded draws with r = {pinned} tok/s and r drawn over {drawn} (the same r on both platforms): the draws of D_ASIC / D_H100 agree to a relative {Quantity.Text(worst)} while each density moves with 1/r (first ASIC draw {Quantity.Text(densityMoves)} at r = {Quantity.Text(movedR)})");
         };
         return c;
     }

@@ -124,17 +124,4 @@ public class VerdictPolicyTests
         var conflicts = VerdictPolicy.ConflictingReadings([Row("a.claim", "q.x=one"), Row("b.claim", "q.x=two"), Row("c.claim", "q.y=one")]);
         Assert.Equal(["q.x: one in a.claim; two in b.claim"], conflicts);
     }
-
-    [Theory]
-    [InlineData(8333.333, "8333")]
-    [InlineData(116.667, "117")]
-    [InlineData(23.8806, "23.9")]
-    [InlineData(0.132124, "0.132")]
-    [InlineData(1.30208, "1.3")]
-    [InlineData(0.999983, "0.99998")]
-    [InlineData(20, "20")]
-    public void Sentences_show_three_significant_figures_and_every_whole_digit(double value, string expected)
-    {
-        Assert.Equal(expected, AuditText.Number(value));
-    }
 }

@@ -58,6 +58,37 @@ public class InputCatalogTests
         Assert.Contains("single number", e.Message);
     }
 
+    /// <summary>Loads a copy of data/ whose inputs.csv lines were changed by <paramref name="edit"/>; returns the load error.</summary>
+    private static BundleInputException LoadWithInputs(Action<List<string>> edit)
+    {
+        using var copy = TestPaths.CopyOfData();
+        var dataDir = Path.Combine(copy.Path, "data");
+        var path = Path.Combine(dataDir, "inputs.csv");
+        var lines = File.ReadAllLines(path).ToList();
+        edit(lines);
+        File.WriteAllLines(path, lines);
+        return Assert.Throws<BundleInputException>(() => PaperData.Load(dataDir));
+    }
+
+    [Fact]
+    public void A_name_in_inputs_csv_that_nothing_reads_is_rejected_at_load_with_its_file_and_line()
+    {
+        // The row §1's printed footprint had before it became the claim s1.weight_footprint: no equation reads it.
+        var e = LoadWithInputs(lines => lines.Insert(3, "s1.weight_footprint_bytes,140e9,bytes,\"§1 \"\"the ~140 GB weight footprint\"\"\",,"));
+
+        Assert.Contains("inputs.csv:4", e.Message);
+        Assert.Contains("unknown input 's1.weight_footprint_bytes'", e.Message);
+    }
+
+    [Fact]
+    public void A_name_the_model_reads_that_is_missing_from_inputs_csv_is_rejected_at_load_naming_the_file_and_the_name()
+    {
+        var e = LoadWithInputs(lines => lines.RemoveAll(l => l.StartsWith("model.sram_fraction,", StringComparison.Ordinal)));
+
+        Assert.Contains("inputs.csv", e.Message);
+        Assert.Contains("lacks input(s): model.sram_fraction", e.Message);
+    }
+
     [Fact]
     public void A_single_number_input_cannot_silently_take_a_range()
     {

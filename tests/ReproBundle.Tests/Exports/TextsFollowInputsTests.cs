@@ -73,4 +73,40 @@ public class TextsFollowInputsTests
         Assert.All(model.Quantities.Where(q => q.Symbol.StartsWith("u_", StringComparison.Ordinal)),
             q => Assert.StartsWith("§3.2 sensitivity range 30-60%,", q.Why));
     }
+
+    private static PaperData With(params string[] yamlLines)
+    {
+        using var dir = TestPaths.NewTempDir();
+        var file = Path.Combine(dir.Path, "reasons.yaml");
+        File.WriteAllText(file, string.Join("\n", yamlLines) + "\n");
+        var data = PaperData.Load(TestPaths.DataDir);
+        return AssumptionOverrides.Load(file, data).Apply(data);
+    }
+
+    [Fact]
+    public void The_audit_reasons_for_the_section_1_cost_and_the_Appendix_C_cost_state_the_overridden_price_and_throughput()
+    {
+        var checks = new CoreClaimChecks(With("s1.h100_cloud_usd_per_hour: 6", "appc.h100.tok_s: 40")).Checks;
+
+        // 6 / (30 x 3600) x 1e6 = 55.56 USD per million tokens.
+        var s1 = checks["s1.cost_per_mtok"]().Detail;
+        Assert.Contains("$6/hour", s1);
+        Assert.Contains("= $55.6", s1);
+        // 30000 / (3 x 365 x 24 x 3600 x 0.7 x 40) x 1e6 = 30000 / 2649024000 x 1e6 = 11.32 USD per million tokens.
+        var appc = checks["appc.h100.cost_vs_table2"]().Detail;
+        Assert.Contains("x 40 tok/s", appc);
+        Assert.Contains("= $11.3", appc);
+        Assert.DoesNotContain("25 tok/s", appc);
+    }
+
+    [Fact]
+    public void The_audit_reason_for_the_pessimistic_FP4_range_states_the_overridden_shortfall()
+    {
+        var checks = new CoreClaimChecks(With("appc.fp4_shortfall_factor: 0.25")).Checks;
+
+        // §4.2's 3,000-12,000 streams per $1 M times 0.25 = 750-3000.
+        var reason = checks["appc.fp4_pessimistic_range"]().Detail;
+        Assert.Contains("multiplying t by 0.25", reason);
+        Assert.Contains("to 750-3000", reason);
+    }
 }

@@ -150,10 +150,10 @@ internal static class FaultCorpus
                  })
         {
             yield return new($"inputs.csv: asic.node_cost_usd {label}", e => Replace(e, "inputs.csv", "asic.node_cost_usd,8000-20000,", $"asic.node_cost_usd,{value},"),
-                e => e.Reproduce(), "inputs.csv:28:", expected);
+                e => e.Reproduce(), "inputs.csv:26:", expected);
         }
         yield return new("inputs.csv: utilization above 1", e => Replace(e, "inputs.csv", "model.utilization,0.4-0.9,", "model.utilization,0.4-1.5,"),
-            e => e.Reproduce(), "inputs.csv:23:", "must lie in (0, 1]");
+            e => e.Reproduce(), "inputs.csv:21:", "must lie in (0, 1]");
         yield return new("inputs.csv: a name defined twice", e => File.AppendAllText(e.P("inputs.csv"), "appc.h100.utilization,0.7,fraction,x,,\n"),
             e => e.Reproduce(), "inputs.csv:", "defined twice");
         yield return new("table1: zero CapEx", e => Replace(e, "table1_baselines.csv", "h100,H100 SXM,published,1,30000,", "h100,H100 SXM,published,1,0,"),

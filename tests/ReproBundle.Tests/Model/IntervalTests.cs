@@ -129,4 +129,14 @@ public class IntervalTests
     {
         Assert.Equal(new Interval(20, 32), Interval.PairEnds(B, A, (x, y) => x / y));
     }
+
+    [Theory]
+    [InlineData(200e9, 200e9)]
+    [InlineData(0.3, 0.1)]
+    [InlineData(30000, 0.7)]
+    public void A_point_divides_exactly_as_a_double_does(double a, double b)
+    {
+        // 200e9 / 200e9 is exactly 1; multiplying by the reciprocal (200e9 * (1 / 200e9)) gives 0.9999999999999999.
+        Assert.Equal(a / b, (Interval.Point(a) / Interval.Point(b)).PointValue);
+    }
 }

@@ -33,6 +33,13 @@ public class ScenariosTests
     }
 
     [Fact]
+    public void Section_1_cloud_price_gives_27_78_USD_per_million_tokens()
+    {
+        // §1: ~$3/hour at ~30 tokens/s: 3 / (30 x 3600) x 1e6 = 3 / 108000 x 1e6 = 27.78 USD per million tokens.
+        Assert.Equal(27.78, Math.Round(Scenarios.Section1CloudCostUsdPerMillionTokens(Paper.Data.Values).PointValue, 2));
+    }
+
+    [Fact]
     public void The_section_3_3_envelope_holds_all_FP4_active_weights_on_25_to_50_dies()
     {
         // 200-400 GB of SRAM over 100-200 GB of W_active (200-400 B x 0.5 bytes) is at least 1: everything resident.
