@@ -126,9 +126,10 @@ public static class RegistryCharts
                     ("hovertext", entries.Select(Hover).ToArray()), ("hoverinfo", "text")));
         }
 
-        // One arrow per edge, from the dependent entry (tail) to the entry it depends on (head), kept clear of both markers.
+        // One arrow per edge, from the dependent entry (tail) to the entry it depends on (head), kept clear of both markers;
+        // each annotation is named after the edge it draws ("B16 depends on B6").
         var arrows = edges.Select(x => (object)PlotObj(
-            ("x", layout[x.Edge.Id].X), ("y", layout[x.Edge.Id].Y), ("ax", layout[x.From.Id].X), ("ay", layout[x.From.Id].Y),
+            ("name", $"{x.From.Id} depends on {x.Edge.Id}"), ("x", layout[x.Edge.Id].X), ("y", layout[x.Edge.Id].Y), ("ax", layout[x.From.Id].X), ("ay", layout[x.From.Id].Y),
             ("xref", "x"), ("yref", "y"), ("axref", "x"), ("ayref", "y"), ("text", ""),
             ("showarrow", true), ("arrowhead", 2), ("arrowsize", 1.3), ("arrowwidth", 1.6), ("arrowcolor", "#555555"),
             ("standoff", 9), ("startstandoff", 9))).ToList();

@@ -72,6 +72,7 @@ public class RegistryChartsTests
             .Select(e => (layout[e.Item1].X, layout[e.Item1].Y, layout[e.Item2].X, layout[e.Item2].Y)).ToList();
         Assert.Equal(expected, drawn);
         Assert.All(arrows, a => Assert.Equal("x", a.GetProperty("axref").GetString()));
+        Assert.Equal(["B16 depends on B6", "B17 depends on B11", "B17 depends on B8", "B18 depends on B4"], arrows.Select(a => a.GetProperty("name").GetString()));
         Assert.Contains("4 edges, every one a bundle inference", fig.GetProperty("layout").GetProperty("title").GetProperty("text").GetString());
     }
 
