@@ -96,13 +96,8 @@ Show(Frame.FromRecords(paper.Model.Quantities.Select(q => new { q.Symbol, q.Data
 
 // ---- cell cell-5b54033f ----
 // The density ratio at chosen points of the input box: every input at its midpoint, and the corner least
-// favourable to the ASIC (its t, u low and C high; the H100's t, u high). Each point goes through the library's model.
-DrawInputs WorstCorner(UncertaintyModel model) => model.Pick((_, q) => q.Id switch
-{
-    "h100.tok_s" or "h100.utilization" or "asic.capex_usd" => q.Prior.Range.Hi,
-    "asic.tok_s" or "asic.utilization" => q.Prior.Range.Lo,
-    _ => q.Prior.Range.Midpoint,
-});
+// favourable to the ASIC (its t, u low and C high; the H100's t, u high: UncertaintyModel.WorstCornerForAsic).
+// Each point goes through the library's model.
 var workedExamples = Scenarios.AgentDensityRows(data.Values);
 double WorkedD(string scenario) => workedExamples.Single(s => s.Scenario == scenario).Steps.DensityPerMillionUsdAtUtilization;
 Show(Frame.FromRecords(new[]
@@ -112,7 +107,7 @@ Show(Frame.FromRecords(new[]
 }.Concat(result.Scenarios.SelectMany(s => new[]
 {
     new { Case = $"{s.Scenario.Name}: every input at its midpoint", Ratio = UncertaintyModel.Evaluate(s.Model.Midpoint()).DensityRatio },
-    new { Case = $"{s.Scenario.Name}: worst corner of the ranges", Ratio = UncertaintyModel.Evaluate(WorstCorner(s.Model)).DensityRatio },
+    new { Case = $"{s.Scenario.Name}: worst corner of the ranges", Ratio = UncertaintyModel.Evaluate(s.Model.WorstCornerForAsic()).DensityRatio },
 }))), "cell-5b54033f");
 
 // O2 answers the speculation about Claude's size by pointing at Appendix C's sensitivity analysis. Taken at single

@@ -216,6 +216,18 @@ public sealed class UncertaintyModel
     /// <summary>The draw at every input's arithmetic midpoint (a point input at its value).</summary>
     public DrawInputs Midpoint() => Pick((_, q) => q.Prior.Range.Midpoint);
 
+    /// <summary>
+    /// The corner of the input box least favourable to the ASIC in the density ratio (§4.2, critique O2): the ASIC's t and
+    /// u at their low ends and its C at the high end, the H100's t and u at their high ends; every other input (which
+    /// the ratio does not depend on, or shares between the platforms) at its midpoint.
+    /// </summary>
+    public DrawInputs WorstCornerForAsic() => Pick((_, q) => q.Id switch
+    {
+        "h100.tok_s" or "h100.utilization" or "asic.capex_usd" => q.Prior.Range.Hi,
+        "asic.tok_s" or "asic.utilization" => q.Prior.Range.Lo,
+        _ => q.Prior.Range.Midpoint,
+    });
+
     /// <summary>Builds a draw from values in <see cref="Quantities"/> order.</summary>
     internal static DrawInputs FromValues(ReadOnlySpan<double> v) => new(v[H100Capex], v[H100Tok], v[H100Util], v[H100Power],
         v[AsicCapex], v[AsicTok], v[AsicUtil], v[AsicPower], v[Lifetime], v[H100Stream], v[AsicStream]);

@@ -53,6 +53,68 @@ public class HeadlessNotebookTests(HeadlessNotebookRuns fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task The_eight_executed_notebooks_become_site_pages_that_draw_every_chart_offline_without_a_kernel()
+    {
+        // Issue 12: what `reproduce --notebooks` does with the executed notebooks, on this fixture's real runs.
+        var chromium = ReproBundle.Browser.ChromiumLocator.Find();
+        Assert.True(chromium is not null, $"Chromium not found: the browser test needs it. {ReproBundle.Browser.ChromiumLocator.InstallHint}.");
+        var root = Path.Combine(Path.GetTempPath(), "reprobundle-notebook-pages-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var notebooks = fixture.Runs.Values.OrderBy(r => r.Name, StringComparer.Ordinal)
+                .Select(r => ReproBundle.Site.SiteNotebook.Parse(r.Name, NotebookScrubber.Scrub(r.ExecutedJson))).ToList();
+            using (var stage = new ReproBundle.Output.OutputStage(Path.Combine(root, "output")))
+            {
+                ReproBundle.Site.StaticSite.Write(stage, ReproBundle.Tests.Registry.RegistryTestData.Seed(), [], ReproBundle.Site.StaticSite.PaperFigures, [],
+                    BibReference.Load(Path.Combine(NotebookPaths.DataDirectory, "references.bib")), new ReproBundle.Site.SiteOptions(Notebooks: notebooks));
+                stage.Commit();
+            }
+            var pages = Directory.GetFiles(Path.Combine(root, "output", "site", "notebooks"), "*.html").Order(StringComparer.Ordinal).ToList();
+            Assert.Equal(8, pages.Count);
+
+            await using var session = await ReproBundle.Browser.ChromiumLocator.LaunchAsync(chromium);
+            var problems = new List<string>();
+            var chartsSeen = 0;
+            foreach (var page in pages)
+            {
+                var name = Path.GetFileName(page);
+                var html = File.ReadAllText(page);
+                Assert.DoesNotContain("cdn.plot.ly", html);
+                // Each chart output is one Plotly.newPlot call; every one must draw.
+                var expected = System.Text.RegularExpressions.Regex.Matches(html, @"Plotly\.newPlot\(").Count;
+                await using var tab = await session.Browser.NewPageAsync();
+                tab.DefaultTimeout = 180_000;
+                tab.DefaultNavigationTimeout = 180_000;
+                await tab.SetOfflineModeAsync(true);
+                tab.Console += (_, e) => { if (e.Message.Type == PuppeteerSharp.ConsoleType.Error) problems.Add($"{name}: console error: {e.Message.Text}"); };
+                tab.PageError += (_, e) => problems.Add($"{name}: page error: {e.Message}");
+                tab.RequestFailed += (_, e) => problems.Add($"{name}: request failed: {e.Request.Url}");
+                tab.Request += (_, e) =>
+                {
+                    if (!e.Request.Url.StartsWith("file:", StringComparison.Ordinal) && !e.Request.Url.StartsWith("data:", StringComparison.Ordinal)) problems.Add($"{name}: network request to {e.Request.Url}");
+                };
+                await tab.GoToAsync(new Uri(page).AbsoluteUri, PuppeteerSharp.WaitUntilNavigation.Load);
+                var drawn = 0;
+                for (var i = 0; i < 180 && drawn < expected && problems.Count == 0; i++)
+                {
+                    drawn = await tab.EvaluateExpressionAsync<int>("document.querySelectorAll('.js-plotly-plot').length");
+                    if (drawn < expected) await Task.Delay(1000);
+                }
+                Assert.True(drawn == expected, $"{name}: {drawn} of {expected} charts drawn");
+                chartsSeen += expected;
+                // Code and markdown are on the page, as text.
+                Assert.True(await tab.EvaluateExpressionAsync<int>("document.querySelectorAll('pre.nb-source').length") > 0, $"{name}: no code shown");
+            }
+            Assert.True(problems.Count == 0, string.Join("\n", problems));
+            Assert.True(chartsSeen >= 12, $"only {chartsSeen} charts in the eight notebooks");
+        }
+        finally
+        {
+            if (Directory.Exists(root)) Directory.Delete(root, true);
+        }
+    }
+
+    [Fact]
     public void Notebook_04_shows_the_appendix_C_densities_116_67_and_6666_67_each_in_its_own_step_and_their_ratio_57_1()
     {
         var cells = fixture.Runs["04-agent-density.ipynb"].Executed!.Cells;

@@ -92,12 +92,7 @@ internal static class NotebookKeyNumbers
         yield return ("O2 ratio with the ASIC's t halved", Cell(Ratio(Du(examples, "h100"), Du(examples, "asic_fp4_pessimistic"))));
         foreach (var sc in result.Scenarios)
         {
-            var worst = sc.Model.Pick((_, q) => q.Id switch
-            {
-                "h100.tok_s" or "h100.utilization" or "asic.capex_usd" => q.Prior.Range.Hi,
-                "asic.tok_s" or "asic.utilization" => q.Prior.Range.Lo,
-                _ => q.Prior.Range.Midpoint,
-            });
+            var worst = sc.Model.WorstCornerForAsic();
             yield return ($"O2 {sc.Scenario.Name} ratio at the midpoints", Cell(UncertaintyModel.Evaluate(sc.Model.Midpoint()).DensityRatio));
             yield return ($"O2 {sc.Scenario.Name} ratio at the worst corner (paper_ranges: 8)", Cell(UncertaintyModel.Evaluate(worst).DensityRatio));
             var r = sc.DensityRatio;
