@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using Markdig;
 using Markdig.Renderers;
 using Markdig.Syntax;
@@ -8,16 +7,13 @@ using Markdig.Syntax.Inlines;
 namespace ReproBundle.Site;
 
 /// <summary>
-/// The only ways the site turns data into markup: <see cref="E"/> escapes text, <see cref="Url"/> admits only
-/// safe link targets, and <see cref="Markdown"/> renders Markdown with raw HTML disabled. Registry entries
+/// The site's helpers for turning data into markup, beside the templates' own encoding (<see cref="SiteHtmlEncoder"/>):
+/// <see cref="SafeHref"/> admits only safe link targets, and <see cref="Markdown"/> renders Markdown with raw HTML disabled. Registry entries
 /// come from pull requests by strangers: whatever they contain is shown as text, never run.
 /// </summary>
 public static class Html
 {
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UsePipeTables().DisableHtml().Build();
-
-    /// <summary>HTML-escapes text for element content and quoted attribute values (&amp; &lt; &gt; " ').</summary>
-    public static string E(string? text) => WebUtility.HtmlEncode(text ?? "");
 
     /// <summary>
     /// True for a link target the site may emit: http(s), mailto, a fragment, or a relative path without a
@@ -43,9 +39,6 @@ public static class Html
 
     /// <summary>The URL itself when it is safe (<see cref="IsSafeUrl"/>), else <c>#</c>; unescaped, for a template's attribute (which encodes it).</summary>
     public static string SafeHref(string? url) => IsSafeUrl(url) ? url! : "#";
-
-    /// <summary>An escaped href value, or <c>#</c> when the URL is unsafe.</summary>
-    public static string Url(string? url) => IsSafeUrl(url) ? E(url) : "#";
 
     /// <summary>
     /// Renders Markdown to HTML with raw HTML disabled (shown as text), unsafe link targets replaced by

@@ -4,7 +4,7 @@ using System.Text.Encodings.Web;
 namespace ReproBundle.Site;
 
 /// <summary>
-/// The HTML encoder the site's templates render with (§7 site): the same escapes as <see cref="Html.E"/>
+/// The HTML encoder the site's templates render with (§7 site): the escapes the string-built pages used before
 /// (<see cref="WebUtility.HtmlEncode(string?)"/>: &amp; &lt; &gt; " ' as entities, U+00A0-U+00FF and characters outside the
 /// basic plane as numeric entities, everything else as is), so a value reads the same in every page whichever way it was
 /// written, and the pages keep their bytes.
