@@ -75,9 +75,16 @@ public static class Reproduction
         // because of --no-png or because no Chromium is installed).
         using var pngRenderer = options.Png && ChromiumLocator.Find() is { } chromium ? PngRenderer.Start(chromium, FigureWriter.PlotlyJs()) : null;
 
+        // Every chart goes through one exporter: HTML and JSON as it is built; the browser draws each PNG as soon as its
+        // figure is written. The charts that need no Monte Carlo come first, so their PNGs are drawn while it runs.
+        if (pngRenderer is not null) FigureWriter.DrawPngsAsWritten(stage, pngRenderer);
+        PaperFigures.Write(stage, data, figureInputs);
+        foreach (var (name, chart) in RegistryCharts.All(registry)) FigureWriter.Write(stage, name, chart);
+
         TableExports.Write(stage, data);
         var uncertainty = UncertaintyAnalysis.Run(data, options.MonteCarlo ?? MonteCarloSettings.Default);
         UncertaintyAnalysis.Write(stage, uncertainty);
+        foreach (var (name, chart) in UncertaintyCharts.All(uncertainty)) FigureWriter.Write(stage, name, chart);
         var audit = Findings.Attach(ClaimsAudit.Run(claims, ClaimCheckProviders(data, registry, uncertainty, figureInputs)), findings);
         IReadOnlyList<string> banner = [];
         var bannerMarkdown = "";
@@ -98,12 +105,6 @@ public static class Reproduction
         summary.Insert(2, HeadlineLine(ClaimsDiff.Headlines(data, uncertainty)));
         Taxonomy.WriteSummary(stage, registry);
 
-        // Every chart goes through one exporter: HTML and JSON now, all PNGs in one browser session below.
-        PaperFigures.Write(stage, data, figureInputs);
-        foreach (var (name, chart) in RegistryCharts.All(registry).Concat(UncertaintyCharts.All(uncertainty)))
-        {
-            FigureWriter.Write(stage, name, chart);
-        }
         // A browser fault costs the PNGs only: they are listed as missing, and every other output is still written.
         var pngs = options.Png ? FigureWriter.RenderPngs(stage, progress, pngRenderer) : PngOutcome.None;
         pngRenderer?.Dispose();

@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using PuppeteerSharp;
 
 namespace ReproBundle.Browser;
@@ -11,7 +12,7 @@ public sealed record PngJob(string FigureJson, string OutputPath, int Width, int
 
 /// <summary>
 /// Renders plotly figures to PNG in ONE headless Chromium session: one browser, one local page that loads plotly.js
-/// once, then <c>Plotly.toImage</c> per figure. (Plotly.NET.ImageExport starts a browser for every image, 2.7-4.2 s
+/// once, then <c>Plotly.toImage</c> per figure, drawn from a queue (<see cref="Queue"/>) so a caller can go on while they are drawn. (Plotly.NET.ImageExport starts a browser for every image, 2.7-4.2 s
 /// each on these machines.) <see cref="Start"/> begins launching the browser in the background, so a caller can start it
 /// first and draw its charts while Chromium comes up. The page loads nothing from the network: a local HTML file and
 /// plotly.js beside it, in a temporary folder deleted on <see cref="Dispose"/>.
@@ -28,6 +29,8 @@ public sealed class PngRenderer : IDisposable
 
     private readonly string _folder;
     private readonly Task<(ChromiumSession Session, IPage Page)> _ready;
+    private readonly Channel<PngJob> _jobs = Channel.CreateUnbounded<PngJob>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Task<IReadOnlyDictionary<string, string>> _drawing;
 
     /// <summary>The Chromium executable this renderer runs.</summary>
     public string ChromiumPath { get; }
@@ -40,11 +43,12 @@ public sealed class PngRenderer : IDisposable
         var pagePath = Path.Combine(_folder, "render.html");
         File.WriteAllText(pagePath, "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><script src=\"plotly.min.js\"></script></head><body></body></html>");
         _ready = Task.Run(() => OpenAsync(chromiumPath, new Uri(pagePath).AbsoluteUri));
+        _drawing = Task.Run(DrawQueuedAsync);
     }
 
     /// <summary>
     /// Starts Chromium at <paramref name="chromiumPath"/> in the background and loads <paramref name="plotlyJs"/> into
-    /// a local page; returns at once. A launch fault is reported by <see cref="Render"/>, as PNGs it could not draw.
+    /// a local page; returns at once. A launch fault is reported by <see cref="Finish"/>, as PNGs it could not draw.
     /// </summary>
     public static PngRenderer Start(string chromiumPath, string plotlyJs) => new(chromiumPath, plotlyJs);
 
@@ -87,35 +91,58 @@ public sealed class PngRenderer : IDisposable
     }
 
     /// <summary>
-    /// Renders every job in the one browser session, waiting for the browser if it is still starting. A browser fault
-    /// (it did not start, hung, crashed or a call timed out) throws nothing: the jobs it left undrawn are returned, each
-    /// with the reason, and the browser's process tree is ended. Empty when every PNG was written.
+    /// Adds <paramref name="job"/> to the drawing queue and returns at once: the browser draws the queued jobs one after another
+    /// as soon as it is ready, while the caller goes on (e.g. builds the next chart). <see cref="Finish"/> waits for them.
     /// </summary>
-    public IReadOnlyDictionary<string, string> Render(IReadOnlyList<PngJob> jobs) => RenderAsync(jobs).GetAwaiter().GetResult();
+    public void Queue(PngJob job)
+    {
+        if (!_jobs.Writer.TryWrite(job)) throw new InvalidOperationException($"PngRenderer: {job.OutputPath} was queued after Finish");
+    }
 
-    /// <inheritdoc cref="Render"/>
-    public async Task<IReadOnlyDictionary<string, string>> RenderAsync(IReadOnlyList<PngJob> jobs)
+    /// <summary>
+    /// Waits until every queued job is drawn, waiting for the browser if it is still starting. A browser fault (it did not
+    /// start, hung, crashed or a call timed out) throws nothing: the jobs it left undrawn are returned by output path, each
+    /// with the reason, and the browser's process tree is ended. Empty when every PNG was written. No job can be queued after this.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Finish()
+    {
+        _jobs.Writer.TryComplete();
+        return _drawing.GetAwaiter().GetResult();
+    }
+
+    /// <summary><see cref="Queue"/> for each of <paramref name="jobs"/>, then <see cref="Finish"/>.</summary>
+    public IReadOnlyDictionary<string, string> Render(IReadOnlyList<PngJob> jobs)
+    {
+        foreach (var job in jobs) Queue(job);
+        return Finish();
+    }
+
+    /// <summary>The one consumer of the queue: draws each job in turn; after a fault, lists the rest as missing without trying them.</summary>
+    private async Task<IReadOnlyDictionary<string, string>> DrawQueuedAsync()
     {
         var missing = new Dictionary<string, string>(StringComparer.Ordinal);
-        var done = 0;
-        try
+        string? fault = null;
+        await foreach (var job in _jobs.Reader.ReadAllAsync())
         {
-            var (_, page) = await _ready;
-            foreach (var job in jobs)
+            if (fault is null)
             {
-                var base64 = await page.EvaluateFunctionAsync<string>(RenderFunction, job.FigureJson, job.Width, job.Height);
-                Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(job.OutputPath))!);
-                await File.WriteAllBytesAsync(job.OutputPath, Convert.FromBase64String(base64));
-                done++;
+                try
+                {
+                    var (_, page) = await _ready;
+                    var base64 = await page.EvaluateFunctionAsync<string>(RenderFunction, job.FigureJson, job.Width, job.Height);
+                    Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(job.OutputPath))!);
+                    await File.WriteAllBytesAsync(job.OutputPath, Convert.FromBase64String(base64));
+                    continue;
+                }
+                catch (Exception e) when (e is ChromiumFaultException or PuppeteerException or TimeoutException or OperationCanceledException
+                                              or System.Net.WebSockets.WebSocketException or IOException or FormatException)
+                {
+                    fault = e is ChromiumFaultException ? e.Message : $"Chromium at {ChromiumPath} failed while drawing: {e.GetType().Name}: {FirstLine(e.Message)}";
+                    // A browser that failed once is not trusted with more work: end it now rather than at Dispose.
+                    await EndBrowserAsync();
+                }
             }
-        }
-        catch (Exception e) when (e is ChromiumFaultException or PuppeteerException or TimeoutException or OperationCanceledException
-                                      or System.Net.WebSockets.WebSocketException or IOException or FormatException)
-        {
-            var reason = e is ChromiumFaultException ? e.Message : $"Chromium at {ChromiumPath} failed while drawing: {e.GetType().Name}: {FirstLine(e.Message)}";
-            foreach (var job in jobs.Skip(done)) missing[job.OutputPath] = reason;
-            // A browser that failed once is not trusted with more work: end it now rather than at Dispose.
-            EndBrowser();
+            missing[job.OutputPath] = fault;
         }
         return missing;
     }
@@ -126,9 +153,9 @@ public sealed class PngRenderer : IDisposable
         return line.Length <= 200 ? line : line[..200] + "...";
     }
 
-    private void EndBrowser()
+    private async Task EndBrowserAsync()
     {
-        if (_ready.IsCompletedSuccessfully) _ready.Result.Session.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        if (_ready.IsCompletedSuccessfully) await _ready.Result.Session.DisposeAsync();
     }
 
     /// <summary>Ends the browser's process tree (when it started) and deletes the temporary folder.</summary>
@@ -138,7 +165,10 @@ public sealed class PngRenderer : IDisposable
         {
             // The launch and the page load are each bounded (ChromiumLocator.LaunchTimeout, ProtocolTimeout), so this wait ends.
             ((IAsyncResult)_ready).AsyncWaitHandle.WaitOne();
-            EndBrowser();
+            // Jobs still queued are not drawn: the caller that wanted them called Finish.
+            _jobs.Writer.TryComplete();
+            ((IAsyncResult)_drawing).AsyncWaitHandle.WaitOne();
+            EndBrowserAsync().GetAwaiter().GetResult();
         }
         finally
         {

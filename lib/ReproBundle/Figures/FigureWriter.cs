@@ -15,7 +15,8 @@ namespace ReproBundle.Figures;
 /// CDN request, a div id derived from the name instead of Plotly.NET's random GUID) and <c>figures/&lt;name&gt;.json</c> (the chart's data and layout,
 /// indented, the text snapshot tests lock). Both are byte-identical across runs, cultures and time zones.
 /// <see cref="RenderPngs"/>, called once at the end of a run, renders <c>figures/&lt;name&gt;.png</c> for every
-/// figure written so far in ONE Chromium session with plotly.js loaded once.
+/// figure written so far in ONE Chromium session with plotly.js loaded once; with <see cref="DrawPngsAsWritten"/> the browser
+/// draws each PNG as soon as its figure is written, and <see cref="RenderPngs"/> only waits for the last ones.
 /// </summary>
 public static partial class FigureWriter
 {
@@ -53,7 +54,12 @@ public static partial class FigureWriter
         stage.WriteText($"{Folder}/{name}.json", figure.Json);
         // RenderPngs draws from what was written here (the JSON text and the layout's size), never re-reading the file.
         var written = Drawn.GetOrCreateValue(stage);
-        lock (written) written[name] = figure;
+        lock (written)
+        {
+            written.Figures[name] = figure;
+            // With a browser attached (DrawPngsAsWritten), the PNG is queued now and drawn while the run goes on.
+            if (written.Renderer is { } renderer && written.Queued.Add(name)) renderer.Queue(PngJobFor(stage, name, figure));
+        }
         stage.WriteBytes($"{Folder}/{name}.html", HtmlBytes(name, chart));
         if (!stage.WrittenFiles.ContainsKey($"{Folder}/{PlotlyJsFileName}")) stage.WriteBytes($"{Folder}/{PlotlyJsFileName}", PlotlyJsUtf8.Value);
     }
@@ -67,8 +73,32 @@ public static partial class FigureWriter
     /// <summary>A figure as written: its <see cref="FigureJson"/> text and its PNG size [px] (the layout's, else the defaults).</summary>
     private sealed record WrittenFigure(string Json, int Width, int Height);
 
-    /// <summary>The figures <see cref="Write"/> put into each stage, by name, for <see cref="RenderPngs"/>.</summary>
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<OutputStage, Dictionary<string, WrittenFigure>> Drawn = new();
+    /// <summary>
+    /// What <see cref="Write"/> put into one stage: the figures by name, the browser that draws their PNGs as they are written
+    /// (<see cref="DrawPngsAsWritten"/>, or null) and the names already queued to it.
+    /// </summary>
+    private sealed class StageFigures
+    {
+        public readonly Dictionary<string, WrittenFigure> Figures = new(StringComparer.Ordinal);
+        public PngRenderer? Renderer;
+        public readonly HashSet<string> Queued = new(StringComparer.Ordinal);
+    }
+
+    /// <summary>The figures <see cref="Write"/> put into each stage, for <see cref="RenderPngs"/>.</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<OutputStage, StageFigures> Drawn = new();
+
+    private static PngJob PngJobFor(OutputStage stage, string name, WrittenFigure f) => new(f.Json, stage.PathFor($"{Folder}/{name}.png"), f.Width, f.Height);
+
+    /// <summary>
+    /// From now on, every figure <see cref="Write"/> puts into <paramref name="stage"/> is queued to <paramref name="renderer"/> at
+    /// once, so its PNG is drawn while the run builds the next chart; <see cref="RenderPngs"/> with the same renderer then waits
+    /// for them (and queues any figure written before this call).
+    /// </summary>
+    public static void DrawPngsAsWritten(OutputStage stage, PngRenderer renderer)
+    {
+        var drawn = Drawn.GetOrCreateValue(stage);
+        lock (drawn) drawn.Renderer = renderer;
+    }
 
     private static WrittenFigure Figure(GenericChart chart)
     {
@@ -194,23 +224,21 @@ public static partial class FigureWriter
             return PngOutcome.None;
         }
         var drawn = Drawn.GetOrCreateValue(stage);
-        List<PngJob> jobs;
+        using var own = renderer is null ? PngRenderer.Start(chromiumPath, PlotlyJs()) : null;
+        var drawing = renderer ?? own!;
         lock (drawn)
         {
-            jobs = names.Select(name => drawn.TryGetValue(name, out var f)
-                ? new PngJob(f.Json, stage.PathFor($"{Folder}/{name}.png"), f.Width, f.Height)
-                : throw new InvalidOperationException($"figures/{name}.json was not written by FigureWriter.Write, so its PNG has no figure to draw")).ToList();
+            // Figures not queued as they were written (no browser attached, or written before it was) are queued now.
+            var queued = ReferenceEquals(drawn.Renderer, drawing) ? drawn.Queued : [];
+            foreach (var name in names.Where(n => !queued.Contains(n)))
+            {
+                drawing.Queue(drawn.Figures.TryGetValue(name, out var f)
+                    ? PngJobFor(stage, name, f)
+                    : throw new InvalidOperationException($"figures/{name}.json was not written by FigureWriter.Write, so its PNG has no figure to draw"));
+            }
+            drawn.Renderer = null;
         }
-        IReadOnlyDictionary<string, string> failed;
-        if (renderer is null)
-        {
-            using var own = PngRenderer.Start(chromiumPath, PlotlyJs());
-            failed = own.Render(jobs);
-        }
-        else
-        {
-            failed = renderer.Render(jobs);
-        }
+        var failed = drawing.Finish();
         var missing = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var name in names)
         {

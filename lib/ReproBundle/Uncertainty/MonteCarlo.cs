@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using MathNet.Numerics.Random;
 using MathNet.Numerics.Statistics;
 
@@ -152,6 +153,7 @@ public static partial class MonteCarlo
         return locals;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // the hot loop: optimized at once rather than after a run's worth of calls (see Prior.Transform)
     private static void RunChunk(Prior[] priors, int[] streams, int seed, int chunk, int len, double[][] buffers, double[][] outputs)
     {
         // One buffer of values per quantity: uniform numbers from the quantity's stream (the two r quantities read

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
@@ -52,7 +53,10 @@ public readonly record struct Prior(Interval Range, PriorKind Kind)
     /// Replaces every uniform number in <paramref name="values"/> (length a multiple of 4) by its quantile
     /// (<see cref="Quantile"/>). Uses <see cref="Vector256"/> arithmetic and <see cref="Vector256.Exp(Vector256{double})"/>
     /// on every machine (the .NET implementation is managed code, so the bits do not depend on the C library's exp).
+    /// Compiled optimized at its first call: vector code run by the unoptimized first tier is many times slower, and a
+    /// Monte Carlo run is over before the tiered compiler would replace it.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Transform(Span<double> values)
     {
         if (values.Length % Vector256<double>.Count != 0) throw new ArgumentException("length must be a multiple of 4", nameof(values));

@@ -37,3 +37,28 @@ public class PngRendererTests
         }
     }
 }
+
+/// <summary>The drawing queue of <see cref="PngRenderer"/> with a browser that cannot start: cheap, no real Chromium (a shell script, so Unix only).</summary>
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+public class PngRendererQueueTests
+{
+    [Fact]
+    public void Jobs_queued_to_a_browser_that_exits_at_once_are_all_reported_missing_with_the_reason_and_the_queue_closes_on_finish()
+    {
+        using var temp = TestPaths.NewTempDir();
+        var fake = Path.Combine(temp.Path, "fake-chromium");
+        File.WriteAllText(fake, "#!/bin/sh\necho 'fake chromium: no display' >&2\nexit 1\n");
+        File.SetUnixFileMode(fake, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var first = Path.Combine(temp.Path, "a.png");
+        var second = Path.Combine(temp.Path, "b.png");
+        using var renderer = PngRenderer.Start(fake, "window.Plotly = {};");
+        // Queued while the browser is still starting: Queue returns at once, Finish waits and reports both.
+        renderer.Queue(new PngJob("{\"data\":[],\"layout\":{}}", first, 100, 80));
+        renderer.Queue(new PngJob("{\"data\":[],\"layout\":{}}", second, 100, 80));
+        var missing = renderer.Finish();
+        Assert.Equal([first, second], missing.Keys.Order(StringComparer.Ordinal));
+        Assert.All(missing.Values, reason => Assert.Contains(fake, reason));
+        Assert.False(File.Exists(first) || File.Exists(second), "a PNG was written by a browser that never started");
+        Assert.Throws<InvalidOperationException>(() => renderer.Queue(new PngJob("{}", Path.Combine(temp.Path, "c.png"), 1, 1)));
+    }
+}
