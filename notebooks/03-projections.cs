@@ -3,7 +3,8 @@
 //     dotnet run 03-projections.cs
 // Each code cell follows in order; what the notebook shows is printed under the cell's id, charts are written
 // to output/twins/03-projections/ and their paths printed; markdown cells are comments.
-#:project ../lib/ReproBundle/ReproBundle.csproj
+#:project ../lib/ReproBundle.Data/ReproBundle.Data.csproj
+#:project ../lib/ReproBundle.Display/ReproBundle.Display.csproj
 #:property PublishAot=false
 #:property TreatWarningsAsErrors=false
 #:property Nullable=disable

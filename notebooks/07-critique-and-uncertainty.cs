@@ -3,6 +3,8 @@
 //     dotnet run 07-critique-and-uncertainty.cs
 // Each code cell follows in order; what the notebook shows is printed under the cell's id, charts are written
 // to output/twins/07-critique-and-uncertainty/ and their paths printed; markdown cells are comments.
+#:project ../lib/ReproBundle.Data/ReproBundle.Data.csproj
+#:project ../lib/ReproBundle.Display/ReproBundle.Display.csproj
 #:project ../lib/ReproBundle/ReproBundle.csproj
 #:property PublishAot=false
 #:property TreatWarningsAsErrors=false
@@ -49,6 +51,8 @@ Setup("07-critique-and-uncertainty");
 var data = LoadData();
 
 // ---- cell cell-5509aa7d ----
+
+// ---- cell cell-c415e5a6 ----
 
 // ## The analysis, run once
 //
@@ -130,7 +134,7 @@ Show(Frame.FromRecords(result.Scenarios.Select(s => new
 {
     Scenario = s.Scenario.Name,
     P5 = s.DensityRatio.P5, P50 = s.DensityRatio.P50, P95 = s.DensityRatio.P95, Min = s.DensityRatio.Min,
-    ProbabilityAbove10x = ClaimsAudit.Show(s.ProbabilityDensityRatioAbove10x),
+    ProbabilityAbove10x = Quantity.Text(s.ProbabilityDensityRatioAbove10x),
 })), "cell-3a84b50b");
 
 // Over the paper's own ranges the density ratio has a median of 58.65 and a 5th percentile of 24.46; 0.999983 of
@@ -257,7 +261,7 @@ Show(Frame.FromRecords(new[] { paper, llama }.Select(s => new
     H100CostMedian = s.Summary("cost_usd_per_mtok", "h100").P50,
     CostRatioMedian = s.Summary("cost_usd_per_mtok", "ratio").P50,
     DensityRatioMedian = s.DensityRatio.P50,
-    ProbabilityAbove10x = ClaimsAudit.Show(s.ProbabilityDensityRatioAbove10x),
+    ProbabilityAbove10x = Quantity.Text(s.ProbabilityDensityRatioAbove10x),
 })), "cell-3903e78c");
 
 // **O6** ("MLPerf numbers are for Llama, not Claude"). The paper answers that a Llama-70B baseline underestimates a
@@ -351,7 +355,7 @@ Show(Frame.FromRecords(new[] { ("reviewer (paper_ranges model on the reviewer's 
     AsicDensityMedian = x.Item2.Summary("density_per_musd_at_utilization", "asic").P50,
     H100DensityMedian = x.Item2.Summary("density_per_musd_at_utilization", "h100").P50,
     RatioP5 = x.Item2.DensityRatio.P5, RatioP50 = x.Item2.DensityRatio.P50, RatioP95 = x.Item2.DensityRatio.P95,
-    ProbabilityAbove10x = ClaimsAudit.Show(x.Item2.ProbabilityDensityRatioAbove10x),
+    ProbabilityAbove10x = Quantity.Text(x.Item2.ProbabilityDensityRatioAbove10x),
 })), "cell-22cf242c");
 
 // The full Monte Carlo on the reviewer's data, next to the library's own `asic_t_halved` scenario. The densities

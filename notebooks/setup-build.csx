@@ -1,7 +1,8 @@
 // Shared setup, step 1 of 2: loaded by the first code cell of every notebook (a test checks the cell is the
 // same everywhere). It finds the bundle, builds the library when its DLL is missing or older than its
 // sources, and lets Deedle and Plotly.NET run inside the notebook kernel. Step 2 (setup.csx) references the
-// built library; it has to be a separate cell because a `#r` is resolved before any code of its cell runs.
+// built model, loader and display project; it has to be a separate cell because a `#r` is resolved before any
+// code of its cell runs.
 using System;
 using System.Diagnostics;
 using System.IO;
@@ -52,18 +53,23 @@ var AssumptionsFile = Environment.GetEnvironmentVariable("REPROBUNDLE_ASSUMPTION
     ? Path.GetFullPath(assumptionsPath).Replace('\\', '/')
     : null;
 
-// Build the library when its DLL is missing or older than any of its sources.
+// Build the library when its DLL, or the display project's, is missing or older than any of the sources it is built
+// from. One build of lib/ReproBundle builds the model, the loader and the display project too: setup.csx references
+// the display project's output (every notebook), setup-library.csx the library's (notebooks 05-08 only).
 var LibraryDll = $"{BundleRoot}/lib/ReproBundle/bin/Release/net10.0/ReproBundle.dll";
+var DisplayDll = $"{BundleRoot}/lib/ReproBundle.Display/bin/Release/net10.0/ReproBundle.Display.dll";
 {
-    var sources = new[] { "ReproBundle", "ReproBundle.Model", "ReproBundle.Data" }
+    DateTime NewestSource(params string[] projects) => projects
         .SelectMany(project => Directory.EnumerateFiles($"{BundleRoot}/lib/{project}", "*", SearchOption.AllDirectories))
         .Select(f => f.Replace('\\', '/'))
-        .Where(f => (f.EndsWith(".cs") || f.EndsWith(".csproj")) && !f.Contains("/bin/") && !f.Contains("/obj/"))
-        .Concat(new[] { $"{BundleRoot}/Directory.Build.props", $"{BundleRoot}/Directory.Packages.props" });
-    var newestSource = sources.Max(File.GetLastWriteTimeUtc);
-    if (!File.Exists(LibraryDll) || File.GetLastWriteTimeUtc(LibraryDll) < newestSource)
+        .Where(f => (f.EndsWith(".cs") || f.EndsWith(".razor") || f.EndsWith(".csproj")) && !f.Contains("/bin/") && !f.Contains("/obj/"))
+        .Concat(new[] { $"{BundleRoot}/Directory.Build.props", $"{BundleRoot}/Directory.Packages.props" })
+        .Max(File.GetLastWriteTimeUtc);
+    bool Stale(string dll, params string[] projects) => !File.Exists(dll) || File.GetLastWriteTimeUtc(dll) < NewestSource(projects);
+    if (Stale(DisplayDll, "ReproBundle.Model", "ReproBundle.Data", "ReproBundle.Display")
+        || Stale(LibraryDll, "ReproBundle.Model", "ReproBundle.Data", "ReproBundle.Display", "ReproBundle"))
     {
-        if (AppDomain.CurrentDomain.GetAssemblies().Any(a => a.GetName().Name == "ReproBundle"))
+        if (AppDomain.CurrentDomain.GetAssemblies().Any(a => a.GetName().Name is "ReproBundle" or "ReproBundle.Display"))
         {
             Console.WriteLine("The ReproBundle library changed since this kernel loaded it: restart the kernel, then run from the top.");
         }

@@ -40,12 +40,6 @@ public static class ClaimsAudit
     }
 
     /// <summary>
-    /// A recomputed number as the audit shows it to a reader: <see cref="Quantity.Text(double)"/> (kept by this name
-    /// because notebook 07 and its key-number test call it; new code calls <see cref="Quantity.Text(double)"/>).
-    /// </summary>
-    public static string Show(double value) => Quantity.Text(value);
-
-    /// <summary>
     /// Judges one claim under the verdict policy (docs/verdict-policy.md): every reading is compared with the
     /// printed value, the verdict is taken on the most favourable eligible reading, and the others are shown.
     /// </summary>
