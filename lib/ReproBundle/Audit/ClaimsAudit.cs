@@ -45,7 +45,6 @@ public static class ClaimsAudit
     /// </summary>
     public static AuditRow Judge(Claim claim, ClaimComputation result)
     {
-        var unit = claim.Unit.Length > 0 ? " " + claim.Unit : "";
         AuditRow Row(string recomputed, Verdict verdict, string reason) =>
             new(claim.ClaimId, claim.Section, claim.Quote, claim.PublishedText, recomputed, verdict, reason)
             {
@@ -58,7 +57,7 @@ public static class ClaimsAudit
 
         var outcomes = result.Readings.Select(r => VerdictPolicy.Judge(claim, r)).ToList();
         var chosen = VerdictPolicy.Choose(outcomes);
-        string Shown(Interval v) => claim.Rule == ClaimRule.Holds ? (v.Lo == 1 ? "holds" : "does not hold") : Quantity.Text(v) + unit;
+        string Shown(Interval v) => claim.Rule == ClaimRule.Holds ? (v.Lo == 1 ? "holds" : "does not hold") : claim.WithUnit(Quantity.Text(v));
         var tried = outcomes.Select(o => $"{o.Reading.Name}: {Shown(o.Reading.Value)} ({o.Verdict.ToText()}{(o.Eligible ? "" : ", not taken")})").ToList();
         var others = outcomes.Where(o => o != chosen).Select(o => $"{o.Reading.Name}: {o.Reading.Detail}; {o.Why}" + (o.Eligible ? "" : " (not taken: it reads a shared quantity differently from the rest of the audit)")).ToList();
         var reason = outcomes.Count > 1 ? $"{chosen.Reading.Name}: {chosen.Reading.Detail}; {chosen.Why}" : $"{chosen.Reading.Detail}; {chosen.Why}";
