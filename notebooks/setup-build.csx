@@ -59,15 +59,34 @@ var AssumptionsFile = Environment.GetEnvironmentVariable("REPROBUNDLE_ASSUMPTION
 var LibraryDll = $"{BundleRoot}/lib/ReproBundle/bin/Release/net10.0/ReproBundle.dll";
 var DisplayDll = $"{BundleRoot}/lib/ReproBundle.Display/bin/Release/net10.0/ReproBundle.Display.dll";
 {
-    DateTime NewestSource(params string[] projects) => projects
-        .SelectMany(project => Directory.EnumerateFiles($"{BundleRoot}/lib/{project}", "*", SearchOption.AllDirectories))
-        .Select(f => f.Replace('\\', '/'))
-        .Where(f => (f.EndsWith(".cs") || f.EndsWith(".razor") || f.EndsWith(".csproj")) && !f.Contains("/bin/") && !f.Contains("/obj/"))
-        .Concat(new[] { $"{BundleRoot}/Directory.Build.props", $"{BundleRoot}/Directory.Packages.props" })
-        .Max(File.GetLastWriteTimeUtc);
-    bool Stale(string dll, params string[] projects) => !File.Exists(dll) || File.GetLastWriteTimeUtc(dll) < NewestSource(projects);
-    if (Stale(DisplayDll, "ReproBundle.Model", "ReproBundle.Data", "ReproBundle.Display")
-        || Stale(LibraryDll, "ReproBundle.Model", "ReproBundle.Data", "ReproBundle.Display", "ReproBundle"))
+    // The newest source of each project, walking its folders once and never into bin/ or obj/ (which hold hundreds
+    // of build files): this check runs at the start of every notebook.
+    static DateTime NewestSource(string folder)
+    {
+        var newest = DateTime.MinValue;
+        foreach (var file in Directory.EnumerateFiles(folder))
+        {
+            if (file.EndsWith(".cs") || file.EndsWith(".razor") || file.EndsWith(".csproj"))
+            {
+                var written = File.GetLastWriteTimeUtc(file);
+                if (written > newest) newest = written;
+            }
+        }
+        foreach (var sub in Directory.EnumerateDirectories(folder))
+        {
+            var name = Path.GetFileName(sub);
+            if (name is "bin" or "obj") continue;
+            var written = NewestSource(sub);
+            if (written > newest) newest = written;
+        }
+        return newest;
+    }
+    var shared = new[] { $"{BundleRoot}/Directory.Build.props", $"{BundleRoot}/Directory.Packages.props" }.Max(File.GetLastWriteTimeUtc);
+    var newestOfDisplay = new[] { "ReproBundle.Model", "ReproBundle.Data", "ReproBundle.Display" }
+        .Select(project => NewestSource($"{BundleRoot}/lib/{project}")).Append(shared).Max();
+    var newestOfLibrary = new[] { newestOfDisplay, NewestSource($"{BundleRoot}/lib/ReproBundle") }.Max();
+    bool Stale(string dll, DateTime newestSource) => !File.Exists(dll) || File.GetLastWriteTimeUtc(dll) < newestSource;
+    if (Stale(DisplayDll, newestOfDisplay) || Stale(LibraryDll, newestOfLibrary))
     {
         if (AppDomain.CurrentDomain.GetAssemblies().Any(a => a.GetName().Name is "ReproBundle" or "ReproBundle.Display"))
         {
