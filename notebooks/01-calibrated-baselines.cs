@@ -3,7 +3,8 @@
 //     dotnet run 01-calibrated-baselines.cs
 // Each code cell follows in order; what the notebook shows is printed under the cell's id, charts are written
 // to output/twins/01-calibrated-baselines/ and their paths printed; markdown cells are comments.
-#:project ../lib/ReproBundle/ReproBundle.csproj
+#:project ../lib/ReproBundle.Data/ReproBundle.Data.csproj
+#:project ../lib/ReproBundle.Display/ReproBundle.Display.csproj
 #:property PublishAot=false
 #:property TreatWarningsAsErrors=false
 #:property Nullable=disable
@@ -57,8 +58,8 @@ Show(new
 }, "cell-fc89f336");
 
 // Two things the paper's example does not square: the bound is about 23.9 tok/s, below the "~30 tokens/second"
-// it is said to set, and 140 GB of weights do not fit in one H100's 80 GB. Either the weights are FP8 (70 GB,
-// bound ≈ 47.9 tok/s) or more than one GPU serves the model. The claims audit (notebook 08) records both.
+// it is said to set, and 140 GB of weights do not fit in one H100's 80 GB. Either the weights are FP8 (half the bytes,
+// so twice the bound) or more than one GPU serves the model. The claims audit (notebook 08) records both.
 
 // ## Cost per million tokens at \$3 an hour (§1)
 //
@@ -70,7 +71,7 @@ Show(ProjectionModel.CostUsdPerMillionTokens(
     capexUsdInPeriod: data.Values.S1H100CloudUsdPerHour.PointValue, opexUsdInPeriod: 0,
     tokensPerSecond: data.Values.S1H100DecodeTokensPerSecond.PointValue, secondsInPeriod: 3600), "cell-6d25e7b7");
 
-// \$27.78: the paper's "~\$27" truncates rather than rounds, and it assumes the 30 tok/s the bandwidth bound
+// \$27.8: the paper's "~\$27" truncates rather than rounds, and it assumes the 30 tok/s the bandwidth bound
 // above rules out for BF16; at the 23.9 tok/s bound it would be about \$35.
 
 // ## Table 1, recomputed (§2.2)
@@ -112,7 +113,7 @@ Show(Frame.FromRecords(data.Table1.Where(p => p.Id != "h100").Select(p => new
     Chips = p.ChipsPerDeployment,
 })), "cell-a6ba50a3");
 
-// Groq is 21-27 times an H100 per deployment and 0.037-0.047 times one per chip: 576 chips buy the latency.
+// Groq is 21-27 times an H100 per deployment and 0.0372-0.0472 times one per chip: 576 chips buy the latency.
 // Its energy "ratio" is below 1: the cluster spends 8-12 times the H100's energy per token. Cerebras counts its
 // wafer as one chip, so its two throughput columns coincide.
 
@@ -131,7 +132,7 @@ Show(new
     CerebrasEnergy = Table2Projection.Ratio(Better.Lower, CalibratedBaselines.EnergyJoulesPerToken(h100), CalibratedBaselines.EnergyJoulesPerToken(data.Platform("cerebras"))),
 }, "cell-48bce8cc");
 
-// Etched's server claim against one H100 is 14,000-18,000x in throughput and 1,000-1,250x in energy: any
+// Etched's server claim against one H100 is 14286-17857x in throughput and 1000-1250x in energy: any
 // "200x" sits between measured and claimed without being either. The measured energy gain today, Cerebras
 // against the H100, is about 2x, as §2.3 says. The paper's conclusion stands: report a range per metric, with its
 // column named.

@@ -3,7 +3,8 @@
 //     dotnet run 02-projection-model.cs
 // Each code cell follows in order; what the notebook shows is printed under the cell's id, charts are written
 // to output/twins/02-projection-model/ and their paths printed; markdown cells are comments.
-#:project ../lib/ReproBundle/ReproBundle.csproj
+#:project ../lib/ReproBundle.Data/ReproBundle.Data.csproj
+#:project ../lib/ReproBundle.Display/ReproBundle.Display.csproj
 #:property PublishAot=false
 #:property TreatWarningsAsErrors=false
 #:property Nullable=disable
@@ -133,7 +134,7 @@ Show(new
     H100Printed = data.Table2Row("decode_single").H100,
 }, "cell-642bf9b6");
 
-// 30-160 TB/s is 9 to 48 H100s' worth of HBM bandwidth in one node: an SRAM-resident design (with these two memories the sweep
-// reaches it between about 90% and 98% residency) or many HBM stacks. The paper's §3.3
+// 30-160 TB/s is many H100s' worth of HBM bandwidth (3.35 TB/s each) in one node: an SRAM-resident design (the sweep
+// above shows the residency at which the two memories of the parameter cell reach it) or many HBM stacks. The paper's §3.3
 // envelope of 200-400 GB SRAM per node would hold the 100-200 GB of FP4 active weights, but not the 500 GB-1 TB
 // of all 1-2 T parameters, so experts not active for a token still live somewhere slower.

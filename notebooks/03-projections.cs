@@ -3,7 +3,8 @@
 //     dotnet run 03-projections.cs
 // Each code cell follows in order; what the notebook shows is printed under the cell's id, charts are written
 // to output/twins/03-projections/ and their paths printed; markdown cells are comments.
-#:project ../lib/ReproBundle/ReproBundle.csproj
+#:project ../lib/ReproBundle.Data/ReproBundle.Data.csproj
+#:project ../lib/ReproBundle.Display/ReproBundle.Display.csproj
 #:property PublishAot=false
 #:property TreatWarningsAsErrors=false
 #:property Nullable=disable
@@ -59,8 +60,8 @@ Show(Frame.FromRecords(ratios.Select(r => new
 })), "cell-06988765");
 
 // No printed ratio is the one its columns give. The single-request throughput row prints 15-50x where its
-// columns allow 12-53.33x; batch=64 prints 30-50x where 13.33-100x is possible, and even paired ends give
-// 30-44.44x. Energy (40-150x printed, 20-200x computed) and cost (20-100x printed, 10-200x computed) are
+// columns allow 12-53.3x; batch=64 prints 30-50x where 13.3-100x is possible, and even paired ends give
+// 30-44.4x. Energy (40-150x printed, 20-200x computed) and cost (20-100x printed, 10-200x computed) are
 // printed narrower than their columns on both sides.
 
 // A small chart of the same ranges (log scale): for each metric, the low and high end of the printed ratio
@@ -100,9 +101,9 @@ Show(new
     UsdPerMillionPrinted = data.Table2Row("cost_per_mtok").Asic,
 }, "cell-1ffaa9e5");
 
-// At full batch the ASIC's own numbers give 0.0375-0.208 J per token and \$0.0026-0.022 per million tokens,
+// At full batch the ASIC's own numbers give 0.0375-0.208 J per token and \$0.00264-0.022 per million tokens,
 // below the printed 0.3-1.5 J and \$0.20-1.50. The printed cost is nearer what single-stream throughput gives
-// (\$0.13-0.88): the paper does not say which throughput its cost row assumes.
+// (\$0.132-0.881): the paper does not say which throughput its cost row assumes.
 
 // ## NRE and volume (§4.3)
 //

@@ -3,14 +3,14 @@
 //     dotnet run 04-agent-density.cs
 // Each code cell follows in order; what the notebook shows is printed under the cell's id, charts are written
 // to output/twins/04-agent-density/ and their paths printed; markdown cells are comments.
-#:project ../lib/ReproBundle/ReproBundle.csproj
+#:project ../lib/ReproBundle.Data/ReproBundle.Data.csproj
+#:project ../lib/ReproBundle.Display/ReproBundle.Display.csproj
 #:property PublishAot=false
 #:property TreatWarningsAsErrors=false
 #:property Nullable=disable
 #:property GenerateDocumentationFile=false
 using Deedle;
 using ReproBundle.Data;
-using ReproBundle.Exports;
 using ReproBundle.Notebooks;
 using ReproBundle;
 using System.Collections.Generic;
@@ -32,7 +32,7 @@ using static ReproBundle.Notebooks.NotebookTwin;
 // - the same steps for the reference ASIC (the paper prints ≈8333 and ≈6667), their ratio, and the pessimistic FP4 case;
 // - the paper's closing question: how many always-on agents does a **$10 M** deployment support?
 //
-// Every formula is a call into the bundle's library (`AgentDensity`, `Scenarios`, `AgentDensityTable`); the notebook
+// Every formula is a call into the bundle's library (`AgentDensity`, `Scenarios`, `AgentDensityDerivation`); the notebook
 // only chooses inputs and shows results. `dotnet test` checks the same numbers without a notebook.
 
 // ---- cell cell-f60b278f ----
@@ -101,13 +101,12 @@ Show(D, "cell-88d4d7ba");
 var densityAtUtilization = AgentDensity.DensityAtUtilization(D, u);
 Show(densityAtUtilization, "cell-c160becb");
 
-// The five steps in one call, as `reproduce` and the `density` command print them (the text is built by
-// `AgentDensityTable.ToText`, the same function the CLI uses):
+// The five steps in one call, as the `density` command prints them (the text is built by
+// `AgentDensityDerivation.Text`, the same function the CLI uses):
 
 // ---- cell cell-5d399f09 ----
-
 var mine = AgentDensity.Derive(h100Inputs);
-Console.Write(AgentDensityTable.ToText(mine));
+Console.Write(AgentDensityDerivation.Text(mine));
 
 // ## The reference ASIC, and every scenario of the bundle's table
 //

@@ -3,6 +3,8 @@
 //     dotnet run 05-figures.cs
 // Each code cell follows in order; what the notebook shows is printed under the cell's id, charts are written
 // to output/twins/05-figures/ and their paths printed; markdown cells are comments.
+#:project ../lib/ReproBundle.Data/ReproBundle.Data.csproj
+#:project ../lib/ReproBundle.Display/ReproBundle.Display.csproj
 #:project ../lib/ReproBundle/ReproBundle.csproj
 #:property PublishAot=false
 #:property TreatWarningsAsErrors=false
@@ -44,6 +46,8 @@ Setup("05-figures");
 var data = LoadData();
 
 // ---- cell cell-5509aa7d ----
+
+// ---- cell cell-c415e5a6 ----
 
 // ## What Fig. 1 needs that the paper does not give
 //
@@ -128,11 +132,11 @@ Show(Frame.FromRecords(new[] { new { gap.ClaimId, gap.Quote, gap.Published, gap.
 Show(radar.Where(row => FigureClaimChecks.DedicatedSilicon.Contains(row.Value.GetAs<string>("PlatformId")) && row.Value.GetAs<int>("AxisOrder") <= 4)
     .Columns[new[] { "Platform", "Axis", "ValueLo", "ValueHi", "Unit", "PlottedLo", "PlottedHi" }], "cell-bb3dcc57");
 
-// Only axis 1 supports "10-70x": Groq 21.43-26.79x, Cerebras 60-75x (its top end above 70). Axis 2 is 13.33-120x
-// and 37.33-336x, but only through the bundle's own batch-64 assumptions. On axes 3 and 4 the paper's own Table 1
+// Only axis 1 supports "10-70x": Groq 21.4-26.8x, Cerebras 60-75x (its top end above 70). Axis 2 is 13.3-120x
+// and 37.3-336x, but only through the bundle's own batch-64 assumptions. On axes 3 and 4 the paper's own Table 1
 // contradicts the sentence: a Groq cluster draws enough power and costs enough for its 750 tok/s that it spends
 // 200-240 J per token against the H100's 20-25, an energy ratio of 0.0833-0.125 (8-12 times *worse*), and
-// \$88.08-140.93 per million tokens against \$11.32-14.16, a cost ratio of 0.0804-0.161. Cerebras is 1.83-2.28x better
+// \$88.1-141 per million tokens against the H100's, a cost ratio of 0.0804-0.161. Cerebras is 1.83-2.28x better
 // on energy and 0.6-1.13x on cost, nowhere near 10x. The caveat is the basis: Table 1 prints single-stream
 // throughput only, and a cluster serving many streams at once would spend less per token, which the paper does not
 // quantify.
@@ -159,7 +163,7 @@ Show(platforms.Columns[new[] { "Platform", "Status", "TokensPerSecondSingleStrea
 // ---- cell cell-329e304a ----
 Show(PlatformBarFigures.CostPerMillionTokens(FigureFrames.PlatformRows(data), data.Values), "cell-329e304a");
 
-// On this basis Groq is the most expensive platform per token (\$88.08-140.93), above the H100 (\$11.32-14.16);
+// On this basis Groq is the most expensive platform per token (\$88.1-141 in the frame above), above the H100;
 // Etched's vendor claim (\$0.00634-0.0106) is even below the ASIC projection (\$0.2-1.5). §5 keeps Sohu off the radar
 // because its vendor-claimed numbers "would saturate every axis"; Fig. 2 and Fig. 3 keep it, hatched as unaudited.
 
@@ -172,8 +176,8 @@ Show(PlatformBarFigures.EnergyPerToken(FigureFrames.PlatformRows(data)), "cell-e
 
 // B200 (5.56-8.33 J) and Cerebras (10.95 J) are below the H100's 20-25 J; Groq's cluster (200-240 J) is an order of
 // magnitude above it. Against the H100's 20-25 J, Cerebras is about 2x better, as §2.3 itself says ("Cerebras delivers
-// ~2x today at 70B"). Only the ASIC projection (0.3-1.5 J, 13.33-83.33x below the H100) overlaps the abstract's
-// "50-200x energy-per-token improvements"; Etched's claimed 0.02 J would be 1000-1250x, and no shipping platform with
+// ~2x today at 70B"). Only the ASIC projection (0.3-1.5 J, far below the H100's 20-25 J) overlaps the abstract's
+// "50-200x energy-per-token improvements"; Etched's claimed 0.02 J would be three orders of magnitude (notebook 01), and no shipping platform with
 // published numbers comes near either.
 
 // ## The bundle's chart of Appendix C · Agent density step by step
@@ -186,8 +190,8 @@ var density = FigureFrames.AgentDensity(data);
 display(density);
 Show(AgentDensityFigure.Draw(FigureFrames.AgentDensityRows(data), data.Values), "cell-02c26e84");
 
-// The H100 ends at 116.67 streams per \$1 M and the ASIC at 6666.67 (the paper's ≈117 and ≈6667); halving the ASIC's
-// throughput for the pessimistic FP4 case halves its density to 3333.33.
+// The H100 ends at 117 streams per \$1 M and the ASIC at 6667 (the paper's ≈117 and ≈6667); halving the ASIC's
+// throughput for the pessimistic FP4 case halves its density to 3333.
 
 // ## The bundle's chart of Table 2 · Printed against recomputed ratios
 //

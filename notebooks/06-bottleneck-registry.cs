@@ -3,6 +3,8 @@
 //     dotnet run 06-bottleneck-registry.cs
 // Each code cell follows in order; what the notebook shows is printed under the cell's id, charts are written
 // to output/twins/06-bottleneck-registry/ and their paths printed; markdown cells are comments.
+#:project ../lib/ReproBundle.Data/ReproBundle.Data.csproj
+#:project ../lib/ReproBundle.Display/ReproBundle.Display.csproj
 #:project ../lib/ReproBundle/ReproBundle.csproj
 #:property PublishAot=false
 #:property TreatWarningsAsErrors=false
@@ -48,6 +50,8 @@ Setup("06-bottleneck-registry");
 var data = LoadData();
 
 // ---- cell cell-5509aa7d ----
+
+// ---- cell cell-c415e5a6 ----
 
 // ## The 18 entries
 //
@@ -125,8 +129,8 @@ Show(Frame.FromRecords(audit.Select(a => new { a.ClaimId, a.Section, a.Published
 //
 // - **The 6 / 10 / 2 split and the 18 entries reproduce.** They are the note's own lists, counted.
 // - **"~80% of the bottleneck surface needs coordination, not money" differs, whichever way it is read.** The
-//   coordination-or-engineering group is 10 of 18, about 56%. Everything that does not need heavy capital
-//   (coordination plus algorithmic) is 16 of 18, about 89%. Neither is ~80%. The direction of the claim survives
+//   coordination-or-engineering group is 10 of 18, just over half. Everything that does not need heavy capital
+//   (coordination plus algorithmic) is 16 of 18, nearly nine in ten. Neither is ~80%. The direction of the claim survives
 //   (only 2 of 18 entries need heavy capital), the number does not.
 // - **"Eleven of fifteen top bottlenecks" (abstract, and the Spanish Resumen) differs.** "Fifteen" is the v0.1
 //   seed, B1-B15. The note puts five of them (B3, B4, B6, B12, B13) in the algorithmic group, the "open research

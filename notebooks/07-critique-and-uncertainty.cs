@@ -3,6 +3,8 @@
 //     dotnet run 07-critique-and-uncertainty.cs
 // Each code cell follows in order; what the notebook shows is printed under the cell's id, charts are written
 // to output/twins/07-critique-and-uncertainty/ and their paths printed; markdown cells are comments.
+#:project ../lib/ReproBundle.Data/ReproBundle.Data.csproj
+#:project ../lib/ReproBundle.Display/ReproBundle.Display.csproj
 #:project ../lib/ReproBundle/ReproBundle.csproj
 #:property PublishAot=false
 #:property TreatWarningsAsErrors=false
@@ -49,6 +51,8 @@ Setup("07-critique-and-uncertainty");
 var data = LoadData();
 
 // ---- cell cell-5509aa7d ----
+
+// ---- cell cell-c415e5a6 ----
 
 // ## The analysis, run once
 //
@@ -113,11 +117,11 @@ Show(Frame.FromRecords(new[]
 // O2 answers the speculation about Claude's size by pointing at Appendix C's sensitivity analysis. Taken at single
 // points, the answer holds comfortably:
 //
-// - at Appendix C's two worked examples the ASIC is 57.14 times as dense as the H100;
+// - at Appendix C's two worked examples the ASIC is 57.1 times as dense as the H100;
 // - if a larger model doubles the weights every token reads, both platforms slow down alike and the ratio does not
 //   move (the claims audit at the end shows this); if only the ASIC falls short (FP4 QAT gives 2x instead of 4x),
-//   the ratio halves to 28.57;
-// - with every input at the midpoint of its printed range it is 58.93.
+//   the ratio halves to 28.6;
+// - with every input at the midpoint of its printed range it is 58.9.
 //
 // The corners tell a different story. At the corner of the printed ranges least favourable to the ASIC (a \$20 K
 // ASIC node at 300 tok/s and 40% utilization against an H100 at 25 tok/s and 90%), the ratio is 8, below 10. With
@@ -130,15 +134,15 @@ Show(Frame.FromRecords(result.Scenarios.Select(s => new
 {
     Scenario = s.Scenario.Name,
     P5 = s.DensityRatio.P5, P50 = s.DensityRatio.P50, P95 = s.DensityRatio.P95, Min = s.DensityRatio.Min,
-    ProbabilityAbove10x = ClaimsAudit.Show(s.ProbabilityDensityRatioAbove10x),
+    ProbabilityAbove10x = Quantity.Text(s.ProbabilityDensityRatioAbove10x),
 })), "cell-3a84b50b");
 
-// Over the paper's own ranges the density ratio has a median of 58.65 and a 5th percentile of 24.46; 0.999983 of
+// Over the paper's own ranges the density ratio has a median of 58.6 and a 5th percentile of 24.5; 0.99998 of
 // the million draws keep it above 10x (the smallest draw is 9.14). So O2 holds as a statement about probability:
 // only combinations very near the worst corner fall short. Appendix C's pessimistic case is weaker: with the ASIC's
-// throughput halved over its whole range, 0.980268 of draws stay above 10x, so about one draw in fifty falls below,
-// although the median (29.32) is far above it. Measuring the H100 on Llama-70B (Table 1) instead of the Claude-class
-// row of Table 2 gives 0.996778.
+// throughput halved over its whole range, 0.98 of draws stay above 10x, so about one draw in fifty falls below,
+// although the median (29.3) is far above it. Measuring the H100 on Llama-70B (Table 1) instead of the Claude-class
+// row of Table 2 gives 0.997.
 
 // ---- cell cell-703c84ba ----
 Show(charts["uncertainty_density_ratio"], "cell-703c84ba");
@@ -156,18 +160,18 @@ Show(Frame.FromRecords(result.Scenarios.SelectMany(sc => sc.Summaries.Select(s =
 
 // All nine series of each scenario: cost per million tokens, energy per token and agent density (after the
 // utilization step), for the H100, the ASIC and their ratio. These are the numbers of `output/tables/uncertainty.csv`
-// (which keeps six significant figures), shown to two decimals.
+// (which keeps six significant figures), shown at three significant figures.
 //
 // Three things to read from it:
 //
 // - **Cost and density ratios are the same numbers.** With the same r on both platforms and a shared lifetime,
 //   both ratios reduce to the same product of CapEx, throughput and utilization ratios, draw by draw. Appendix C's
 //   "50x" density ratio and Table 2's "20-100x" cost ratio are one quantity under the paper's own equations.
-// - **Cost.** The H100's median, \$26.72 per million tokens, sits inside Table 2's \$15-40; the ASIC's middle 90%,
+// - **Cost.** The H100's median, \$26.7 per million tokens, sits inside Table 2's \$15-40; the ASIC's middle 90%,
 //   \$0.215-0.965, sits inside Table 2's \$0.20-1.50.
 // - **Energy.** Energy per token is computed at single stream, the basis of the cost and density numbers: node
 //   power over single-stream throughput. On that basis the ASIC needs 2.39-6.79 J per token (5th-95th
-//   percentile) and the energy ratio is 4.93-15.59, far from Table 2's 0.3-1.5 J and 40-150x. Table 2's energy
+//   percentile) and the energy ratio is 4.93-15.6, far from Table 2's 0.3-1.5 J and 40-150x. Table 2's energy
 //   column must rest on a different, unstated basis (notebook 03 compares it with the batch-64 throughput).
 
 // ## O5 · "The relative ratio (D_ASIC / D_H100) is invariant to r"
@@ -183,8 +187,8 @@ Show(Frame.FromRecords(new[] { 1.0, 2, 5, 10, 20, 100 }.Select(r =>
 })), "cell-776b3ed9");
 
 // Appendix C's worked examples with r, the tokens per second one agent reads, from 1 to 100. Each density falls as
-// 1/r (at r = 20, the H100 example carries 29.17 streams per \$1 M instead of 116.67), while the ratio stays
-// 57.14 throughout: r divides both densities, so it cancels. O5 holds exactly, provided both platforms serve the
+// 1/r (at r = 20, the H100 example carries 29.2 streams per \$1 M instead of 117), while the ratio stays
+// 57.1 throughout: r divides both densities, so it cancels. O5 holds exactly, provided both platforms serve the
 // same workload, i.e. the same r; a reviewer who believes faster hardware invites more verbose agents would need a
 // different r per platform, and then the ratio moves with r_H100 / r_ASIC. The claims audit below repeats the
 // check on seeded Monte Carlo draws, including r drawn over 1-100.
@@ -198,9 +202,9 @@ Show(Frame.FromRecords(result.Tornado.Select(b => new { b.Symbol, b.DataName, b.
 Show(charts["uncertainty_tornado"], "cell-f1f31f2d");
 
 // Each input moved alone from the low to the high end of its printed range, every other input at its midpoint
-// (where the ratio is 58.93). The ASIC's node cost moves the ratio most (103.13 at \$8 K, 41.25 at \$20 K), then the
-// ASIC's throughput (32.14-85.71), the H100's utilization (95.76-42.56), the ASIC's utilization (36.26-81.59) and the
-// H100's throughput (78.57-47.14). Power, lifetime and r have no bar: power does not enter density, the lifetime is
+// (where the ratio is 58.9). The ASIC's node cost (\$8-20 K) moves the ratio most, then the
+// ASIC's throughput, the H100's utilization, the ASIC's utilization and the H100's throughput: the longest bars of
+// the chart, whose hover text gives each end. Power, lifetime and r have no bar: power does not enter density, the lifetime is
 // shared, and r cancels (O5). No single input, moved across its whole printed range, takes the ratio anywhere near
 // 10x; only several at once do, which is what the corners above showed.
 
@@ -257,13 +261,13 @@ Show(Frame.FromRecords(new[] { paper, llama }.Select(s => new
     H100CostMedian = s.Summary("cost_usd_per_mtok", "h100").P50,
     CostRatioMedian = s.Summary("cost_usd_per_mtok", "ratio").P50,
     DensityRatioMedian = s.DensityRatio.P50,
-    ProbabilityAbove10x = ClaimsAudit.Show(s.ProbabilityDensityRatioAbove10x),
+    ProbabilityAbove10x = Quantity.Text(s.ProbabilityDensityRatioAbove10x),
 })), "cell-3903e78c");
 
 // **O6** ("MLPerf numbers are for Llama, not Claude"). The paper answers that a Llama-70B baseline underestimates a
 // frontier model's cost, so the projected savings are conservative. The two scenarios test it: with the H100 at
-// Table 1's Llama-70B 28-35 tok/s instead of Table 2's Claude-class 15-25 tok/s, its median cost falls from \$26.72
-// to \$16.82 per million tokens and the median density ratio from 58.65 to 36.94. The direction of the answer
+// Table 1's Llama-70B 28-35 tok/s instead of Table 2's Claude-class 15-25 tok/s, its median cost falls from \$26.7
+// to \$16.8 per million tokens and the median density ratio from 58.6 to 36.9. The direction of the answer
 // holds: a Llama-class baseline flatters the H100 and shrinks the ratio. Appendix C's worked example, though, takes
 // t = 25 tok/s, which is the top of Table 2's Claude-class range rather than any Llama-70B figure (Table 1 gives
 // 28-35); the claims audit (notebook 08, claim `appc.h100.t_midpoint`) flags this.
@@ -280,7 +284,7 @@ Show(Frame.FromRecords(PlatformProjections.Rows(data).Select(p => new { p.Platfo
 
 // **O1** ("FP4 QAT at frontier scale is unproven"). The paper calls this bottleneck B4 "the dominant single-point
 // risk" it flags "in §3 and §8". Two checks are possible. Its numerical consequence is Appendix C's halved
-// throughput: the `asic_t_halved` scenario above (median ratio 29.32, 0.980268 of draws above 10x). Its rank can
+// throughput: the `asic_t_halved` scenario above (median ratio 29.3, 0.98 of draws above 10x). Its rank can
 // be read from the paper's own registry: §6 rates B4 priority 4, and six entries (B1, B2, B6, B8, B15, B16) rate
 // higher, so the registry does not single it out (audit claim `o1.b4_dominant_risk`, below). The text does not
 // match either: §3 names FP4 QAT only as a quantization target, and §8 lists training co-design among five
@@ -340,7 +344,7 @@ Show(Frame.FromRecords(new[] { "h100", "asic" }.Select(node => new
 
 // Appendix C's worked examples recomputed on the reviewer's data with the same library call as above
 // (`Scenarios.AgentDensityRows`). Four times the reading rate cuts both densities to a quarter, and the halved
-// throughput halves the ASIC's again: the H100 carries 29.17 streams per \$1 M, the ASIC 833.33.
+// throughput halves the ASIC's again: the H100 carries 29.2 streams per \$1 M, the ASIC 833.
 
 // ---- cell cell-22cf242c ----
 var reviewedRun = UncertaintyAnalysis.RunScenario(UncertaintyModel.From(reviewed, UncertaintyScenario.PaperRanges), settings);
@@ -351,12 +355,12 @@ Show(Frame.FromRecords(new[] { ("reviewer (paper_ranges model on the reviewer's 
     AsicDensityMedian = x.Item2.Summary("density_per_musd_at_utilization", "asic").P50,
     H100DensityMedian = x.Item2.Summary("density_per_musd_at_utilization", "h100").P50,
     RatioP5 = x.Item2.DensityRatio.P5, RatioP50 = x.Item2.DensityRatio.P50, RatioP95 = x.Item2.DensityRatio.P95,
-    ProbabilityAbove10x = ClaimsAudit.Show(x.Item2.ProbabilityDensityRatioAbove10x),
+    ProbabilityAbove10x = Quantity.Text(x.Item2.ProbabilityDensityRatioAbove10x),
 })), "cell-22cf242c");
 
 // The full Monte Carlo on the reviewer's data, next to the library's own `asic_t_halved` scenario. The densities
 // are four times smaller (r = 20 instead of 5), yet the density ratio's percentiles and its probability of staying
-// above 10x (0.980268) agree to the last digit: halving the throughput range through an override is the same as
+// above 10x (0.98) agree to the last digit shown: halving the throughput range through an override is the same as
 // the library's scenario, and r cancels from every draw, as O5 says.
 
 // ## §10 in the claims audit

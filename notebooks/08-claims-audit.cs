@@ -3,6 +3,8 @@
 //     dotnet run 08-claims-audit.cs
 // Each code cell follows in order; what the notebook shows is printed under the cell's id, charts are written
 // to output/twins/08-claims-audit/ and their paths printed; markdown cells are comments.
+#:project ../lib/ReproBundle.Data/ReproBundle.Data.csproj
+#:project ../lib/ReproBundle.Display/ReproBundle.Display.csproj
 #:project ../lib/ReproBundle/ReproBundle.csproj
 #:property PublishAot=false
 #:property TreatWarningsAsErrors=false
@@ -40,6 +42,8 @@ Setup("08-claims-audit");
 var data = LoadData();
 
 // ---- cell cell-5509aa7d ----
+
+// ---- cell cell-c415e5a6 ----
 
 // ## Findings first
 //

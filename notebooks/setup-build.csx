@@ -1,7 +1,8 @@
 // Shared setup, step 1 of 2: loaded by the first code cell of every notebook (a test checks the cell is the
 // same everywhere). It finds the bundle, builds the library when its DLL is missing or older than its
 // sources, and lets Deedle and Plotly.NET run inside the notebook kernel. Step 2 (setup.csx) references the
-// built library; it has to be a separate cell because a `#r` is resolved before any code of its cell runs.
+// built model, loader and display project; it has to be a separate cell because a `#r` is resolved before any
+// code of its cell runs.
 using System;
 using System.Diagnostics;
 using System.IO;
@@ -52,18 +53,42 @@ var AssumptionsFile = Environment.GetEnvironmentVariable("REPROBUNDLE_ASSUMPTION
     ? Path.GetFullPath(assumptionsPath).Replace('\\', '/')
     : null;
 
-// Build the library when its DLL is missing or older than any of its sources.
+// Build the library when its DLL, or the display project's, is missing or older than any of the sources it is built
+// from. One build of lib/ReproBundle builds the model, the loader and the display project too: setup.csx references
+// the display project's output (every notebook), setup-library.csx the library's (notebooks 05-08 only).
 var LibraryDll = $"{BundleRoot}/lib/ReproBundle/bin/Release/net10.0/ReproBundle.dll";
+var DisplayDll = $"{BundleRoot}/lib/ReproBundle.Display/bin/Release/net10.0/ReproBundle.Display.dll";
 {
-    var sources = new[] { "ReproBundle", "ReproBundle.Model", "ReproBundle.Data" }
-        .SelectMany(project => Directory.EnumerateFiles($"{BundleRoot}/lib/{project}", "*", SearchOption.AllDirectories))
-        .Select(f => f.Replace('\\', '/'))
-        .Where(f => (f.EndsWith(".cs") || f.EndsWith(".csproj")) && !f.Contains("/bin/") && !f.Contains("/obj/"))
-        .Concat(new[] { $"{BundleRoot}/Directory.Build.props", $"{BundleRoot}/Directory.Packages.props" });
-    var newestSource = sources.Max(File.GetLastWriteTimeUtc);
-    if (!File.Exists(LibraryDll) || File.GetLastWriteTimeUtc(LibraryDll) < newestSource)
+    // The newest source of each project, walking its folders once and never into bin/ or obj/ (which hold hundreds
+    // of build files): this check runs at the start of every notebook.
+    static DateTime NewestSource(string folder)
     {
-        if (AppDomain.CurrentDomain.GetAssemblies().Any(a => a.GetName().Name == "ReproBundle"))
+        var newest = DateTime.MinValue;
+        foreach (var file in Directory.EnumerateFiles(folder))
+        {
+            if (file.EndsWith(".cs") || file.EndsWith(".razor") || file.EndsWith(".csproj"))
+            {
+                var written = File.GetLastWriteTimeUtc(file);
+                if (written > newest) newest = written;
+            }
+        }
+        foreach (var sub in Directory.EnumerateDirectories(folder))
+        {
+            var name = Path.GetFileName(sub);
+            if (name is "bin" or "obj") continue;
+            var written = NewestSource(sub);
+            if (written > newest) newest = written;
+        }
+        return newest;
+    }
+    var shared = new[] { $"{BundleRoot}/Directory.Build.props", $"{BundleRoot}/Directory.Packages.props" }.Max(File.GetLastWriteTimeUtc);
+    var newestOfDisplay = new[] { "ReproBundle.Model", "ReproBundle.Data", "ReproBundle.Display" }
+        .Select(project => NewestSource($"{BundleRoot}/lib/{project}")).Append(shared).Max();
+    var newestOfLibrary = new[] { newestOfDisplay, NewestSource($"{BundleRoot}/lib/ReproBundle") }.Max();
+    bool Stale(string dll, DateTime newestSource) => !File.Exists(dll) || File.GetLastWriteTimeUtc(dll) < newestSource;
+    if (Stale(DisplayDll, newestOfDisplay) || Stale(LibraryDll, newestOfLibrary))
+    {
+        if (AppDomain.CurrentDomain.GetAssemblies().Any(a => a.GetName().Name is "ReproBundle" or "ReproBundle.Display"))
         {
             Console.WriteLine("The ReproBundle library changed since this kernel loaded it: restart the kernel, then run from the top.");
         }

@@ -1,24 +1,27 @@
 // Shared setup, step 2 of 2: loaded by the second code cell of every notebook (a test checks the cell is
-// the same everywhere). It references the library and the third-party packages the notebooks use, registers
-// how numbers, ranges, Deedle frames and Plotly.NET charts are shown, and loads data/ once.
+// the same everywhere). It references the model, the loader and the notebooks' display (lib/ReproBundle.Display)
+// and the third-party packages the notebooks use, registers how numbers, ranges, Deedle frames and Plotly.NET
+// charts are shown, and loads data/ once. It does not reference lib/ReproBundle (figures, audit, registry,
+// Monte Carlo, site, browser): notebooks 05-08, which show those, load it in a cell of their own
+// (setup-library.csx); notebooks 01-04 never load it (a test checks).
 //
-// The packages come from the library's own build output, which restored them at exactly the versions of
+// The packages come from the display project's own build output, which restored them at exactly the versions of
 // Directory.Packages.props (a test checks the two agree), rather than from NuGet references: a NuGet
 // reference makes the kernel run a NuGet restore on every start, about ten seconds here, which would make
 // each notebook take three to four times as long as an empty one. The paths are relative to this file.
-#r "../lib/ReproBundle/bin/Release/net10.0/ReproBundle.Model.dll"
-#r "../lib/ReproBundle/bin/Release/net10.0/ReproBundle.Data.dll"
-#r "../lib/ReproBundle/bin/Release/net10.0/ReproBundle.dll"
-#r "../lib/ReproBundle/bin/Release/net10.0/Deedle.dll"
-#r "../lib/ReproBundle/bin/Release/net10.0/Plotly.NET.dll"
-#r "../lib/ReproBundle/bin/Release/net10.0/Plotly.NET.CSharp.dll"
+#r "../lib/ReproBundle.Display/bin/Release/net10.0/ReproBundle.Model.dll"
+#r "../lib/ReproBundle.Display/bin/Release/net10.0/ReproBundle.Data.dll"
+#r "../lib/ReproBundle.Display/bin/Release/net10.0/ReproBundle.Display.dll"
+#r "../lib/ReproBundle.Display/bin/Release/net10.0/Deedle.dll"
+#r "../lib/ReproBundle.Display/bin/Release/net10.0/Plotly.NET.dll"
+#r "../lib/ReproBundle.Display/bin/Release/net10.0/Plotly.NET.CSharp.dll"
 using System;
 using System.IO;
 using System.Linq;
 using Microsoft.DotNet.Interactive.Formatting;
 
-// Numbers to two decimals, ranges as "lo-hi", in invariant culture (ReproBundle.Notebooks.NotebookDisplay,
-// tested without a kernel). Full precision is always one `.ToString("R")` away.
+// Numbers and ranges ("lo-hi") by the bundle's one formatter for texts, Quantity.Text (three significant figures,
+// whole digits kept, invariant culture), through ReproBundle.Notebooks.NotebookDisplay (tested without a kernel). Full precision is always one `.ToString("R")` away.
 foreach (var mime in new[] { "text/html", "text/plain" })
 {
     Formatter.Register<double>(d => ReproBundle.Notebooks.NotebookDisplay.FormatNumber(d), mime);

@@ -14,8 +14,8 @@ namespace ReproBundle.Cli;
 /// notebook: Roslyn warms up once for all of them (measured in notebooks/README.md). Each notebook is read
 /// with Microsoft.DotNet.Interactive.Documents, its code cells are submitted in order, and the kernel's events
 /// become the executed notebook's outputs, written back through Documents with the cell ids kept.
-/// The working directory (the notebooks' relative paths), <see cref="NotebookRunner.DataRootVariable"/> and
-/// <see cref="NotebookRunner.AssumptionsVariable"/> are process-wide, so runs take a lock and restore all three afterwards.
+/// The working directory (the notebooks' relative paths), <see cref="NotebookBundle.DataRootVariable"/> and
+/// <see cref="NotebookBundle.AssumptionsVariable"/> are process-wide, so runs take a lock and restore all three afterwards.
 /// </summary>
 internal static class InProcessNotebookRunner
 {
@@ -29,12 +29,12 @@ internal static class InProcessNotebookRunner
     {
         await OneAtATime.WaitAsync();
         var workingDirectory = Directory.GetCurrentDirectory();
-        var dataRoot = Environment.GetEnvironmentVariable(NotebookRunner.DataRootVariable);
-        var assumptions = Environment.GetEnvironmentVariable(NotebookRunner.AssumptionsVariable);
+        var dataRoot = Environment.GetEnvironmentVariable(NotebookBundle.DataRootVariable);
+        var assumptions = Environment.GetEnvironmentVariable(NotebookBundle.AssumptionsVariable);
         try
         {
-            if (dataDirectory is not null) Environment.SetEnvironmentVariable(NotebookRunner.DataRootVariable, Path.GetFullPath(dataDirectory));
-            Environment.SetEnvironmentVariable(NotebookRunner.AssumptionsVariable, assumptionsFile is null ? null : Path.GetFullPath(assumptionsFile));
+            if (dataDirectory is not null) Environment.SetEnvironmentVariable(NotebookBundle.DataRootVariable, Path.GetFullPath(dataDirectory));
+            Environment.SetEnvironmentVariable(NotebookBundle.AssumptionsVariable, assumptionsFile is null ? null : Path.GetFullPath(assumptionsFile));
             var runs = new List<NotebookRun>();
             foreach (var path in notebookPaths.Select(Path.GetFullPath))
             {
@@ -46,8 +46,8 @@ internal static class InProcessNotebookRunner
         finally
         {
             Directory.SetCurrentDirectory(workingDirectory);
-            Environment.SetEnvironmentVariable(NotebookRunner.DataRootVariable, dataRoot);
-            Environment.SetEnvironmentVariable(NotebookRunner.AssumptionsVariable, assumptions);
+            Environment.SetEnvironmentVariable(NotebookBundle.DataRootVariable, dataRoot);
+            Environment.SetEnvironmentVariable(NotebookBundle.AssumptionsVariable, assumptions);
             OneAtATime.Release();
         }
     }

@@ -44,7 +44,7 @@ internal static class NotebookTwinWriter
             if (contents.Contains("#load \"setup", StringComparison.Ordinal))
             {
                 // The shared setup cells (build the library, #r its DLLs, register formatters, load data/):
-                // the twin references the library project instead and prints through NotebookTwin.
+                // the twin references the projects instead (ProjectsFor) and prints through NotebookTwin.
                 if (!setupDone)
                 {
                     body.Append($"Setup(\"{name}\");\nvar data = LoadData();\n");
@@ -88,7 +88,9 @@ internal static class NotebookTwinWriter
         text.Append($"//     dotnet run {name}.cs\n");
         text.Append("// Each code cell follows in order; what the notebook shows is printed under the cell's id, charts are written\n");
         text.Append($"// to output/twins/{name}/ and their paths printed; markdown cells are comments.\n");
-        text.Append("#:project ../lib/ReproBundle/ReproBundle.csproj\n");
+        // The projects the notebook's setup cells reference: the model, the loader and the display project for every
+        // notebook (setup.csx), lib/ReproBundle as well for those that load setup-library.csx (05-08).
+        foreach (var project in ProjectsFor(document)) text.Append($"#:project ../{project}\n");
         // A file-based app defaults to PublishAot=true, which turns off reflection-based System.Text.Json (the
         // registry lint serializes with it): the twins run as ordinary JIT programs, like the CLI.
         text.Append("#:property PublishAot=false\n");
@@ -101,6 +103,25 @@ internal static class NotebookTwinWriter
         if (types.Length > 0) text.Append("\n// Types declared in the notebook's cells (a file-based app declares them after its statements).\n").Append(types);
         return text.ToString().Replace("\r\n", "\n").TrimEnd('\n') + "\n";
     }
+
+    /// <summary>The display project, whose build output setup.csx references (it brings the model and the loader).</summary>
+    public const string DisplayProject = "lib/ReproBundle.Display/ReproBundle.Display.csproj";
+
+    /// <summary>The loader project, named as well so a twin's references read as the notebook's (model and loader, then display).</summary>
+    public const string DataProject = "lib/ReproBundle.Data/ReproBundle.Data.csproj";
+
+    /// <summary>The shared setup file of the notebooks that show what lib/ReproBundle computes (05-08).</summary>
+    public const string LibrarySetup = "setup-library.csx";
+
+    /// <summary>
+    /// The projects a twin references (<c>#:project</c>, relative to the repository root): the loader and the display
+    /// project for every notebook, and <see cref="ReproBundle.Notebooks.NotebookExecution.LibraryProject"/> only for a
+    /// notebook whose cells load <see cref="LibrarySetup"/>, so a twin of 01-04 builds and loads no more than its notebook.
+    /// </summary>
+    public static IReadOnlyList<string> ProjectsFor(InteractiveDocument document) =>
+        document.Elements.Any(e => !NotebookFile.IsMarkdown(e) && (e.Contents ?? "").Contains($"#load \"{LibrarySetup}\"", StringComparison.Ordinal))
+            ? [DataProject, DisplayProject, NotebookExecution.LibraryProject]
+            : [DataProject, DisplayProject];
 
     /// <summary>Whether a trailing expression shows nothing in the kernel: a call of Console.Write/WriteLine or display.</summary>
     private static bool IsVoidCall(ExpressionSyntax expression) =>

@@ -92,7 +92,7 @@ internal static class DensityCommand
             }
             else
             {
-                output.Write(AgentDensityTable.ToText(steps));
+                output.Write(AgentDensityDerivation.Text(steps));
             }
             return 0;
         });

@@ -95,6 +95,9 @@ public readonly record struct Rounding(string Kind, int Digits)
 public sealed record Claim(string ClaimId, string Section, string Quote, string PublishedText, Interval Published, string Unit,
     ClaimRule Rule, Rounding Rounding, string Explanation, string Origin, string? PublishedValueText = null)
 {
+    /// <summary><paramref name="numberText"/> followed by the claim's <see cref="Unit"/>, the noun agreeing with the number (<see cref="UnitText.After"/>).</summary>
+    public string WithUnit(string numberText) => UnitText.After(numberText, Unit);
+
     /// <summary>Reads and validates <c>claims.csv</c>.</summary>
     public static IReadOnlyList<Claim> Load(string path)
     {

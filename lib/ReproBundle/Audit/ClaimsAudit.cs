@@ -40,18 +40,11 @@ public static class ClaimsAudit
     }
 
     /// <summary>
-    /// A recomputed number as the audit shows it to a reader: <see cref="Quantity.Text(double)"/> (kept by this name
-    /// because notebook 07 and its key-number test call it; new code calls <see cref="Quantity.Text(double)"/>).
-    /// </summary>
-    public static string Show(double value) => Quantity.Text(value);
-
-    /// <summary>
     /// Judges one claim under the verdict policy (docs/verdict-policy.md): every reading is compared with the
     /// printed value, the verdict is taken on the most favourable eligible reading, and the others are shown.
     /// </summary>
     public static AuditRow Judge(Claim claim, ClaimComputation result)
     {
-        var unit = claim.Unit.Length > 0 ? " " + claim.Unit : "";
         AuditRow Row(string recomputed, Verdict verdict, string reason) =>
             new(claim.ClaimId, claim.Section, claim.Quote, claim.PublishedText, recomputed, verdict, reason)
             {
@@ -64,7 +57,7 @@ public static class ClaimsAudit
 
         var outcomes = result.Readings.Select(r => VerdictPolicy.Judge(claim, r)).ToList();
         var chosen = VerdictPolicy.Choose(outcomes);
-        string Shown(Interval v) => claim.Rule == ClaimRule.Holds ? (v.Lo == 1 ? "holds" : "does not hold") : Quantity.Text(v) + unit;
+        string Shown(Interval v) => claim.Rule == ClaimRule.Holds ? (v.Lo == 1 ? "holds" : "does not hold") : claim.WithUnit(Quantity.Text(v));
         var tried = outcomes.Select(o => $"{o.Reading.Name}: {Shown(o.Reading.Value)} ({o.Verdict.ToText()}{(o.Eligible ? "" : ", not taken")})").ToList();
         var others = outcomes.Where(o => o != chosen).Select(o => $"{o.Reading.Name}: {o.Reading.Detail}; {o.Why}" + (o.Eligible ? "" : " (not taken: it reads a shared quantity differently from the rest of the audit)")).ToList();
         var reason = outcomes.Count > 1 ? $"{chosen.Reading.Name}: {chosen.Reading.Detail}; {chosen.Why}" : $"{chosen.Reading.Detail}; {chosen.Why}";

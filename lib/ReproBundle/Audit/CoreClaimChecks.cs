@@ -69,7 +69,7 @@ public sealed class CoreClaimChecks : IClaimCheckProvider
         c["s1.h100_holds_70b_bf16"] = () =>
         {
             var gpus = Math.Ceiling(footprint.Hi / h100Capacity.Lo);
-            return new(Interval.Point(gpus), $"{S(footprint / Giga)} GB of weights / {S(h100Capacity / Giga)} GB HBM per H100 (bundle assumption h100.hbm_capacity_bytes) needs at least {S(gpus)} GPUs, before any KV cache");
+            return new(Interval.Point(gpus), $"{S(footprint / Giga)} GB of weights / {S(h100Capacity / Giga)} GB HBM per H100 (bundle assumption h100.hbm_capacity_bytes) needs at least {UnitText.After(S(gpus), "GPUs")}, before any KV cache");
         };
         c["s1.h100_decode_bound"] = () =>
         {
@@ -92,14 +92,14 @@ public sealed class CoreClaimChecks : IClaimCheckProvider
         c["s2_2.per_chip_vs_deployment"] = () =>
         {
             var ratio = CalibratedBaselines.DeploymentToChipRatio(groq);
-            return new(ratio, $"Groq deployment / per-chip throughput = its {S(ratio)} chips");
+            return new(ratio, $"Groq deployment / per-chip throughput = its {UnitText.After(S(ratio), "chips")}");
         };
 
         // §2.1: SRAM capacities and bandwidth.
         c["s2_1.groq_sram_holds_70b"] = () =>
         {
             var sram = groq.ChipsPerDeployment * _d.Values.GroqSramBytesPerChip / Giga;
-            return new(sram, $"{S(groq.ChipsPerDeployment)} chips x {S(_d.Values.GroqSramBytesPerChip / 1e6)} MB SRAM = {S(sram)} GB on the whole cluster, against {S(footprint / Giga)} GB of BF16 weights");
+            return new(sram, $"{UnitText.After(S(groq.ChipsPerDeployment), "chips")} x {S(_d.Values.GroqSramBytesPerChip / 1e6)} MB SRAM = {S(sram)} GB on the whole cluster, against {S(footprint / Giga)} GB of BF16 weights");
         };
         c["s2_1.cerebras_sram_holds_70b"] = () =>
         {
@@ -119,7 +119,7 @@ public sealed class CoreClaimChecks : IClaimCheckProvider
             c[$"t1.{p.Id}.tok_s_per_chip"] = () => p.Id == "cerebras"
                 ? ClaimComputation.Missing($"Table 1 treats the wafer as one system; per wafer the throughput is {S(platform.TokensPerSecondPerDeployment)} tok/s, and the paper defines no per-chip unit for it")
                 : new(CalibratedBaselines.TokensPerSecondPerChip(platform),
-                    $"{S(platform.TokensPerSecondPerDeployment)} tok/s / {S(platform.ChipsPerDeployment)} chips = {S(CalibratedBaselines.TokensPerSecondPerChip(platform))} tok/s per chip");
+                    $"{S(platform.TokensPerSecondPerDeployment)} tok/s / {UnitText.After(S(platform.ChipsPerDeployment), "chips")} = {S(CalibratedBaselines.TokensPerSecondPerChip(platform))} tok/s per chip");
             c[$"t1.{p.Id}.energy"] = () =>
             {
                 var e = CalibratedBaselines.EnergyJoulesPerToken(platform);
@@ -362,7 +362,7 @@ public sealed class CoreClaimChecks : IClaimCheckProvider
         {
             var n = NreAmortization.NodesForPenaltyFactor(asicCost, nre, PrintedPenaltyLow);
             var n10 = NreAmortization.NodesForPenaltyFactor(asicCost, nre, PrintedPenaltyHigh);
-            return new(n, $"N = NRE / (({S(PrintedPenaltyLow)} - 1) x C) = {S(n)} nodes for a {S(PrintedPenaltyLow)}x penalty ({S(n10)} nodes for {S(PrintedPenaltyHigh)}x)");
+            return new(n, $"N = NRE / (({S(PrintedPenaltyLow)} - 1) x C) = {UnitText.After(S(n), "nodes")} for a {S(PrintedPenaltyLow)}x penalty ({UnitText.After(S(n10), "nodes")} for {S(PrintedPenaltyHigh)}x)");
         };
 
         // §10.

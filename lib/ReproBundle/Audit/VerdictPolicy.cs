@@ -121,7 +121,6 @@ public static class VerdictPolicy
     {
         var v = reading.Value;
         var p = claim.Published;
-        var unit = claim.Unit.Length > 0 ? " " + claim.Unit : "";
         var (tLo, tHi) = Tolerance(claim);
         string N(double x) => Quantity.Text(x);
         string Pct(double delta, double of) => of == 0 ? "" : $" ({N(100 * delta / Math.Abs(of))}%)";
@@ -130,16 +129,16 @@ public static class VerdictPolicy
         if (reading.Kind == ReadingKind.Envelope && claim.Rule is ClaimRule.Equal or ClaimRule.Contains)
         {
             if (v.Lo - tLo <= p.Lo && p.Hi <= v.Hi + tHi)
-                return (Verdict.Consistent, $"the printed {claim.PublishedText} lies within the {Quantity.Text(v)}{unit} the stated inputs allow");
+                return (Verdict.Consistent, $"the printed {claim.PublishedText} lies within the {claim.WithUnit(Quantity.Text(v))} the stated inputs allow");
             var outside = Math.Max(v.Lo - p.Lo, p.Hi - v.Hi);
-            return (Verdict.Differs, $"the printed {claim.PublishedText} reaches {N(outside)}{unit} beyond the {Quantity.Text(v)}{unit} the stated inputs allow");
+            return (Verdict.Differs, $"the printed {claim.PublishedText} reaches {claim.WithUnit(N(outside))} beyond the {claim.WithUnit(Quantity.Text(v))} the stated inputs allow");
         }
         if (reading.Kind == ReadingKind.Central && claim.Rule is ClaimRule.Equal or ClaimRule.Contains)
         {
             if (p.Lo - tLo <= v.Lo && v.Hi <= p.Hi + tHi)
-                return (Verdict.Consistent, $"the central value {Quantity.Text(v)}{unit} lies inside the printed {claim.PublishedText}");
+                return (Verdict.Consistent, $"the central value {claim.WithUnit(Quantity.Text(v))} lies inside the printed {claim.PublishedText}");
             var gap = Math.Max(p.Lo - v.Hi, v.Lo - p.Hi);
-            return (Verdict.Differs, $"the central value {Quantity.Text(v)}{unit} lies {N(gap)}{unit} outside the printed {claim.PublishedText}");
+            return (Verdict.Differs, $"the central value {claim.WithUnit(Quantity.Text(v))} lies {claim.WithUnit(N(gap))} outside the printed {claim.PublishedText}");
         }
         switch (claim.Rule)
         {
@@ -150,7 +149,7 @@ public static class VerdictPolicy
                 if (Within(dLo, tLo) && Within(dHi, tHi))
                     return (Verdict.WithinRounding, $"within the printed {claim.PublishedText} at {tol}");
                 var (delta, of) = dLo - tLo >= dHi - tHi ? (dLo, p.Lo) : (dHi, p.Hi);
-                return (Verdict.Differs, $"differs from the printed {claim.PublishedText} by {N(delta)}{unit}{Pct(delta, of)}, beyond {tol}");
+                return (Verdict.Differs, $"differs from the printed {claim.PublishedText} by {claim.WithUnit(N(delta))}{Pct(delta, of)}, beyond {tol}");
             }
             case ClaimRule.Contains:
             {
@@ -158,27 +157,27 @@ public static class VerdictPolicy
                 if (Within(Math.Max(0, p.Lo - v.Lo), tLo) && Within(Math.Max(0, v.Hi - p.Hi), tHi)) return (Verdict.WithinRounding, $"lies inside the printed range at {tol}");
                 double below = Math.Max(0, p.Lo - v.Lo), above = Math.Max(0, v.Hi - p.Hi);
                 return (Verdict.Differs, below >= above
-                    ? $"reaches {N(below)}{unit} below the printed low end {N(p.Lo)}{Pct(below, p.Lo)}, beyond {tol}"
-                    : $"reaches {N(above)}{unit} above the printed high end {N(p.Hi)}{Pct(above, p.Hi)}, beyond {tol}");
+                    ? $"reaches {claim.WithUnit(N(below))} below the printed low end {N(p.Lo)}{Pct(below, p.Lo)}, beyond {tol}"
+                    : $"reaches {claim.WithUnit(N(above))} above the printed high end {N(p.Hi)}{Pct(above, p.Hi)}, beyond {tol}");
             }
             case ClaimRule.AtLeast:
             {
-                if (v.Lo >= p.Hi) return (Verdict.Reproduces, $"at least {N(p.Hi)}{unit}");
-                if (Within(p.Hi - v.Lo, tHi)) return (Verdict.WithinRounding, $"at least {N(p.Hi)}{unit} at {tol}");
+                if (v.Lo >= p.Hi) return (Verdict.Reproduces, $"at least {claim.WithUnit(N(p.Hi))}");
+                if (Within(p.Hi - v.Lo, tHi)) return (Verdict.WithinRounding, $"at least {claim.WithUnit(N(p.Hi))} at {tol}");
                 var gap = p.Hi - v.Lo;
-                return (Verdict.Differs, $"falls {N(gap)}{unit} short of {N(p.Hi)}{unit}{Pct(gap, p.Hi)}");
+                return (Verdict.Differs, $"falls {claim.WithUnit(N(gap))} short of {claim.WithUnit(N(p.Hi))}{Pct(gap, p.Hi)}");
             }
             case ClaimRule.AtMost:
             {
-                if (v.Hi <= p.Lo) return (Verdict.Reproduces, $"at most {N(p.Lo)}{unit}");
-                if (Within(v.Hi - p.Lo, tLo)) return (Verdict.WithinRounding, $"at most {N(p.Lo)}{unit} at {tol}");
+                if (v.Hi <= p.Lo) return (Verdict.Reproduces, $"at most {claim.WithUnit(N(p.Lo))}");
+                if (Within(v.Hi - p.Lo, tLo)) return (Verdict.WithinRounding, $"at most {claim.WithUnit(N(p.Lo))} at {tol}");
                 var gap = v.Hi - p.Lo;
-                return (Verdict.Differs, $"exceeds {N(p.Lo)}{unit} by {N(gap)}{unit}{Pct(gap, p.Lo)}");
+                return (Verdict.Differs, $"exceeds {claim.WithUnit(N(p.Lo))} by {claim.WithUnit(N(gap))}{Pct(gap, p.Lo)}");
             }
             case ClaimRule.GreaterThan:
                 return v.Lo > p.Hi
-                    ? (Verdict.Reproduces, $"every value is above {N(p.Hi)}{unit}")
-                    : (Verdict.Differs, $"the lowest value {N(v.Lo)}{unit} is not above {N(p.Hi)}{unit}");
+                    ? (Verdict.Reproduces, $"every value is above {claim.WithUnit(N(p.Hi))}")
+                    : (Verdict.Differs, $"the lowest value {claim.WithUnit(N(v.Lo))} is not above {claim.WithUnit(N(p.Hi))}");
             case ClaimRule.Holds:
                 return v.Lo == 1 ? (Verdict.Reproduces, "the statement holds") : (Verdict.Differs, "the statement does not hold");
             default:

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using ReproBundle.Audit;
 using ReproBundle.Data;
@@ -6,7 +5,7 @@ using ReproBundle.Output;
 
 namespace ReproBundle.Exports;
 
-/// <summary>The agent-density table (§4.2, Appendix C) as rows, CSV, JSON and text.</summary>
+/// <summary>The agent-density table (§4.2, Appendix C) as rows, CSV and JSON (the derivation as text: <see cref="AgentDensityDerivation"/>).</summary>
 public static class AgentDensityTable
 {
     /// <summary>The column names of <c>agent_density.csv</c>, also the keys of <c>density --json</c>.</summary>
@@ -64,20 +63,5 @@ public static class AgentDensityTable
             w.WriteEndObject();
         }
         return OutputStage.Utf8.GetString(buffer.ToArray());
-    }
-
-    /// <summary>The derivation as a reader follows it in Appendix C, one step a line.</summary>
-    public static string ToText(AgentDensitySteps s)
-    {
-        string F(double v) => Interval.Format(v);
-        var x = s.Inputs;
-        var sb = new StringBuilder();
-        sb.Append($"Appendix C agent density for C = {F(x.CapexUsd)} USD, L = {F(x.LifetimeYears)} yr, u = {F(x.Utilization)}, t = {F(x.TokensPerSecond)} tok/s, r = {F(x.StreamTokensPerSecond)} tok/s\n");
-        sb.Append($"  hourly amortized CapEx      C / (L*365*24)                 = {F(s.HourlyCapexUsd)} USD/hour\n");
-        sb.Append($"  cost per million tokens     C / (L*365*24*3600*u*t) * 1e6  = {F(s.CostUsdPerMillionTokens)} USD/M tokens\n");
-        sb.Append($"  streams per node            t / r                          = {F(s.StreamsPerNode)}\n");
-        sb.Append($"  streams per $1M CapEx (D)   (1e6 / C) * (t / r)            = {F(s.DensityPerMillionUsd)}\n");
-        sb.Append($"  adjusted for utilization    D * u                          = {F(s.DensityPerMillionUsdAtUtilization)}\n");
-        return sb.ToString();
     }
 }

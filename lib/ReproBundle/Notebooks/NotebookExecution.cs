@@ -32,7 +32,7 @@ public static class NotebookExecution
     public static IReadOnlyList<(string Name, string Json)> WriteExecuted(OutputStage stage, string notebooksDirectory, string dataDirectory, string? assumptionsFile, TextWriter log)
     {
         if (!Directory.Exists(notebooksDirectory)) throw new BundleInputException(notebooksDirectory, "notebooks folder not found");
-        var root = NotebookRunner.FindRepositoryRoot(notebooksDirectory)
+        var root = NotebookBundle.FindRepositoryRoot(notebooksDirectory)
             ?? throw new BundleInputException(notebooksDirectory, "not inside the bundle (no ReproBundle.sln above it)");
         EnsureLibraryBuilt(root);
         var notebooks = NotebookRunner.FindNotebooks(notebooksDirectory);

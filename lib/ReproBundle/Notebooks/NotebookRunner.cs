@@ -40,15 +40,6 @@ public sealed record NotebookRun(string NotebookPath, int ExitCode, string Execu
 /// </summary>
 public static class NotebookRunner
 {
-    /// <summary>Environment variable that overrides the notebooks' data root (default: the bundle's data/ folder).</summary>
-    public const string DataRootVariable = "REPROBUNDLE_DATA";
-
-    /// <summary>
-    /// Environment variable naming a reviewer's assumptions file (the file <c>reproduce --assumptions</c> takes), which the
-    /// notebooks' shared setup applies to their inputs through <see cref="ReproBundle.Data.AssumptionOverrides"/>.
-    /// </summary>
-    public const string AssumptionsVariable = "REPROBUNDLE_ASSUMPTIONS";
-
     /// <summary>How long one notebook may run before it is stopped and reported.</summary>
     public static readonly TimeSpan Timeout = TimeSpan.FromMinutes(5);
 
@@ -56,20 +47,10 @@ public static class NotebookRunner
     public static IReadOnlyList<string> FindNotebooks(string notebooksDirectory) =>
         Directory.GetFiles(notebooksDirectory, "*.ipynb").Order(StringComparer.Ordinal).ToList();
 
-    /// <summary>The nearest folder at or above <paramref name="start"/> that holds <c>ReproBundle.sln</c>, or null.</summary>
-    public static string? FindRepositoryRoot(string start)
-    {
-        for (var dir = new DirectoryInfo(Path.GetFullPath(start)); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "ReproBundle.sln"))) return dir.FullName;
-        }
-        return null;
-    }
-
     /// <summary>
     /// Runs one notebook: <c>dotnet tool run dotnet-repl -- --run NAME --exit-after-run --output-path TMP</c>
     /// from the notebook's folder. <paramref name="dataDirectory"/>, when given, is passed as
-    /// <see cref="DataRootVariable"/>, and <paramref name="assumptionsFile"/> as <see cref="AssumptionsVariable"/>.
+    /// <see cref="NotebookBundle.DataRootVariable"/>, and <paramref name="assumptionsFile"/> as <see cref="NotebookBundle.AssumptionsVariable"/>.
     /// </summary>
     public static async Task<NotebookRun> RunAsync(string notebookPath, string? dataDirectory = null, string? assumptionsFile = null, CancellationToken cancel = default)
     {
@@ -88,8 +69,8 @@ public static class NotebookRunner
         }
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
-        if (dataDirectory is not null) start.Environment[DataRootVariable] = Path.GetFullPath(dataDirectory);
-        start.Environment[AssumptionsVariable] = assumptionsFile is null ? null : Path.GetFullPath(assumptionsFile);
+        if (dataDirectory is not null) start.Environment[NotebookBundle.DataRootVariable] = Path.GetFullPath(dataDirectory);
+        start.Environment[NotebookBundle.AssumptionsVariable] = assumptionsFile is null ? null : Path.GetFullPath(assumptionsFile);
 
         var clock = Stopwatch.StartNew();
         using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start dotnet");

@@ -54,6 +54,70 @@ public partial class CommittedNotebookTests
         Assert.Contains("#load \"setup.csx\"", SetupCells[1]);
     }
 
+    /// <summary>
+    /// Whether a notebook loads lib/ReproBundle (the figures, registry, audit and Monte Carlo it shows): notebooks 05-08
+    /// do; 01-04 (the paper's equations and inputs) need only the model, the loader and the display project.
+    /// </summary>
+    public static bool LoadsTheLibrary(string name) => string.CompareOrdinal(name, "05") >= 0;
+
+    private const string LibrarySetupCell =
+        "// Shared setup 3 (notebooks 05-08 only, the same in each): reference lib/ReproBundle, whose figures, registry, audit and Monte Carlo this notebook shows.\n" +
+        "#load \"setup-library.csx\"";
+
+    [Theory]
+    [MemberData(nameof(Notebooks))]
+    public void Notebooks_05_to_08_load_the_library_in_a_third_shared_setup_cell_and_01_to_04_never_reference_it(string name)
+    {
+        var cells = Load(name).CodeCells.ToList();
+        if (LoadsTheLibrary(name))
+        {
+            Assert.Equal(LibrarySetupCell, cells[2].Source);
+        }
+        foreach (var cell in cells.Skip(LoadsTheLibrary(name) ? 3 : 0))
+        {
+            Assert.True(!cell.Source.Contains("setup-library.csx", StringComparison.Ordinal) && !DllReference().IsMatch(cell.Source),
+                $"{name} cell {cell.Number} ({cell.Id}) references an assembly of its own: {(LoadsTheLibrary(name) ? "the third setup cell does that" : "notebooks 01-04 load only what setup.csx references")}");
+        }
+    }
+
+    [Fact]
+    public void The_library_setup_file_references_lib_ReproBundle_and_nothing_else()
+    {
+        var references = DllReference().Matches(File.ReadAllText(Path.Combine(NotebookPaths.NotebooksDirectory, "setup-library.csx"))).Select(m => m.Groups[1].Value);
+        Assert.Equal(["../lib/ReproBundle/bin/Release/net10.0/ReproBundle.dll"], references);
+    }
+
+    [Fact]
+    public void What_notebooks_01_to_04_load_never_reaches_lib_ReproBundle_or_its_heavy_packages()
+    {
+        // The assemblies the two shared setup files reference, and everything they reference in turn (read from the
+        // DLLs' metadata, as the runtime would load them): none may be lib/ReproBundle or a package only it needs.
+        var setupFiles = new[] { "setup-build.csx", "setup.csx" }.Select(f => File.ReadAllText(Path.Combine(NotebookPaths.NotebooksDirectory, f)));
+        var referenced = setupFiles.SelectMany(text => DllReference().Matches(text).Select(m => m.Groups[1].Value)).ToList();
+        Assert.All(referenced, path => Assert.StartsWith("../lib/ReproBundle.Display/bin/Release/net10.0/", path));
+        var names = referenced.Select(Path.GetFileNameWithoutExtension).ToList();
+        Assert.Contains("ReproBundle.Display", names);
+
+        var seen = new SortedSet<string>(StringComparer.Ordinal);
+        var pending = new Queue<string>(names!);
+        while (pending.TryDequeue(out var assembly))
+        {
+            if (!seen.Add(assembly)) continue;
+            // The test's output folder holds every assembly of the solution and its packages; the runtime's own are not there.
+            var file = Path.Combine(AppContext.BaseDirectory, assembly + ".dll");
+            if (!File.Exists(file)) continue;
+            using var stream = File.OpenRead(file);
+            using var pe = new System.Reflection.PortableExecutable.PEReader(stream);
+            var metadata = System.Reflection.Metadata.PEReaderExtensions.GetMetadataReader(pe);
+            foreach (var handle in metadata.AssemblyReferences) pending.Enqueue(metadata.GetString(metadata.GetAssemblyReference(handle).Name));
+        }
+        Assert.Contains("Deedle", seen);
+        Assert.Contains("ReproBundle.Model", seen);
+        Assert.Contains("ReproBundle.Data", seen);
+        var heavy = new[] { "ReproBundle", "PuppeteerSharp", "Markdig", "JsonSchema.Net", "MathNet.Numerics", "Microsoft.AspNetCore.Components.Web", "Microsoft.DotNet.Interactive.Documents" };
+        Assert.True(!seen.Overlaps(heavy), $"notebooks 01-04 would load {string.Join(", ", seen.Intersect(heavy))}");
+    }
+
     [Theory]
     [MemberData(nameof(Notebooks))]
     public void A_notebook_calls_the_library_instead_of_defining_math_of_its_own(string name)
@@ -127,7 +191,7 @@ public partial class CommittedNotebookTests
         var pinned = PinnedVersions();
         var setup = File.ReadAllText(Path.Combine(NotebookPaths.NotebooksDirectory, "setup.csx"));
         var packages = DllReference().Matches(setup).Select(m => Path.GetFileNameWithoutExtension(m.Groups[1].Value))
-            .Where(n => n is not ("ReproBundle" or "ReproBundle.Model" or "ReproBundle.Data")).ToList();
+            .Where(n => n is not ("ReproBundle" or "ReproBundle.Model" or "ReproBundle.Data" or "ReproBundle.Display")).ToList();
         Assert.Contains("Deedle", packages);
         Assert.Contains("Plotly.NET", packages);
 

@@ -25,7 +25,7 @@ public sealed class HeadlessNotebookRuns
 }
 
 [Collection(HeavyProcesses.Name)]
-public class HeadlessNotebookTests(HeadlessNotebookRuns fixture) : IClassFixture<HeadlessNotebookRuns>
+public partial class HeadlessNotebookTests(HeadlessNotebookRuns fixture) : IClassFixture<HeadlessNotebookRuns>
 {
     public static TheoryData<string> Notebooks => NotebookPaths.NotebookNames();
 
@@ -127,6 +127,70 @@ public class HeadlessNotebookTests(HeadlessNotebookRuns fixture) : IClassFixture
     }
 
     private static string Shown(double value) => NotebookDisplay.FormatNumber(value);
+
+    [Theory]
+    [MemberData(nameof(Notebooks))]
+    public void Every_number_a_markdown_cell_states_is_printed_by_the_paper_or_shown_by_the_notebooks_own_cells(string name)
+    {
+        // A markdown cell may quote the paper; a result the notebook computes must be one its cells show (run here on the
+        // paper's inputs), formatted as shown, so prose that restates an output is checked against it. Section, figure,
+        // table, axis, notebook, step and entry numbers, ordinals and whole numbers up to 10 are labels or counts in words.
+        var executed = fixture.Runs[name].Executed!;
+        var shown = NumbersIn(string.Join("\n", executed.Cells.Where(c => c.CellType == "code").Select(c => c.Source + "\n" + c.OutputText)));
+        var committed = NotebookDocument.Load(Path.Combine(NotebookPaths.NotebooksDirectory, name));
+        var unverified = committed.Cells.Where(c => c.CellType == "markdown")
+            .SelectMany(c => StatedNumbers(c.Source).Where(n => !shown.Contains(n.Value) && !PaperNumbers.Value.Contains(n.Value)).Select(n => $"cell {c.Number} ({c.Id}): {n.Text}"))
+            .ToList();
+        Assert.True(unverified.Count == 0,
+            $"{name}: markdown states numbers that neither data/ (the paper's printed values) holds nor any cell shows: {string.Join("; ", unverified)}");
+    }
+
+    [Theory]
+    [InlineData("the bound is about 23.9 tok/s", "23.9")]
+    [InlineData("Groq is 21-27 times an H100, \\$88.08-140.93 per million", "21 27 88.08 140.93")]
+    [InlineData("§3.2, Fig. 1, Table 2, axes 1-4, notebook 08, B16, O10, the 95th percentile, 2 of 18", "18")]
+    [InlineData("14,000-18,000x", "14000 18000")]
+    public void The_markdown_number_check_reads_stated_numbers_and_skips_labels(string markdown, string expected) =>
+        Assert.Equal(expected, string.Join(" ", StatedNumbers(markdown).Select(n => n.Value.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<![\w.§])\d[\d,_]*(?:\.\d+)?(?!\d|st\b|nd\b|rd\b|th\b)")]
+    private static partial System.Text.RegularExpressions.Regex NumberToken();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(§|Fig\. |Table |[Aa]x(?:is|es) |notebooks? |cell |[Ss]tep |item |schema v|\bv|\b[BOF]|#)$")]
+    private static partial System.Text.RegularExpressions.Regex LabelBefore();
+
+    private static double? Parse(string token) =>
+        double.TryParse(token.Replace(",", "").Replace("_", ""), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : null;
+
+    private static HashSet<double> NumbersIn(string text) =>
+        NumberToken().Matches(text).Select(m => Parse(m.Value)).OfType<double>().ToHashSet();
+
+    private static IEnumerable<(string Text, double Value)> StatedNumbers(string markdown)
+    {
+        foreach (System.Text.RegularExpressions.Match m in NumberToken().Matches(markdown))
+        {
+            if (LabelBefore().IsMatch(markdown[Math.Max(0, m.Index - 12)..m.Index])) continue;
+            if (Parse(m.Value) is not { } value || (value == Math.Floor(value) && value <= 10)) continue;
+            yield return (m.Value, value);
+        }
+    }
+
+    /// <summary>Every number data/ records as the paper prints it: claims (quote and printed value), inputs, Tables 1 and 2, and the statements that are not claims.</summary>
+    private static readonly Lazy<HashSet<double>> PaperNumbers = new(() =>
+    {
+        var text = new System.Text.StringBuilder();
+        void Add(string file, params string[] columns)
+        {
+            foreach (var row in CsvTable.Load(Path.Combine(NotebookPaths.DataDirectory, file)).Rows)
+                foreach (var column in columns) text.Append(row[column]).Append('\n');
+        }
+        Add("claims.csv", "quote", "published", "published_value");
+        Add("inputs.csv", "value", "source");
+        Add("table1_baselines.csv", "chips_per_deployment", "capex_usd", "tok_s_deployment", "tok_s_per_chip_printed", "power_w", "energy_j_per_token_printed", "source");
+        Add("table2_projections.csv", "metric", "h100", "asic", "ratio_printed", "source");
+        Add("not_claims.csv", "statement");
+        return NumbersIn(text.ToString());
+    });
 
     [Theory]
     [MemberData(nameof(Notebooks))]

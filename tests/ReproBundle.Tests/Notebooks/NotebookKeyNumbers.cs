@@ -97,7 +97,7 @@ internal static class NotebookKeyNumbers
             yield return ($"O2 {sc.Scenario.Name} ratio at the worst corner (paper_ranges: 8)", Cell(UncertaintyModel.Evaluate(worst).DensityRatio));
             var r = sc.DensityRatio;
             yield return ($"Monte Carlo {sc.Scenario.Name} ratio p5, p50, p95, min and P(ratio > 10x)",
-                $"<td>{sc.Scenario.Name}</td>{Cell(r.P5)}{Cell(r.P50)}{Cell(r.P95)}{Cell(r.Min)}<td>{ClaimsAudit.Show(sc.ProbabilityDensityRatioAbove10x)}</td>");
+                $"<td>{sc.Scenario.Name}</td>{Cell(r.P5)}{Cell(r.P50)}{Cell(r.P95)}{Cell(r.Min)}<td>{Quantity.Text(sc.ProbabilityDensityRatioAbove10x)}</td>");
         }
         var paper = result.Scenario(UncertaintyScenario.PaperRanges.Name);
         yield return ("ASIC cost per M tokens, p5 (paper_ranges)", Cell(paper.Summary("cost_usd_per_mtok", "asic").P5));
@@ -144,7 +144,7 @@ internal static class NotebookKeyNumbers
         var rr = run.DensityRatio;
         yield return ("reviewer Monte Carlo densities, ratio percentiles and P(ratio > 10x)",
             $"{Cell(run.Summary("density_per_musd_at_utilization", "asic").P50)}{Cell(run.Summary("density_per_musd_at_utilization", "h100").P50)}"
-            + $"{Cell(rr.P5)}{Cell(rr.P50)}{Cell(rr.P95)}<td>{ClaimsAudit.Show(run.ProbabilityDensityRatioAbove10x)}</td>");
+            + $"{Cell(rr.P5)}{Cell(rr.P50)}{Cell(rr.P95)}<td>{Quantity.Text(run.ProbabilityDensityRatioAbove10x)}</td>");
 
         var audit = ClaimsAudit.Run(Claim.Load(Path.Combine(d.DataDirectory, "claims.csv")),
             Reproduction.ClaimCheckProviders(d, ReproBundle.Registry.BottleneckRegistry.Load(d.DataDirectory), result,

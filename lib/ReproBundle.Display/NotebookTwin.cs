@@ -4,6 +4,8 @@ using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Text;
 using Deedle;
+using Microsoft.FSharp.Core;
+using Plotly.NET;
 
 namespace ReproBundle.Notebooks;
 
@@ -18,6 +20,7 @@ public static class NotebookTwin
 {
     private static string notebook = "notebook";
     private static string chartDirectory = "";
+    private static int chartSequence;
 
     /// <summary>The bundle's root folder (the folder above the working directory that holds <c>ReproBundle.sln</c>), with '/' separators.</summary>
     public static string BundleRoot { get; private set; } = "";
@@ -57,11 +60,11 @@ public static class NotebookTwin
         CultureInfo.DefaultThreadCurrentUICulture = CultureInfo.InvariantCulture;
         CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
         CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
-        var root = NotebookRunner.FindRepositoryRoot(Directory.GetCurrentDirectory())
+        var root = NotebookBundle.FindRepositoryRoot(Directory.GetCurrentDirectory())
             ?? throw new InvalidOperationException($"{Directory.GetCurrentDirectory()} is not inside the bundle: run the twin from notebooks/ (dotnet run {notebookName}.cs)");
         BundleRoot = root.Replace('\\', '/');
-        DataRoot = (Environment.GetEnvironmentVariable(NotebookRunner.DataRootVariable) ?? $"{BundleRoot}/data").Replace('\\', '/');
-        AssumptionsFile = Environment.GetEnvironmentVariable(NotebookRunner.AssumptionsVariable) is { Length: > 0 } assumptions
+        DataRoot = (Environment.GetEnvironmentVariable(NotebookBundle.DataRootVariable) ?? $"{BundleRoot}/data").Replace('\\', '/');
+        AssumptionsFile = Environment.GetEnvironmentVariable(NotebookBundle.AssumptionsVariable) is { Length: > 0 } assumptions
             ? Path.GetFullPath(assumptions).Replace('\\', '/')
             : null;
         notebook = notebookName;
@@ -92,7 +95,7 @@ public static class NotebookTwin
         {
             case null: return "";
             case string s: return s;
-            case Plotly.NET.GenericChart chart: return WriteChart(chart, cellId);
+            case GenericChart chart: return WriteChart(chart, cellId);
         }
         var type = value.GetType();
         if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Frame<,>))
@@ -139,17 +142,35 @@ public static class NotebookTwin
     };
 
     /// <summary>
-    /// Writes the chart as the bundle's figure pages are written (<see cref="ReproBundle.Figures.FigureWriter.Html"/>):
-    /// offline, loading <c>plotly.min.js</c> from the same folder (written there once), with ids derived from the cell id.
+    /// Writes the chart as an offline page, as the bundle's figure pages are: plotly.js is loaded from
+    /// <see cref="PlotlyJsFileName"/> in the same folder (written there once, from the copy Plotly.NET embeds), nothing
+    /// from the network, and Plotly.NET's random GUIDs are replaced by <see cref="NotebookDisplay.StableChartHtml"/>, so a
+    /// rerun writes the same bytes.
     /// </summary>
-    private static string WriteChart(Plotly.NET.GenericChart chart, string cellId)
+    private static string WriteChart(GenericChart chart, string cellId)
     {
         Directory.CreateDirectory(chartDirectory);
         var path = Path.Combine(chartDirectory, $"{cellId}.html");
-        var plotlyJs = Path.Combine(chartDirectory, ReproBundle.Figures.FigureWriter.PlotlyJsFileName);
-        if (!File.Exists(plotlyJs)) File.WriteAllText(plotlyJs, ReproBundle.Figures.FigureWriter.PlotlyJs(), new UTF8Encoding(false));
-        var figureName = new string(cellId.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '_').ToArray());
-        File.WriteAllText(path, ReproBundle.Figures.FigureWriter.Html(figureName, chart), new UTF8Encoding(false));
+        var plotlyJs = Path.Combine(chartDirectory, PlotlyJsFileName);
+        if (!File.Exists(plotlyJs)) File.WriteAllText(plotlyJs, EmbeddedPlotlyJs(), new UTF8Encoding(false));
+        var options = DisplayOptions.init(
+            DocumentTitle: FSharpOption<string>.Some($"{notebook}, cell {cellId}"), DocumentCharset: FSharpOption<string>.Some("UTF-8"),
+            DocumentDescription: null, DocumentFavicon: null, AdditionalHeadTags: null, ChartDescription: null,
+            PlotlyJSReference: FSharpOption<PlotlyJSReference>.Some(PlotlyJSReference.NewCDN(PlotlyJsFileName)));
+        var html = GenericChart.toEmbeddedHTML(GenericChart.setDisplayOptions(options, chart)).Replace("\r\n", "\n");
+        File.WriteAllText(path, NotebookDisplay.StableChartHtml(html, ++chartSequence), new UTF8Encoding(false));
         return $"chart of {notebook}, cell {cellId}: {path.Replace('\\', '/')}";
+    }
+
+    /// <summary>The file name of the plotly.js copy beside a twin's charts (the same name the bundle's figure folders use).</summary>
+    public const string PlotlyJsFileName = "plotly.min.js";
+
+    private static string EmbeddedPlotlyJs()
+    {
+        var assembly = typeof(GenericChart).Assembly;
+        var resource = assembly.GetManifestResourceNames().Single(n => n.StartsWith("Plotly.NET.plotly-", StringComparison.Ordinal) && n.EndsWith(".min.js", StringComparison.Ordinal));
+        using var stream = assembly.GetManifestResourceStream(resource)!;
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd().Replace("\r\n", "\n");
     }
 }
