@@ -6,6 +6,7 @@ using System.Text;
 using Deedle;
 using Microsoft.FSharp.Core;
 using Plotly.NET;
+using ReproBundle.Figures;
 
 namespace ReproBundle.Notebooks;
 
@@ -143,7 +144,7 @@ public static class NotebookTwin
 
     /// <summary>
     /// Writes the chart as an offline page, as the bundle's figure pages are: plotly.js is loaded from
-    /// <see cref="PlotlyJsFileName"/> in the same folder (written there once, from the copy Plotly.NET embeds), nothing
+    /// <see cref="OfflineChartPage.PlotlyJsFileName"/> in the same folder (written there once, from the copy Plotly.NET embeds), the data, layout and config escaped (<see cref="OfflineChartPage.EscapeEmbeddedJson"/>), nothing
     /// from the network, and Plotly.NET's random GUIDs are replaced by <see cref="NotebookDisplay.StableChartHtml"/>, so a
     /// rerun writes the same bytes.
     /// </summary>
@@ -151,26 +152,16 @@ public static class NotebookTwin
     {
         Directory.CreateDirectory(chartDirectory);
         var path = Path.Combine(chartDirectory, $"{cellId}.html");
-        var plotlyJs = Path.Combine(chartDirectory, PlotlyJsFileName);
-        if (!File.Exists(plotlyJs)) File.WriteAllText(plotlyJs, EmbeddedPlotlyJs(), new UTF8Encoding(false));
+        var plotlyJs = Path.Combine(chartDirectory, OfflineChartPage.PlotlyJsFileName);
+        if (!File.Exists(plotlyJs)) File.WriteAllText(plotlyJs, OfflineChartPage.PlotlyJs(), new UTF8Encoding(false));
         var options = DisplayOptions.init(
             DocumentTitle: FSharpOption<string>.Some($"{notebook}, cell {cellId}"), DocumentCharset: FSharpOption<string>.Some("UTF-8"),
             DocumentDescription: null, DocumentFavicon: null, AdditionalHeadTags: null, ChartDescription: null,
-            PlotlyJSReference: FSharpOption<PlotlyJSReference>.Some(PlotlyJSReference.NewCDN(PlotlyJsFileName)));
+            PlotlyJSReference: FSharpOption<PlotlyJSReference>.Some(PlotlyJSReference.NewCDN(OfflineChartPage.PlotlyJsFileName)));
         var html = GenericChart.toEmbeddedHTML(GenericChart.setDisplayOptions(options, chart)).Replace("\r\n", "\n");
+        // Text from data/ stays inside the render script, as on the bundle's figure pages.
+        html = OfflineChartPage.EscapeEmbeddedJson(html, $"{notebook}, cell {cellId}");
         File.WriteAllText(path, NotebookDisplay.StableChartHtml(html, ++chartSequence), new UTF8Encoding(false));
         return $"chart of {notebook}, cell {cellId}: {path.Replace('\\', '/')}";
-    }
-
-    /// <summary>The file name of the plotly.js copy beside a twin's charts (the same name the bundle's figure folders use).</summary>
-    public const string PlotlyJsFileName = "plotly.min.js";
-
-    private static string EmbeddedPlotlyJs()
-    {
-        var assembly = typeof(GenericChart).Assembly;
-        var resource = assembly.GetManifestResourceNames().Single(n => n.StartsWith("Plotly.NET.plotly-", StringComparison.Ordinal) && n.EndsWith(".min.js", StringComparison.Ordinal));
-        using var stream = assembly.GetManifestResourceStream(resource)!;
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd().Replace("\r\n", "\n");
     }
 }

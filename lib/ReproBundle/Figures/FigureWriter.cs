@@ -119,7 +119,7 @@ public static partial class FigureWriter
     /// The file name of the one plotly.js copy each figures folder holds (<c>figures/plotly.min.js</c>, and
     /// <c>site/figures/plotly.min.js</c> beside the site's copies); every figure page loads it by this relative name.
     /// </summary>
-    public const string PlotlyJsFileName = "plotly.min.js";
+    public const string PlotlyJsFileName = OfflineChartPage.PlotlyJsFileName;
 
     /// <summary>
     /// The chart as an offline HTML page: plotly.js is loaded from <see cref="PlotlyJsFileName"/> in the same folder (one
@@ -137,8 +137,7 @@ public static partial class FigureWriter
         if (matches.Count != 1) throw new InvalidOperationException($"figure '{name}': expected one Plotly.NET chart div with a GUID id, found {matches.Count}");
         var guid = matches[0].Groups[1].Value;
         html = html.Replace(guid, DivId(name)).Replace(guid.Replace("-", ""), $"fig_{name}");
-        if (EmbeddedJson().Count(html) != 3) throw new InvalidOperationException($"figure '{name}': expected Plotly.NET's data, layout and config lines in the render script");
-        html = EmbeddedJson().Replace(html, m => m.Groups[1].Value + EscapeJsonForHtml(m.Groups[2].Value) + ";");
+        html = OfflineChartPage.EscapeEmbeddedJson(html, $"figure '{name}'");
         var scripts = ScriptSource().Matches(html);
         if (scripts.Count != 1 || scripts[0].Groups[1].Value != PlotlyJsFileName)
         {
@@ -150,51 +149,10 @@ public static partial class FigureWriter
     /// <summary>The UTF-8 bytes of <see cref="Html"/>.</summary>
     public static byte[] HtmlBytes(string name, GenericChart chart) => OutputStage.Utf8.GetBytes(Html(name, chart));
 
-    [GeneratedRegex(@"^(    var (?:data|layout|config) = )(.*);$", RegexOptions.CultureInvariant | RegexOptions.Multiline)]
-    private static partial Regex EmbeddedJson();
-
-    /// <summary>
-    /// JSON text made safe inside an HTML <c>&lt;script&gt;</c> element: <c>&lt;</c>, <c>&gt;</c>, <c>&amp;</c>, U+2028 and
-    /// U+2029 become <c>\u003c</c>, <c>\u003e</c>, <c>\u0026</c>, <c>\u2028</c>, <c>\u2029</c>. In valid JSON these characters
-    /// occur only inside string literals, where the escapes mean the same characters, so the data is unchanged while no
-    /// text from data/ can close the script (<c>&lt;/script&gt;</c>) or open a comment. Throws when the text is not JSON.
-    /// </summary>
-    public static string EscapeJsonForHtml(string json)
-    {
-        using (JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 64 }))
-        {
-            // parsed only to prove the replacements below act inside string literals
-        }
-        var sb = new System.Text.StringBuilder(json.Length + 16);
-        foreach (var c in json)
-        {
-            switch (c)
-            {
-                case '<': sb.Append("\\u003c"); break;
-                case '>': sb.Append("\\u003e"); break;
-                case '&': sb.Append("\\u0026"); break;
-                case '\u2028': sb.Append("\\u2028"); break;
-                case '\u2029': sb.Append("\\u2029"); break;
-                default: sb.Append(c); break;
-            }
-        }
-        return sb.ToString();
-    }
-
-    private static readonly Lazy<string> PlotlyJsText = new(ReadPlotlyJs);
     private static readonly Lazy<byte[]> PlotlyJsUtf8 = new(() => OutputStage.Utf8.GetBytes(PlotlyJs()));
 
-    /// <summary>plotly.js as Plotly.NET embeds it with <see cref="PlotlyJSReference.Full"/> (the build the figure pages load).</summary>
-    public static string PlotlyJs() => PlotlyJsText.Value;
-
-    private static string ReadPlotlyJs()
-    {
-        var assembly = typeof(GenericChart).Assembly;
-        var resource = assembly.GetManifestResourceNames().Single(n => n.StartsWith("Plotly.NET.plotly-", StringComparison.Ordinal) && n.EndsWith(".min.js", StringComparison.Ordinal));
-        using var stream = assembly.GetManifestResourceStream(resource)!;
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd().Replace("\r\n", "\n");
-    }
+    /// <summary>plotly.js as Plotly.NET embeds it (the build the figure pages load): <see cref="OfflineChartPage.PlotlyJs"/>.</summary>
+    public static string PlotlyJs() => OfflineChartPage.PlotlyJs();
 
     /// <summary>The names of the figures written into <paramref name="stage"/> so far, in path order.</summary>
     public static IReadOnlyList<string> WrittenFigures(OutputStage stage) =>
