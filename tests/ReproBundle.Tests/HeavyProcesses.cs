@@ -10,10 +10,10 @@ namespace ReproBundle.Tests;
 /// The tests that start a real Chromium. On a 2-core machine a browser started beside another one (or beside a
 /// notebook kernel) is starved until a tab or the launch times out, so this collection runs alone, after every other
 /// test, never in parallel with another test. (BrowserFaultTests start only fake browsers, shell scripts, and run with
-/// the rest.)
+/// the rest.) Its tests share one <c>reproduce</c> run with PNGs (<see cref="ReproducePngRun"/>).
 /// </summary>
 [CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class HeavyProcesses
+public sealed class HeavyProcesses : ICollectionFixture<ReproducePngRun>
 {
     public const string Name = "Chromium";
 }

@@ -54,17 +54,18 @@ internal static class PngRun
 
 /// <summary>
 /// <c>reproduce</c> with a real browser: every PNG drawn, listed in the manifest, the output under 10 MB, and no browser
-/// process left running. Starts Chromium, so it runs in <see cref="HeavyProcesses"/>, never beside another browser.
+/// process left running. Starts Chromium, so it runs in <see cref="HeavyProcesses"/>, never beside another browser; the run is
+/// the collection's shared <see cref="ReproducePngRun"/>.
 /// </summary>
 [Collection(HeavyProcesses.Name)]
-public class ReproducePngTests
+public class ReproducePngTests(ReproducePngRun run)
 {
     [Fact]
     public void Reproduce_draws_every_png_lists_it_in_the_manifest_stays_under_10_mb_and_leaves_no_browser_running()
     {
         Assert.True(ChromiumLocator.Find() is not null, $"Chromium not found: this test needs it. {ChromiumLocator.InstallHint}.");
-        using var temp = TestPaths.NewTempDir();
-        var (result, output, tmp) = PngRun.Run(temp, chromePath: null);
+        // The collection's one shared run (the site's browser test reads the same output and does not change it).
+        var (result, output, tmp) = (run.Result, run.Output, run.TempRoot);
 
         result.AssertExit(0);
         Assert.Equal("", result.Stderr);
