@@ -37,6 +37,39 @@ public sealed class ReproduceNoPngRun : IDisposable
     public void Dispose() => _temp.Dispose();
 }
 
+/// <summary>
+/// ONE <c>reproduce</c> run with PNGs, as a separate process with a private <c>TMPDIR</c> (<see cref="Cli.PngRun.Run"/>), shared by
+/// the <see cref="HeavyProcesses"/> tests that read a full output: <see cref="Cli.ReproducePngTests"/> (the PNGs, the manifest,
+/// no browser left running) and the site's browser test (every page and link, the figures' PNGs included).
+/// </summary>
+public sealed class ReproducePngRun : IDisposable
+{
+    private readonly TempDir _temp = TestPaths.NewTempDir();
+
+    public ReproducePngRun()
+    {
+        (Result, Output, TempRoot) = Cli.PngRun.Run(_temp, chromePath: null);
+    }
+
+    /// <summary>The folder the run wrote.</summary>
+    public string Output { get; }
+
+    /// <summary>The run's private <c>TMPDIR</c> (the browser's profile went there): its path tells the run's processes apart.</summary>
+    public string TempRoot { get; }
+
+    /// <summary>Exit code, stdout and stderr of the run.</summary>
+    internal CliResult Result { get; }
+
+    /// <summary>The output folder after checking that the run exited 0 (printing stderr when it did not).</summary>
+    public string SucceededOutput()
+    {
+        Result.AssertExit(0);
+        return Output;
+    }
+
+    public void Dispose() => _temp.Dispose();
+}
+
 /// <summary>The tests that share <see cref="ReproduceNoPngRun"/>.</summary>
 [CollectionDefinition(Name)]
 public sealed class ReproduceOutput : ICollectionFixture<ReproduceNoPngRun>

@@ -30,10 +30,24 @@ public static partial class ChromiumLocator
     ];
 
     /// <summary>
-    /// How long a launch may take until Chromium announces its DevTools endpoint and accepts the connection [s]. A
+    /// How long a launch may take until Chromium announces its DevTools endpoint and accepts the connection [s]: 15 s. A
     /// healthy start takes 0.3-3 s here even on a loaded machine; a browser that is not up by then is treated as broken.
+    /// The environment variable <see cref="LaunchTimeoutVariable"/> (whole seconds, 1-15) shortens it, so the test with a
+    /// hanging fake browser proves the timeout path without waiting out the full default.
     /// </summary>
-    public static readonly TimeSpan LaunchTimeout = TimeSpan.FromSeconds(15);
+    public static readonly TimeSpan LaunchTimeout = LaunchTimeoutFrom(Environment.GetEnvironmentVariable(LaunchTimeoutVariable));
+
+    /// <summary>
+    /// The environment variable that shortens <see cref="LaunchTimeout"/> [s]: whole seconds from 1 to 15; anything else
+    /// (unset, empty, not a number, out of range) keeps the 15 s default.
+    /// </summary>
+    public const string LaunchTimeoutVariable = "REPROBUNDLE_TEST_LAUNCH_TIMEOUT_S";
+
+    /// <summary>The launch timeout that <paramref name="value"/> of <see cref="LaunchTimeoutVariable"/> gives (15 s unless it holds 1-15).</summary>
+    internal static TimeSpan LaunchTimeoutFrom(string? value) =>
+        int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds) && seconds is >= 1 and <= 15
+            ? TimeSpan.FromSeconds(seconds)
+            : TimeSpan.FromSeconds(15);
 
     /// <summary>How long one DevTools call (a page load, a <c>Plotly.toImage</c>) may take before it counts as a browser fault.</summary>
     public static readonly TimeSpan ProtocolTimeout = TimeSpan.FromSeconds(60);

@@ -4,10 +4,20 @@ namespace ReproBundle.Tests.Cli;
 
 /// <summary>
 /// Every class of bad input: one line naming the file and line or the option, exit code 2, no stack
-/// trace, and nothing written under the output folder.
+/// trace, and nothing written under the output folder. Most cases run the CLI's command tree in this process
+/// (<see cref="ReproBundle.Cli.CliRunner.Run"/>, what the program's Main calls), which costs no process start; three
+/// (a missing data file, an unknown option, a missing required option) run the built program as a separate process,
+/// so the real exit code and stderr are proven for a data fault and for a usage fault.
 /// </summary>
 public class BadInputTests
 {
+    /// <summary>The CLI run in this process, as a <see cref="CliResult"/>.</summary>
+    private static CliResult InProcess(params string[] args)
+    {
+        var (code, stdout, stderr, _) = Faults.FaultCorpusTests.RunInProcess(args);
+        return new CliResult(code, stdout, stderr);
+    }
+
     private static void Edit(string dataDir, string file, Func<string, string> change)
     {
         var path = Path.Combine(dataDir, file);
@@ -29,7 +39,10 @@ public class BadInputTests
     }
 
     /// <summary>Runs reproduce on a broken copy of data/ into an output folder holding one old file, and checks nothing changed.</summary>
-    private static void AssertReproduceRejects(Action<string> breakData, params string[] expected)
+    private static void AssertReproduceRejects(Action<string> breakData, params string[] expected) =>
+        AssertReproduceRejects(breakData, asProcess: false, expected);
+
+    private static void AssertReproduceRejects(Action<string> breakData, bool asProcess, params string[] expected)
     {
         using var temp = TestPaths.CopyOfData();
         var data = Path.Combine(temp.Path, "data");
@@ -37,7 +50,8 @@ public class BadInputTests
         var output = Path.Combine(temp.Path, "output");
         Directory.CreateDirectory(output);
         File.WriteAllText(Path.Combine(output, "previous-run.txt"), "kept");
-        var r = CliProcess.RunIn(temp.Path, null, "reproduce", "--data", data, "--output", output);
+        string[] args = ["reproduce", "--data", data, "--output", output];
+        var r = asProcess ? CliProcess.RunIn(temp.Path, null, args) : InProcess(args);
         AssertRejected(r, expected);
         Assert.Equal(["previous-run.txt"], Directory.GetFileSystemEntries(output).Select(Path.GetFileName));
         Assert.Empty(Directory.GetDirectories(temp.Path, ".output.staging-*"));
@@ -46,7 +60,7 @@ public class BadInputTests
     [Fact]
     public void A_missing_data_file_is_named()
     {
-        AssertReproduceRejects(d => File.Delete(Path.Combine(d, "table2_projections.csv")), "table2_projections.csv: file not found");
+        AssertReproduceRejects(d => File.Delete(Path.Combine(d, "table2_projections.csv")), asProcess: true, "table2_projections.csv: file not found");
     }
 
     [Fact]
@@ -133,7 +147,7 @@ public class BadInputTests
             ["--tokens-per-second"] = "25", ["--stream-tokens-per-second"] = "5",
         };
         args[option] = value;
-        var r = CliProcess.Run(["density", .. args.SelectMany(kv => new[] { kv.Key, kv.Value })]);
+        var r = InProcess(["density", .. args.SelectMany(kv => new[] { kv.Key, kv.Value })]);
         AssertRejected(r, expected);
     }
 

@@ -122,7 +122,9 @@ public class DataIsReadOnlyTests
         string Fingerprint() => string.Join("\n", Directory.EnumerateFiles(data, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
             .Select(f => Path.GetRelativePath(data, f) + " " + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(f)))));
         var before = Fingerprint();
-        CliProcess.RunIn(temp.Path, null, "reproduce", "--data", data, "--output", Path.Combine(temp.Path, "output"), "--no-png").AssertExit(0);
+        // In this process (CliRunner.Run, what Main calls): the data files are what is checked, not the process.
+        var (code, stdout, stderr, _) = Faults.FaultCorpusTests.RunInProcess(["reproduce", "--data", data, "--output", Path.Combine(temp.Path, "output"), "--no-png"]);
+        new CliResult(code, stdout, stderr).AssertExit(0);
         Assert.Equal(before, Fingerprint());
     }
 }

@@ -19,12 +19,13 @@ internal static class PngRun
     /// Runs <c>reproduce</c> (with PNGs) as a separate process with a private <c>TMPDIR</c> (where the browser's profile
     /// goes), so the browser's processes can be told from any other Chromium on the machine by their command line.
     /// </summary>
-    public static (CliResult Result, string Output, string TempRoot) Run(TempDir temp, string? chromePath)
+    public static (CliResult Result, string Output, string TempRoot) Run(TempDir temp, string? chromePath, int? launchTimeoutSeconds = null)
     {
         var tmp = Path.Combine(temp.Path, "tmp");
         Directory.CreateDirectory(tmp);
         var env = new Dictionary<string, string> { ["TMPDIR"] = tmp };
         if (chromePath is not null) env["CHROME_PATH"] = chromePath;
+        if (launchTimeoutSeconds is { } s) env[ChromiumLocator.LaunchTimeoutVariable] = s.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var output = Path.Combine(temp.Path, "out");
         var result = CliProcess.RunIn(TestPaths.RepoRoot, env, "reproduce", "--data", TestPaths.DataDir, "--output", output);
         return (result, output, tmp);
@@ -53,17 +54,18 @@ internal static class PngRun
 
 /// <summary>
 /// <c>reproduce</c> with a real browser: every PNG drawn, listed in the manifest, the output under 10 MB, and no browser
-/// process left running. Starts Chromium, so it runs in <see cref="HeavyProcesses"/>, never beside another browser.
+/// process left running. Starts Chromium, so it runs in <see cref="HeavyProcesses"/>, never beside another browser; the run is
+/// the collection's shared <see cref="ReproducePngRun"/>.
 /// </summary>
 [Collection(HeavyProcesses.Name)]
-public class ReproducePngTests
+public class ReproducePngTests(ReproducePngRun run)
 {
     [Fact]
     public void Reproduce_draws_every_png_lists_it_in_the_manifest_stays_under_10_mb_and_leaves_no_browser_running()
     {
         Assert.True(ChromiumLocator.Find() is not null, $"Chromium not found: this test needs it. {ChromiumLocator.InstallHint}.");
-        using var temp = TestPaths.NewTempDir();
-        var (result, output, tmp) = PngRun.Run(temp, chromePath: null);
+        // The collection's one shared run (the site's browser test reads the same output and does not change it).
+        var (result, output, tmp) = (run.Result, run.Output, run.TempRoot);
 
         result.AssertExit(0);
         Assert.Equal("", result.Stderr);
@@ -134,11 +136,27 @@ public class BrowserFaultTests
         var pids = Path.Combine(temp.Path, "pids");
         // Never announces a DevTools endpoint; a child process sleeps too, as Chromium's helper processes would.
         var fake = FakeChromium(temp, $"sleep 1000 &\necho \"$$ $!\" > '{pids}'\nwait\n");
-        var (result, output, tmp) = PngRun.Run(temp, fake);
-        AssertPngsMissing(result, output, $"was not ready within {ChromiumLocator.LaunchTimeout.TotalSeconds:0} s");
+        // The launch timeout shortened to 3 s (the product's 15 s is the same code path; LaunchTimeoutFrom is tested below).
+        var (result, output, tmp) = PngRun.Run(temp, fake, launchTimeoutSeconds: 3);
+        AssertPngsMissing(result, output, "was not ready within 3 s");
         var started = File.ReadAllText(pids).Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(int.Parse).ToList();
         Assert.Equal(2, started.Count);
         Assert.All(started, pid => Assert.False(Processes.IsAlive(pid), $"process {pid} of the fake browser outlived reproduce"));
         Assert.Empty(Processes.WithCommandLineContaining(tmp));
     }
+
+    [Theory]
+    [InlineData(null, 15)]
+    [InlineData("", 15)]
+    [InlineData("3", 3)]
+    [InlineData("1", 1)]
+    [InlineData("15", 15)]
+    [InlineData("0", 15)]
+    [InlineData("16", 15)]
+    [InlineData("-3", 15)]
+    [InlineData("3.5", 15)]
+    [InlineData("three", 15)]
+    [InlineData("99999999999999999999", 15)]
+    public void The_launch_timeout_variable_only_shortens_the_15_s_default_to_whole_seconds_from_1_to_15(string? value, int expectedSeconds) =>
+        Assert.Equal(TimeSpan.FromSeconds(expectedSeconds), ChromiumLocator.LaunchTimeoutFrom(value));
 }

@@ -24,7 +24,7 @@ public sealed class HeadlessNotebookRuns
     }
 }
 
-[Collection(HeavyProcesses.Name)]
+[Collection(NotebookKernels.Name)]
 public partial class HeadlessNotebookTests(HeadlessNotebookRuns fixture) : IClassFixture<HeadlessNotebookRuns>
 {
     public static TheoryData<string> Notebooks => NotebookPaths.NotebookNames();
@@ -228,7 +228,7 @@ public partial class HeadlessNotebookTests(HeadlessNotebookRuns fixture) : IClas
 /// how VS Code's kernel runs them: it must run clean, show its key numbers, and its executed copy must get the
 /// cell ids back (dotnet-repl drops them) and pass nbformat's validator.
 /// </summary>
-[Collection(HeavyProcesses.Name)]
+[Collection(NotebookKernels.Name)]
 public class DotnetReplNotebookTests
 {
     [Fact]

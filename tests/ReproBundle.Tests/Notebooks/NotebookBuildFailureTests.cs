@@ -7,7 +7,7 @@ namespace ReproBundle.Tests.Notebooks;
 /// A library that does not build before the notebooks run is the bundle's own fault, not the reader's input: an
 /// internal error (exit 1, README's exit-code table) with one line naming the project and the compiler's first error.
 /// </summary>
-[Collection(HeavyProcesses.Name)]
+[Collection(NotebookKernels.Name)]
 public class NotebookBuildFailureTests
 {
     /// <summary>A bundle folder whose lib/ReproBundle does not compile (a string assigned to an int), with a copy of data/.</summary>

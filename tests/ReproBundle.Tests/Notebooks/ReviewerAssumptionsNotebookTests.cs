@@ -9,7 +9,7 @@ namespace ReproBundle.Tests.Notebooks;
 /// to the notebooks through REPROBUNDLE_ASSUMPTIONS (the in-process runner sets it as `reproduce --notebooks
 /// --assumptions F` does), must move every cell that reads the parameter cell, the density ratio first.
 /// </summary>
-[Collection(HeavyProcesses.Name)]
+[Collection(NotebookKernels.Name)]
 public class ReviewerAssumptionsNotebookTests
 {
     [Fact]
