@@ -88,8 +88,8 @@ public sealed class NotebookTwinRuns
         start.Environment["DOTNET_NOLOGO"] = "1";
         // The twins read the notebooks' data and assumptions variables; the in-process notebook runner sets them in this
         // process while it runs, so a twin gets neither, whatever ran before.
-        start.Environment.Remove(NotebookRunner.DataRootVariable);
-        start.Environment.Remove(NotebookRunner.AssumptionsVariable);
+        start.Environment.Remove(NotebookBundle.DataRootVariable);
+        start.Environment.Remove(NotebookBundle.AssumptionsVariable);
         var clock = Stopwatch.StartNew();
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
