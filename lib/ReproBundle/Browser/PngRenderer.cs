@@ -31,6 +31,7 @@ public sealed class PngRenderer : IDisposable
     private readonly Task<(ChromiumSession Session, IPage Page)> _ready;
     private readonly Channel<PngJob> _jobs = Channel.CreateUnbounded<PngJob>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task<IReadOnlyDictionary<string, string>> _drawing;
+    private volatile bool _stopping;
 
     /// <summary>The Chromium executable this renderer runs.</summary>
     public string ChromiumPath { get; }
@@ -124,7 +125,7 @@ public sealed class PngRenderer : IDisposable
         string? fault = null;
         await foreach (var job in _jobs.Reader.ReadAllAsync())
         {
-            if (fault is null)
+            if (fault is null && !_stopping)
             {
                 try
                 {
@@ -142,7 +143,7 @@ public sealed class PngRenderer : IDisposable
                     await EndBrowserAsync();
                 }
             }
-            missing[job.OutputPath] = fault;
+            missing[job.OutputPath] = fault ?? "not drawn: the run stopped before this PNG's turn";
         }
         return missing;
     }
@@ -163,10 +164,11 @@ public sealed class PngRenderer : IDisposable
     {
         try
         {
-            // The launch and the page load are each bounded (ChromiumLocator.LaunchTimeout, ProtocolTimeout), so this wait ends.
-            ((IAsyncResult)_ready).AsyncWaitHandle.WaitOne();
-            // Jobs still queued are not drawn: the caller that wanted them called Finish.
+            // Jobs still queued are not drawn (a run that wanted them called Finish first; one that ends early does not wait).
+            _stopping = true;
             _jobs.Writer.TryComplete();
+            // The launch, the page load and each drawing call are bounded (ChromiumLocator.LaunchTimeout, ProtocolTimeout), so these waits end.
+            ((IAsyncResult)_ready).AsyncWaitHandle.WaitOne();
             ((IAsyncResult)_drawing).AsyncWaitHandle.WaitOne();
             EndBrowserAsync().GetAwaiter().GetResult();
         }

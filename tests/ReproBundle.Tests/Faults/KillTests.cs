@@ -87,7 +87,11 @@ public class KillTests(ITestOutputHelper log)
         {
             psi.ArgumentList.Add(a);
         }
-        psi.Environment["REPROBUNDLE_TEST_STEP_MS"] = "10"; // widens the staging and publish windows to about 0.9 s each
+        // Pauses after each staged file and publish step. The staging scenarios are signalled soon after staging starts, so they
+        // get a long window (50 ms a file, over 5 s in all): a test thread that the loaded machine stalls for a second or two
+        // must not see the run publish before its signal lands (it did once in a CI run at 10 ms). The journal scenarios must
+        // get through all of staging first, so they keep 10 ms (about 1 s for staging, 1 s for the publish).
+        psi.Environment["REPROBUNDLE_TEST_STEP_MS"] = when == When.Staging ? "50" : "10";
         psi.Environment.Remove("REPROBUNDLE_DEBUG");
         using var process = Process.Start(psi)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
@@ -100,7 +104,13 @@ public class KillTests(ITestOutputHelper log)
         while (!Reached() && !process.HasExited && deadline.Elapsed < TimeSpan.FromMinutes(2)) Thread.Sleep(5);
         // (Messages that read the child's stderr are built only on failure: reading it waits for the child to end.)
         if (process.HasExited) Assert.Fail($"{scenario}: the run ended before the {when} point: {stderr.Result}");
+        var reachedAt = deadline.Elapsed;
         if (delayMs > 0) Thread.Sleep(delayMs);
+        // A run that has already ended was not stopped by this test: say so, rather than judge the product by it.
+        if (process.HasExited)
+        {
+            Assert.Fail($"{scenario}: the run ended (exit {process.ExitCode}) {(deadline.Elapsed - reachedAt).TotalMilliseconds:F0} ms after the {when} point, before the signal was sent: this machine stalled the test longer than the window");
+        }
         if (signal == 9) process.Kill();
         else
         {
