@@ -111,13 +111,6 @@ public sealed class PngRenderer : IDisposable
         return _drawing.GetAwaiter().GetResult();
     }
 
-    /// <summary><see cref="Queue"/> for each of <paramref name="jobs"/>, then <see cref="Finish"/>.</summary>
-    public IReadOnlyDictionary<string, string> Render(IReadOnlyList<PngJob> jobs)
-    {
-        foreach (var job in jobs) Queue(job);
-        return Finish();
-    }
-
     /// <summary>The one consumer of the queue: draws each job in turn; after a fault, lists the rest as missing without trying them.</summary>
     private async Task<IReadOnlyDictionary<string, string>> DrawQueuedAsync()
     {

@@ -163,7 +163,7 @@ public static partial class FigureWriter
     /// Renders <c>figures/&lt;name&gt;.png</c> for every figure written into <paramref name="stage"/>, in one Chromium
     /// session (<see cref="PngRenderer"/>), and records each PNG in the stage. When no Chromium is found
     /// (<see cref="ChromiumLocator.Find"/>), writes none and prints one line saying how to get them: HTML and JSON are
-    /// already written. When the browser fails (see <see cref="PngRenderer.Render"/>), the PNGs it did not draw are
+    /// already written. When the browser fails (see <see cref="PngRenderer.Finish"/>), the PNGs it did not draw are
     /// returned in <see cref="PngOutcome.Missing"/> with the reason. Pass a <paramref name="renderer"/> started early with
     /// <see cref="PngRenderer.Start"/> to overlap Chromium's start-up with the rest of the run; without one, a browser is
     /// started here.
