@@ -97,7 +97,7 @@ internal static class UncertaintyCommand
         var ratio = stats.Summaries[^1];
         writer.WriteLine($"samples {settings.Samples} threads {settings.Threads}");
         writer.WriteLine($"  draw+evaluate: {draw * 1e3:F1} ms wall ({settings.Samples / draw / 1e6:F1} M draws/s), {(cpu1 - cpu0).TotalMilliseconds:F0} ms CPU (checksum {checksum:R})");
-        writer.WriteLine($"  full statistics (2 passes + exact percentiles of 9 series): {full * 1e3:F1} ms wall ({settings.Samples / full / 1e6:F1} M draws/s), {(cpu2 - cpu1).TotalMilliseconds:F0} ms CPU");
+        writer.WriteLine($"  full statistics (exact percentiles of 9 series): {full * 1e3:F1} ms wall ({settings.Samples / full / 1e6:F1} M draws/s), {(cpu2 - cpu1).TotalMilliseconds:F0} ms CPU");
         writer.WriteLine($"  density ratio p5 {Quantity.Text(ratio.P5)} p50 {Quantity.Text(ratio.P50)} p95 {Quantity.Text(ratio.P95)}; P(>10x) {Quantity.Text(stats.ShareDensityRatioAbove10x)}");
     }
 }

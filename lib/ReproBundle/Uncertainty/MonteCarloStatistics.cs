@@ -17,28 +17,53 @@ public static partial class MonteCarlo
     /// <summary>Bins of the density-ratio histogram drawn in the distribution chart.</summary>
     public const int ChartBins = 60;
 
+    /// <summary>
+    /// Half-width, as a share of the draws, of the window kept around each percentile the pilot estimates (see
+    /// <see cref="Statistics(UncertaintyModel, MonteCarloSettings)"/>): 0.01 is about five standard errors of a median
+    /// estimated from the pilot's 65,536 draws.
+    /// </summary>
+    private const double PilotWindowShare = 0.01;
+
+    /// <summary>Draws of the pilot: the first four chunks (the same draws the full run makes first).</summary>
+    private const int PilotSamples = 4 * ChunkSize;
+
+    /// <summary>
+    /// Above this many draws pass 1 keeps none (about a tenth of all draws would be kept, 7 bytes a draw), so memory stays
+    /// bounded: such runs take two passes.
+    /// </summary>
+    private const int MaxSamplesKeptInPass1 = 4_000_000;
+
     private sealed class Pass1
     {
         public readonly long[][] Counts = Enumerable.Range(0, SeriesCount).Select(_ => new long[SearchBins]).ToArray();
         public readonly double[] Min = Enumerable.Repeat(double.PositiveInfinity, SeriesCount).ToArray();
         public readonly double[] Max = Enumerable.Repeat(double.NegativeInfinity, SeriesCount).ToArray();
+        public readonly List<double>[] Kept = Enumerable.Range(0, SeriesCount).Select(_ => new List<double>()).ToArray();
     }
 
     /// <summary>
     /// The summaries of <see cref="Summarize"/> for every series, the share of density ratios above 10x and the
-    /// ratio histogram, computed without holding the draws, so memory stays a few MB however many draws are made.
+    /// ratio histogram, computed without holding all the draws (at most about 30 MB of them, however many are made).
     /// </summary>
     /// <remarks>
-    /// Exact, not approximate: the draws are generated twice from the same seed. Pass 1 counts each series into a
-    /// histogram between bounds found at the corners of the input box (every output is a product of powers of the
-    /// inputs, so its extremes lie at corners; a value outside still lands in an edge bin), sums per chunk and counts
-    /// ratios above 10. The bins holding the order statistics that R-7 percentiles need are then known; pass 2
-    /// collects the draws of just those bins, and MathNet's <see cref="ArrayStatistics.OrderStatisticInplace(double[], int)"/>
-    /// picks the order statistic inside a bin. The percentiles equal MathNet's R-7 quantile over all draws (a test
-    /// checks this). The mean sums each chunk in draw order, then the chunk sums in chunk order: no dependence on
-    /// the thread count.
+    /// Exact, not approximate. Pass 1 counts each series into a histogram between bounds found at the corners of the
+    /// input box (every output is a product of powers of the inputs, so its extremes lie at corners; a value outside
+    /// still lands in an edge bin), sums per chunk and counts ratios above 10. The bins holding the order statistics
+    /// that R-7 percentiles need are then known, and MathNet's <see cref="ArrayStatistics.OrderStatisticInplace(double[], int)"/>
+    /// picks the order statistic among the draws of that bin. Pass 1 keeps the draws of the bins a pilot (the first
+    /// <see cref="PilotSamples"/> draws, counted into the same bins) puts within <see cref="PilotWindowShare"/> of each percentile, so a
+    /// wanted bin is usually complete already; only a wanted bin outside those windows is collected by a second pass
+    /// that generates the draws again from the same seed. Either way every draw of the bin is there, so the
+    /// percentiles equal MathNet's R-7 quantile over all draws (tests check both paths). The mean sums each chunk in
+    /// draw order, then the chunk sums in chunk order: no dependence on the thread count.
     /// </remarks>
-    public static ScenarioStatistics Statistics(UncertaintyModel model, MonteCarloSettings settings)
+    public static ScenarioStatistics Statistics(UncertaintyModel model, MonteCarloSettings settings) => StatisticsWithPilotWindow(model, settings, PilotWindowShare, out _);
+
+    /// <summary>
+    /// <see cref="Statistics(UncertaintyModel, MonteCarloSettings)"/> with the pilot's window half-width as a share of
+    /// the draws, and how many wanted bins the second pass had to collect (0: one pass was enough).
+    /// </summary>
+    internal static ScenarioStatistics StatisticsWithPilotWindow(UncertaintyModel model, MonteCarloSettings settings, double pilotWindowShare, out int binsFromSecondPass)
     {
         if (settings.Violation() is { } v) throw new ArgumentException(v);
         long n = settings.Samples;
@@ -48,7 +73,10 @@ public static partial class MonteCarlo
         for (int s = 0; s < SeriesCount; s++) scale[s] = hi[s] > lo[s] ? SearchBins / (hi[s] - lo[s]) : 0;
         double chartLo = Math.Log10(lo[8]), chartScale = hi[8] > lo[8] ? ChartBins / (Math.Log10(hi[8]) - chartLo) : 0;
 
-        // Pass 1: counts, extremes, per-chunk sums, ratios above 10. Both passes' loops are compiled optimized at once (see Prior.Transform).
+        var keep = PilotWindows(model, settings, lo, scale, pilotWindowShare);
+
+        // Pass 1: counts, extremes, per-chunk sums, ratios above 10, the draws of the pilot's bins. Both passes' loops are
+        // compiled optimized at once (see Prior.Transform).
         var chunkSums = new double[SeriesCount][];
         for (int s = 0; s < SeriesCount; s++) chunkSums[s] = new double[chunks];
         var chunkAbove = new long[chunks];
@@ -58,6 +86,8 @@ public static partial class MonteCarlo
             {
                 double[] a = o[s];
                 long[] counts = acc.Counts[s];
+                bool[] keepBin = keep[s];
+                List<double> kept = acc.Kept[s];
                 double sum = 0, min = acc.Min[s], max = acc.Max[s], l = lo[s], sc = scale[s];
                 for (int i = 0; i < len; i++)
                 {
@@ -65,7 +95,9 @@ public static partial class MonteCarlo
                     sum += x;
                     if (x < min) min = x;
                     if (x > max) max = x;
-                    counts[Bin(x, l, sc)]++;
+                    int b = Bin(x, l, sc);
+                    counts[b]++;
+                    if (keepBin[b]) kept.Add(x);
                 }
                 chunkSums[s][k] = sum;
                 acc.Min[s] = min;
@@ -121,28 +153,54 @@ public static partial class MonteCarlo
             }
         }
 
-        // Pass 2: the draws in the wanted bins.
-        var pass2 = ForEachChunk(model, settings, () => new Dictionary<(int, int), List<double>>(), [MethodImpl(MethodImplOptions.AggressiveOptimization)] (_, _, len, o, found) =>
+        // The wanted bins pass 1 kept whole; the others (wanted2) are collected by a second pass.
+        var found = new Dictionary<(int, int), List<double>>();
+        var wanted2 = new bool[SeriesCount][];
+        binsFromSecondPass = 0;
+        for (int s = 0; s < SeriesCount; s++)
         {
-            for (int s = 0; s < SeriesCount; s++)
+            wanted2[s] = new bool[SearchBins];
+            var listOfBin = new List<double>?[SearchBins];
+            for (int b = 0; b < SearchBins; b++)
             {
-                double[] a = o[s];
-                bool[] w = wanted[s];
-                double l = lo[s], sc = scale[s];
-                for (int i = 0; i < len; i++)
+                if (!wanted[s][b]) continue;
+                if (keep[s][b]) found[(s, b)] = listOfBin[b] = [];
+                else
                 {
-                    int b = Bin(a[i], l, sc);
-                    if (!w[b]) continue;
-                    if (!found.TryGetValue((s, b), out var list)) found[(s, b)] = list = [];
-                    list.Add(a[i]);
+                    wanted2[s][b] = true;
+                    binsFromSecondPass++;
                 }
             }
-        });
-        var inBin = new Dictionary<(int, int), double[]>();
-        foreach (var key in pass2.SelectMany(p => p.Keys).Distinct())
-        {
-            inBin[key] = pass2.Where(p => p.ContainsKey(key)).SelectMany(p => p[key]).ToArray();
+            double l = lo[s], sc = scale[s];
+            foreach (var p in pass1)
+            {
+                foreach (var x in p.Kept[s]) listOfBin[Bin(x, l, sc)]?.Add(x);
+            }
         }
+        if (binsFromSecondPass > 0)
+        {
+            var pass2 = ForEachChunk(model, settings, () => new Dictionary<(int, int), List<double>>(), [MethodImpl(MethodImplOptions.AggressiveOptimization)] (_, _, len, o, local) =>
+            {
+                for (int s = 0; s < SeriesCount; s++)
+                {
+                    double[] a = o[s];
+                    bool[] w = wanted2[s];
+                    double l = lo[s], sc = scale[s];
+                    for (int i = 0; i < len; i++)
+                    {
+                        int b = Bin(a[i], l, sc);
+                        if (!w[b]) continue;
+                        if (!local.TryGetValue((s, b), out var list)) local[(s, b)] = list = [];
+                        list.Add(a[i]);
+                    }
+                }
+            });
+            foreach (var key in pass2.SelectMany(p => p.Keys).Distinct())
+            {
+                found[key] = [.. pass2.Where(p => p.ContainsKey(key)).SelectMany(p => p[key])];
+            }
+        }
+        var inBin = found.ToDictionary(e => e.Key, e => e.Value.ToArray());
         double OrderStatistic(int s, long rank)
         {
             int b = BinOfRank(before[s], rank);
@@ -170,6 +228,36 @@ public static partial class MonteCarlo
     }
 
     private static int Bin(double x, double lo, double scale) => Math.Clamp((int)((x - lo) * scale), 0, SearchBins - 1);
+
+    /// <summary>
+    /// For each series, the search bins pass 1 keeps the draws of: the bins that hold the pilot's order statistics from
+    /// q - <paramref name="windowShare"/> to q + <paramref name="windowShare"/> for each percentile q (found by counting
+    /// the pilot into the same bins). A series whose windows would hold more than a quarter of the pilot (a
+    /// near-constant one) keeps nothing, and so does every series of a run above <see cref="MaxSamplesKeptInPass1"/> draws;
+    /// their wanted bins go to the second pass.
+    /// </summary>
+    private static bool[][] PilotWindows(UncertaintyModel model, MonteCarloSettings settings, double[] lo, double[] scale, double windowShare)
+    {
+        var keep = Enumerable.Range(0, SeriesCount).Select(_ => new bool[SearchBins]).ToArray();
+        if (settings.Samples > MaxSamplesKeptInPass1) return keep;
+        var pilot = Simulate(model, settings with { Samples = Math.Min(settings.Samples, PilotSamples) }).Series().Select(s => s.Values).ToArray();
+        for (int s = 0; s < SeriesCount; s++)
+        {
+            var before = new long[SearchBins + 1];
+            foreach (var x in pilot[s]) before[Bin(x, lo[s], scale[s]) + 1]++;
+            for (int b = 0; b < SearchBins; b++) before[b + 1] += before[b];
+            long last = pilot[s].Length - 1;
+            foreach (var q in Percentiles)
+            {
+                long from = (long)Math.Floor(Math.Max(0, q / 100.0 - windowShare) * last), to = (long)Math.Ceiling(Math.Min(1, q / 100.0 + windowShare) * last);
+                for (int b = BinOfRank(before, from); b <= BinOfRank(before, to); b++) keep[s][b] = true;
+            }
+            long kept = 0;
+            for (int b = 0; b < SearchBins; b++) if (keep[s][b]) kept += before[b + 1] - before[b];
+            if (kept > pilot[s].Length / 4) Array.Clear(keep[s]);
+        }
+        return keep;
+    }
 
     private static int BinOfRank(long[] before, long rank)
     {

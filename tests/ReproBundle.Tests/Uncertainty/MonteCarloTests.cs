@@ -104,6 +104,28 @@ public class MonteCarloTests
         Assert.Equal(samples, stats.Histogram.Counts.Sum());
     }
 
+    [Theory]
+    [InlineData(0.01, false)] // the default window: every wanted bin is kept by pass 1, no second pass
+    [InlineData(0.0, true)] // windows one bin wide: most wanted bins miss them and the second pass collects them
+    public void Percentiles_are_exact_whether_pass_1_kept_the_wanted_bins_or_a_second_pass_collected_them(double windowShare, bool secondPass)
+    {
+        var model = PaperModel();
+        var settings = new MonteCarloSettings(200_001, 7, 2); // more than the pilot's 65,536 draws
+        var all = MonteCarlo.Simulate(model, settings);
+
+        var stats = MonteCarlo.StatisticsWithPilotWindow(model, settings, windowShare, out int binsFromSecondPass);
+
+        Assert.Equal(secondPass, binsFromSecondPass > 0);
+        var series = all.Series().ToList();
+        for (int s = 0; s < series.Count; s++)
+        {
+            var values = series[s].Values;
+            var got = stats.Summaries[s];
+            double R7(double q) => ArrayStatistics.QuantileCustomInplace((double[])values.Clone(), q, QuantileDefinition.R7);
+            Assert.Equal((R7(0.05), R7(0.25), R7(0.5), R7(0.75), R7(0.95)), (got.P5, got.P25, got.P50, got.P75, got.P95));
+        }
+    }
+
     [Fact]
     public void Every_draw_lies_inside_the_outputs_reachable_from_the_corners_of_the_input_ranges()
     {
