@@ -33,12 +33,13 @@ public static partial class MonteCarlo
     /// </summary>
     private const int MaxSamplesKeptInPass1 = 4_000_000;
 
-    private sealed class Pass1
+    private sealed class Pass1(int[] keptCapacity)
     {
-        public readonly long[][] Counts = Enumerable.Range(0, SeriesCount).Select(_ => new long[SearchBins]).ToArray();
+        // int: one worker counts at most int.MaxValue draws (Samples is an int); the bins are summed as long.
+        public readonly int[][] Counts = Enumerable.Range(0, SeriesCount).Select(_ => new int[SearchBins]).ToArray();
         public readonly double[] Min = Enumerable.Repeat(double.PositiveInfinity, SeriesCount).ToArray();
         public readonly double[] Max = Enumerable.Repeat(double.NegativeInfinity, SeriesCount).ToArray();
-        public readonly List<double>[] Kept = Enumerable.Range(0, SeriesCount).Select(_ => new List<double>()).ToArray();
+        public readonly List<double>[] Kept = keptCapacity.Select(c => new List<double>(c)).ToArray();
     }
 
     /// <summary>
@@ -73,19 +74,21 @@ public static partial class MonteCarlo
         for (int s = 0; s < SeriesCount; s++) scale[s] = hi[s] > lo[s] ? SearchBins / (hi[s] - lo[s]) : 0;
         double chartLo = Math.Log10(lo[8]), chartScale = hi[8] > lo[8] ? ChartBins / (Math.Log10(hi[8]) - chartLo) : 0;
 
-        var keep = PilotWindows(model, settings, lo, scale, pilotWindowShare);
+        var (keep, keptShare) = PilotWindows(model, settings, lo, scale, pilotWindowShare);
+        // Each worker's kept draws, sized from the pilot (a fifth more than its share) so the lists seldom grow.
+        var keptCapacity = keptShare.Select(f => (int)Math.Min(int.MaxValue / 2, f * 1.2 * n / settings.Threads)).ToArray();
 
         // Pass 1: counts, extremes, per-chunk sums, ratios above 10, the draws of the pilot's bins. Both passes' loops are
         // compiled optimized at once (see Prior.Transform).
         var chunkSums = new double[SeriesCount][];
         for (int s = 0; s < SeriesCount; s++) chunkSums[s] = new double[chunks];
         var chunkAbove = new long[chunks];
-        var pass1 = ForEachChunk(model, settings, () => new Pass1(), [MethodImpl(MethodImplOptions.AggressiveOptimization)] (k, _, len, o, acc) =>
+        var pass1 = ForEachChunk(model, settings, () => new Pass1(keptCapacity), [MethodImpl(MethodImplOptions.AggressiveOptimization)] (k, _, len, o, acc) =>
         {
             for (int s = 0; s < SeriesCount; s++)
             {
                 double[] a = o[s];
-                long[] counts = acc.Counts[s];
+                int[] counts = acc.Counts[s];
                 bool[] keepBin = keep[s];
                 List<double> kept = acc.Kept[s];
                 double sum = 0, min = acc.Min[s], max = acc.Max[s], l = lo[s], sc = scale[s];
@@ -236,10 +239,11 @@ public static partial class MonteCarlo
     /// near-constant one) keeps nothing, and so does every series of a run above <see cref="MaxSamplesKeptInPass1"/> draws;
     /// their wanted bins go to the second pass.
     /// </summary>
-    private static bool[][] PilotWindows(UncertaintyModel model, MonteCarloSettings settings, double[] lo, double[] scale, double windowShare)
+    private static (bool[][] Keep, double[] KeptShare) PilotWindows(UncertaintyModel model, MonteCarloSettings settings, double[] lo, double[] scale, double windowShare)
     {
         var keep = Enumerable.Range(0, SeriesCount).Select(_ => new bool[SearchBins]).ToArray();
-        if (settings.Samples > MaxSamplesKeptInPass1) return keep;
+        var keptShare = new double[SeriesCount];
+        if (settings.Samples > MaxSamplesKeptInPass1) return (keep, keptShare);
         var pilot = Simulate(model, settings with { Samples = Math.Min(settings.Samples, PilotSamples) }).Series().Select(s => s.Values).ToArray();
         for (int s = 0; s < SeriesCount; s++)
         {
@@ -255,8 +259,9 @@ public static partial class MonteCarlo
             long kept = 0;
             for (int b = 0; b < SearchBins; b++) if (keep[s][b]) kept += before[b + 1] - before[b];
             if (kept > pilot[s].Length / 4) Array.Clear(keep[s]);
+            else keptShare[s] = (double)kept / pilot[s].Length;
         }
-        return keep;
+        return (keep, keptShare);
     }
 
     private static int BinOfRank(long[] before, long rank)
