@@ -38,10 +38,13 @@ public static class RegistryCharts
     /// <summary>Every registry chart with its figure name: the per-type breakdown, the heat-map and the dependency graph.</summary>
     public static IReadOnlyList<(string Name, GenericChart Chart)> All(BottleneckRegistry registry) =>
     [
-        ("registry_types", TypeBreakdown(registry)),
-        ("registry_priority_difficulty", PriorityDifficultyHeatmap(registry)),
-        ("registry_dependencies", DependencyGraphChart(registry)),
+        (Names[0], TypeBreakdown(registry)),
+        (Names[1], PriorityDifficultyHeatmap(registry)),
+        (Names[2], DependencyGraphChart(registry)),
     ];
+
+    /// <summary>The figure names of <see cref="All"/>, in its order, without building the charts.</summary>
+    public static readonly IReadOnlyList<string> Names = ["registry_types", "registry_priority_difficulty", "registry_dependencies"];
 
     private static readonly string[] GroupColors = ["#1b9e77", "#7570b3", "#d95f02"];
 
