@@ -95,7 +95,8 @@ public sealed class NotebookTwinRuns
         var staging = ProjectsDirectory + "-converting";
         if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
         // A twin converted by an earlier run from the same text (kept in a stamp file beside its project) is not converted again.
-        var stale = twins.Where(t => !File.Exists(StampOf(t)) || File.ReadAllText(StampOf(t)) != File.ReadAllText(Path.Combine(NotebookPaths.NotebooksDirectory, t))).ToList();
+        var stale = twins.Where(t => !File.Exists(StampOf(t)) || !File.Exists(ProjectOf(t))
+            || File.ReadAllText(StampOf(t)) != File.ReadAllText(Path.Combine(NotebookPaths.NotebooksDirectory, t))).ToList();
         var converted = stale.Select(t => Dotnet("project", "convert", t, "--output", Path.Combine(staging, Path.GetFileNameWithoutExtension(t)))).ToList();
         ReaderRun = reader.GetAwaiter().GetResult();
         if (Directory.Exists(staging))
@@ -135,6 +136,9 @@ public sealed class NotebookTwinRuns
         });
         Runs = notebooks.Select((n, i) => (n, runs[i])).ToDictionary(p => p.n, p => p.Item2);
     }
+
+    /// <summary>The converted project of <paramref name="twin"/>.</summary>
+    private static string ProjectOf(string twin) => Path.Combine(ProjectsDirectory, Path.GetFileNameWithoutExtension(twin), Path.GetFileNameWithoutExtension(twin) + ".csproj");
 
     /// <summary>The text of <paramref name="twin"/> its converted project was made from.</summary>
     private static string StampOf(string twin) => Path.Combine(ProjectsDirectory, Path.GetFileNameWithoutExtension(twin) + ".converted-from.txt");
