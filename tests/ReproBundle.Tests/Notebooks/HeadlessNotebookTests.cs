@@ -17,7 +17,7 @@ public sealed class HeadlessNotebookRuns
     {
         // Build the library the notebooks load first (a no-op when `dotnet test -c Release` just built it), so
         // no two notebooks running side by side try to build it at once from their setup cell.
-        NotebookExecution.EnsureLibraryBuilt(NotebookPaths.Root);
+        NotebookPaths.EnsureLibraryBuilt();
         var runs = ReproBundle.Cli.InProcessNotebookRunner.RunAllAsync(NotebookRunner.FindNotebooks(NotebookPaths.NotebooksDirectory), null, null)
             .GetAwaiter().GetResult();
         Runs = runs.ToDictionary(r => r.Name);
@@ -234,7 +234,7 @@ public class DotnetReplNotebookTests
     [Fact]
     public async Task Notebook_04_runs_on_the_pinned_dotnet_repl_and_shows_its_key_numbers_with_valid_cell_ids()
     {
-        NotebookExecution.EnsureLibraryBuilt(NotebookPaths.Root);
+        NotebookPaths.EnsureLibraryBuilt();
         var path = Path.Combine(NotebookPaths.NotebooksDirectory, "04-agent-density.ipynb");
         var run = await NotebookRunner.RunAsync(path);
         Assert.True(run.Failures.Count == 0, string.Join("\n", run.Failures));

@@ -44,7 +44,7 @@ public class ReviewerAssumptionsNotebookTests
     /// <summary>Runs notebook 04 in process with an assumptions file holding <paramref name="yaml"/>; returns the run and the file's name.</summary>
     private static async Task<(ReproBundle.Notebooks.NotebookRun Run, string FileName)> RunNotebook04With(string yaml)
     {
-        NotebookExecution.EnsureLibraryBuilt(NotebookPaths.Root);
+        NotebookPaths.EnsureLibraryBuilt();
         var assumptions = Path.Combine(Path.GetTempPath(), $"reprobundle-nb-assumptions-{Environment.ProcessId}-{Guid.NewGuid():N}.yaml");
         File.WriteAllText(assumptions, yaml);
         try
