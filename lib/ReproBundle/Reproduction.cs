@@ -105,16 +105,6 @@ public static class Reproduction
         summary.Insert(2, HeadlineLine(ClaimsDiff.Headlines(data, uncertainty)));
         Taxonomy.WriteSummary(stage, registry);
 
-        // The site shows the figures and tables written above, so it comes after them. While the browser still draws the
-        // last PNGs (and no notebook is to run), it is written now, showing every PNG as drawn, and the PNGs are copied in
-        // once drawn; if one is missing after all, the site is written again without it.
-        var siteOptions = new SiteOptions(ReviewerBanner: banner, Findings: SiteFinding.From(audit, findings, findingValues));
-        void WriteSite(SiteOptions o) => StaticSite.Write(stage, registry, audit, [.. StaticSite.PaperFigures, .. StaticSite.BundleFigures],
-            StaticSite.KeyTables(data, registry), BibReference.Load(Path.Combine(options.DataDirectory, "references.bib")), o);
-        IReadOnlySet<string> stillDrawing = pngRenderer is not null && options.NotebooksDirectory is null
-            ? FigureWriter.WrittenFigures(stage).ToHashSet(StringComparer.Ordinal) : new HashSet<string>();
-        if (stillDrawing.Count > 0) WriteSite(siteOptions with { PngsStillDrawing = stillDrawing });
-
         // A browser fault costs the PNGs only: they are listed as missing, and every other output is still written.
         var pngs = options.Png ? FigureWriter.RenderPngs(stage, progress, pngRenderer) : PngOutcome.None;
         pngRenderer?.Dispose();
@@ -127,7 +117,11 @@ public static class Reproduction
         {
             executedNotebooks = [.. NotebookExecution.WriteExecuted(stage, notebooks, options.DataDirectory, options.AssumptionsFile, progress).Select(n => SiteNotebook.Parse(n.Name, n.Json))];
         }
-        if (stillDrawing.Count == 0 || !StaticSite.CopyPngs(stage, stillDrawing)) WriteSite(siteOptions with { Notebooks = executedNotebooks });
+
+        // The site shows the figures and tables written above, so it comes after them.
+        StaticSite.Write(stage, registry, audit, [.. StaticSite.PaperFigures, .. StaticSite.BundleFigures], StaticSite.KeyTables(data, registry),
+            BibReference.Load(Path.Combine(options.DataDirectory, "references.bib")),
+            new SiteOptions(ReviewerBanner: banner, Findings: SiteFinding.From(audit, findings, findingValues), Notebooks: executedNotebooks));
 
         WriteManifest(stage, options.DataDirectory, [.. data.Files, "claims.csv", "findings.csv", "not_claims.csv", RelatedInputs.FileName, .. registry.DataFiles, .. FigureInputs.FileNames], overrides, pngs.Missing);
         var count = stage.WrittenFiles.Count;

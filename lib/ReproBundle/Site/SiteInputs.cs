@@ -61,12 +61,4 @@ public sealed record SiteFinding(string FindingId, string Title, IReadOnlyList<s
 /// page says how to get them.
 /// </param>
 public sealed record SiteOptions(DateOnly? AsOf = null, IReadOnlyList<string>? ReviewerBanner = null, IReadOnlyList<SiteFinding>? Findings = null,
-    IReadOnlyList<SiteNotebook>? Notebooks = null)
-{
-    /// <summary>
-    /// Figures whose PNG the browser is still drawing: the pages show them as if drawn, and the caller copies each PNG into
-    /// <c>site/figures/</c> with <see cref="StaticSite.CopyPngs"/> once drawn (or writes the site again if one is missing).
-    /// Empty: every PNG shown is copied now, if it exists.
-    /// </summary>
-    public IReadOnlySet<string> PngsStillDrawing { get; init; } = new HashSet<string>();
-}
+    IReadOnlyList<SiteNotebook>? Notebooks = null);

@@ -46,8 +46,7 @@ public static class StaticSite
 
         var notebooks = options?.Notebooks ?? [];
         var links = NotebookLinks.Resolve(notebooks);
-        var drawing = options?.PngsStillDrawing ?? new HashSet<string>();
-        var shownFigures = figures.Select(f => Show(stage, f, drawing)).ToList();
+        var shownFigures = figures.Select(f => Show(stage, f)).ToList();
         foreach (var t in tables) stage.WriteCsv($"site/tables/{Path.GetFileName(t.CsvPath)}", t.Columns, t.Rows);
         Page<HomePage>("index.html", "Bottleneck-Driven Projection of Frontier-Class LLM Inference on Dedicated ASICs (v0.3), reproduced", new()
         {
@@ -62,7 +61,7 @@ public static class StaticSite
         });
         Page<RegistryPage>("registry.html", "Bottleneck Registry", new() { [nameof(RegistryPage.Registry)] = registry, [nameof(RegistryPage.AsOf)] = asOf });
         var charts = RegistryCharts.Names.Select(name => Show(stage, new SiteFigure(name, ChartTitle(name),
-            $"Plotly.NET chart of the registry (figures/{name}), exported with the bundle's other figures."), drawing)).ToList();
+            $"Plotly.NET chart of the registry (figures/{name}), exported with the bundle's other figures."))).ToList();
         Page<DashboardsPage>("dashboards.html", "Registry dashboards", new()
         {
             [nameof(DashboardsPage.Registry)] = registry,
@@ -158,13 +157,10 @@ public static class StaticSite
         _ => name,
     };
 
-    /// <summary>
-    /// Copies a figure's PNG and HTML (and, with the first HTML, plotly.js) from the stage into <c>site/figures/</c>; says which
-    /// exist. A PNG in <paramref name="stillDrawing"/> counts as existing and is copied later (<see cref="CopyPngs"/>).
-    /// </summary>
-    private static (SiteFigure Figure, bool Png, bool Interactive) Show(OutputStage stage, SiteFigure f, IReadOnlySet<string> stillDrawing)
+    /// <summary>Copies a figure's PNG and HTML (and, with the first HTML, plotly.js) from the stage into <c>site/figures/</c>; says which exist.</summary>
+    private static (SiteFigure Figure, bool Png, bool Interactive) Show(OutputStage stage, SiteFigure f)
     {
-        var png = stillDrawing.Contains(f.Name) || CopyFromStage(stage, $"figures/{f.Name}.png");
+        var png = CopyFromStage(stage, $"figures/{f.Name}.png");
         var html = CopyFromStage(stage, $"figures/{f.Name}.html");
         // The figure pages load plotly.js from beside them: the site's figures folder holds one copy for all of them.
         if (html && !stage.WrittenFiles.ContainsKey($"site/figures/{FigureWriter.PlotlyJsFileName}"))
@@ -172,18 +168,6 @@ public static class StaticSite
             CopyFromStage(stage, $"figures/{FigureWriter.PlotlyJsFileName}");
         }
         return (f, png, html);
-    }
-
-    /// <summary>
-    /// Copies the PNGs a site written with <see cref="SiteOptions.PngsStillDrawing"/> shows into <c>site/figures/</c>, now that the
-    /// browser has drawn them; false (nothing copied) when one of them is missing, and the site must be written again without it.
-    /// </summary>
-    public static bool CopyPngs(OutputStage stage, IReadOnlySet<string> drawn)
-    {
-        var sources = drawn.Order(StringComparer.Ordinal).Select(name => $"figures/{name}.png").ToList();
-        if (!sources.All(stage.WrittenFiles.ContainsKey)) return false;
-        foreach (var source in sources) CopyFromStage(stage, source);
-        return true;
     }
 
     /// <summary>Copies a stage file into <c>site/</c> (same relative path) when it exists; true when copied.</summary>
