@@ -28,10 +28,11 @@ public static partial class MonteCarlo
     private const int PilotSamples = 4 * ChunkSize;
 
     /// <summary>
-    /// Above this many draws pass 1 keeps none (about a tenth of all draws would be kept, 7 bytes a draw), so memory stays
-    /// bounded: such runs take two passes.
+    /// Above this many draws (<c>reproduce</c>'s 1,000,000) pass 1 keeps none, so memory stays bounded: such runs take two
+    /// passes. Kept draws are about a tenth of all draws, in lists sized per worker; at 1,000,000 draws the peak memory of
+    /// the <c>uncertainty</c> command was 92-103 MB against 78 MB with two passes, at 4,000,000 it would be 159 MB against 84.
     /// </summary>
-    private const int MaxSamplesKeptInPass1 = 4_000_000;
+    private const int MaxSamplesKeptInPass1 = 1_000_000;
 
     private sealed class Pass1(int[] keptCapacity)
     {
@@ -44,7 +45,7 @@ public static partial class MonteCarlo
 
     /// <summary>
     /// The summaries of <see cref="Summarize"/> for every series, the share of density ratios above 10x and the
-    /// ratio histogram, computed without holding all the draws (at most about 30 MB of them, however many are made).
+    /// ratio histogram, computed without holding all the draws (at most about a tenth of 1,000,000, however many are made).
     /// </summary>
     /// <remarks>
     /// Exact, not approximate. Pass 1 counts each series into a histogram between bounds found at the corners of the
