@@ -22,7 +22,8 @@ public class PngRendererTests
         using (var renderer = PngRenderer.Start(chromium, FigureWriter.PlotlyJs()))
         {
             var outcome = FigureWriter.RenderPngs(stage, log, renderer);
-            Assert.Empty(outcome.Missing);
+            // Every reason in full: a fault's cause (a DevTools call that timed out, say) is what a failure here must show.
+            Assert.True(outcome.Missing.Count == 0, "PNGs not drawn:\n" + string.Join("\n", outcome.Missing.Select(m => $"{m.Key}: {m.Value}")));
             Assert.Equal(FigureTestData.NameList.Count, outcome.Written);
         }
         Assert.Equal("", log.ToString());
