@@ -1,5 +1,6 @@
+using System.Diagnostics;
+using System.Text.Json;
 using System.Threading.Channels;
-using PuppeteerSharp;
 
 namespace ReproBundle.Browser;
 
@@ -12,23 +13,34 @@ public sealed record PngJob(string FigureJson, string OutputPath, int Width, int
 
 /// <summary>
 /// Renders plotly figures to PNG in ONE headless Chromium session: one browser, one local page that loads plotly.js
-/// once, then <c>Plotly.toImage</c> per figure, drawn from a queue (<see cref="Queue"/>) so a caller can go on while they are drawn. (Plotly.NET.ImageExport starts a browser for every image, 2.7-4.2 s
-/// each on these machines.) <see cref="Start"/> begins launching the browser in the background, so a caller can start it
-/// first and draw its charts while Chromium comes up. The page loads nothing from the network: a local HTML file and
-/// plotly.js beside it, in a temporary folder deleted on <see cref="Dispose"/>.
+/// once, then <c>Plotly.toImage</c> per figure, drawn from a queue (<see cref="Queue"/>) so a caller can go on while
+/// they are drawn. (Plotly.NET.ImageExport starts a browser for every image, 2.7-4.2 s each on these machines.)
+/// <see cref="Start"/> begins launching the browser in the background, so a caller can start it first and draw its
+/// charts while Chromium comes up. The page loads nothing from the network: a local HTML file and plotly.js beside
+/// it, in a temporary folder deleted on <see cref="Dispose"/>. The browser is driven over the bundle's own DevTools
+/// connection (<see cref="DevToolsConnection"/>), not PuppeteerSharp, which cost 1.0 CPU-s more per run.
 /// </summary>
 public sealed class PngRenderer : IDisposable
 {
-    private const string RenderFunction = """
-        async (json, width, height) => {
-          const figure = JSON.parse(json);
-          const url = await Plotly.toImage(figure, { format: 'png', width: width, height: height, scale: 1 });
+    /// <summary>The render page: plotly.js, and the function each job calls (figure JSON text and size in, PNG as base64 out).</summary>
+    private const string RenderPage = """
+        <!DOCTYPE html><html><head><meta charset="utf-8"><script src="plotly.min.js"></script><script>
+        window.reproBundleToPng = async (json, width, height) => {
+          const url = await Plotly.toImage(JSON.parse(json), { format: 'png', width: width, height: height, scale: 1 });
           return url.substring(url.indexOf(',') + 1);
-        }
+        };
+        </script></head><body></body></html>
         """;
 
+    /// <summary>True once the render page has plotly.js and its function (the page may still be loading when the browser is up).</summary>
+    private const string PageReady =
+        "new Promise(ready => { const check = () => (window.Plotly && window.reproBundleToPng) ? ready(true) : setTimeout(check, 5); check(); })";
+
+    /// <summary>The started browser, its DevTools connection and the attached render page's session id.</summary>
+    private sealed record Drawing(ChromiumProcess Process, DevToolsConnection Connection, string SessionId);
+
     private readonly string _folder;
-    private readonly Task<(ChromiumSession Session, IPage Page)> _ready;
+    private readonly Task<Drawing> _ready;
     private readonly Channel<PngJob> _jobs = Channel.CreateUnbounded<PngJob>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task<IReadOnlyDictionary<string, string>> _drawing;
     private volatile bool _stopping;
@@ -42,7 +54,7 @@ public sealed class PngRenderer : IDisposable
         _folder = Directory.CreateTempSubdirectory("reprobundle-render-").FullName;
         File.WriteAllText(Path.Combine(_folder, "plotly.min.js"), plotlyJs);
         var pagePath = Path.Combine(_folder, "render.html");
-        File.WriteAllText(pagePath, "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><script src=\"plotly.min.js\"></script></head><body></body></html>");
+        File.WriteAllText(pagePath, RenderPage);
         _ready = Task.Run(() => OpenAsync(chromiumPath, new Uri(pagePath).AbsoluteUri));
         _drawing = Task.Run(DrawQueuedAsync);
     }
@@ -53,42 +65,101 @@ public sealed class PngRenderer : IDisposable
     /// </summary>
     public static PngRenderer Start(string chromiumPath, string plotlyJs) => new(chromiumPath, plotlyJs);
 
-    private static async Task<(ChromiumSession, IPage)> OpenAsync(string chromiumPath, string pageUrl)
+    private static async Task<Drawing> OpenAsync(string chromiumPath, string pageUrl)
     {
         // The render page is Chromium's start page, so plotly.js loads while the DevTools connection is made.
-        var session = await ChromiumLocator.LaunchAsync(chromiumPath, pageUrl);
+        var (process, connection) = await ChromiumLocator.LaunchForDrawingAsync(chromiumPath, pageUrl);
         try
         {
-            // The start tab may not be listed yet when the connection is made (2 of 5 launches here): wait for it rather than
-            // open a second tab that would evaluate plotly.js a second time.
-            var page = (await session.Browser.PagesAsync()).FirstOrDefault(p => p.Url == pageUrl);
-            if (page is null)
+            var timeout = ChromiumLocator.ProtocolTimeout;
+            var clock = Stopwatch.StartNew();
+            // The start tab may not be listed yet when the connection is made: wait for it (bounded) rather than open a
+            // second tab that would evaluate plotly.js a second time.
+            var targetId = await FindPageAsync(connection, pageUrl);
+            while (targetId is null && clock.Elapsed < ChromiumLocator.LaunchTimeout)
+            {
+                await Task.Delay(10);
+                targetId = await FindPageAsync(connection, pageUrl);
+            }
+            if (targetId is null)
+            {
+                using var created = await connection.SendAsync("Target.createTarget", w => w.WriteString("url", pageUrl), null, timeout);
+                targetId = created.RootElement.GetProperty("result").GetProperty("targetId").GetString()!;
+            }
+            string sessionId;
+            using (var attached = await connection.SendAsync("Target.attachToTarget", w =>
+                   {
+                       w.WriteString("targetId", targetId);
+                       w.WriteBoolean("flatten", true);
+                   }, null, timeout))
+            {
+                sessionId = attached.RootElement.GetProperty("result").GetProperty("sessionId").GetString()!;
+            }
+            // A page still loading replaces its script context once; the check is repeated then (bounded by the timeout).
+            while (true)
             {
                 try
                 {
-                    var target = await session.Browser.WaitForTargetAsync(t => t.Type == TargetType.Page && t.Url == pageUrl,
-                        new WaitForOptions { Timeout = (int)ChromiumLocator.LaunchTimeout.TotalMilliseconds });
-                    page = await target.PageAsync();
+                    using var ready = await connection.SendAsync("Runtime.evaluate", w =>
+                    {
+                        w.WriteString("expression", PageReady);
+                        w.WriteBoolean("awaitPromise", true);
+                        w.WriteBoolean("returnByValue", true);
+                    }, sessionId, timeout - clock.Elapsed);
+                    if (!ready.RootElement.GetProperty("result").TryGetProperty("exceptionDetails", out _)) break;
                 }
-                catch (TimeoutException)
+                catch (ChromiumFaultException e) when (e.Message.Contains("context", StringComparison.OrdinalIgnoreCase) && clock.Elapsed < timeout)
                 {
-                    page = null;
+                    // "Execution context was destroyed" / "Cannot find default execution context": the page navigated.
                 }
+                if (clock.Elapsed >= timeout) throw new ChromiumFaultException($"Chromium at {chromiumPath} did not load the render page within {timeout.TotalSeconds:0} s");
+                await Task.Delay(10);
             }
-            if (page is null)
-            {
-                page = await session.Browser.NewPageAsync();
-                await page.GoToAsync(pageUrl, new NavigationOptions { Timeout = (int)ChromiumLocator.ProtocolTimeout.TotalMilliseconds });
-            }
-            await page.WaitForFunctionAsync("() => typeof window.Plotly !== 'undefined'",
-                new WaitForFunctionOptions { Timeout = (int)ChromiumLocator.ProtocolTimeout.TotalMilliseconds });
-            return (session, page);
+            return new Drawing(process, connection, sessionId);
         }
-        catch
+        catch (Exception e)
         {
-            await session.DisposeAsync();
-            throw;
+            await connection.DisposeAsync();
+            process.Dispose();
+            if (e is ChromiumFaultException) throw;
+            throw new ChromiumFaultException($"Chromium at {chromiumPath} could not open the render page: {e.GetType().Name}: {FirstLine(e.Message)}", e);
         }
+    }
+
+    /// <summary>The id of the page target showing <paramref name="pageUrl"/>, or null when it is not listed (yet).</summary>
+    private static async Task<string?> FindPageAsync(DevToolsConnection connection, string pageUrl)
+    {
+        using var targets = await connection.SendAsync("Target.getTargets", null, null, ChromiumLocator.ProtocolTimeout);
+        foreach (var target in targets.RootElement.GetProperty("result").GetProperty("targetInfos").EnumerateArray())
+        {
+            if (target.GetProperty("type").ValueEquals("page") && target.GetProperty("url").ValueEquals(pageUrl))
+            {
+                return target.GetProperty("targetId").GetString();
+            }
+        }
+        return null;
+    }
+
+    /// <summary>Draws one PNG in the render page and returns its bytes; a script error or a fault throws <see cref="ChromiumFaultException"/>.</summary>
+    private static async Task<byte[]> DrawAsync(Drawing drawing, PngJob job)
+    {
+        // The figure goes in as a JavaScript string literal (JSON string escaping is valid JavaScript) and is parsed by JSON.parse in the page: data, never code.
+        var expression = $"reproBundleToPng(\"{JsonEncodedText.Encode(job.FigureJson)}\", {job.Width.ToString(System.Globalization.CultureInfo.InvariantCulture)}, {job.Height.ToString(System.Globalization.CultureInfo.InvariantCulture)})";
+        using var reply = await drawing.Connection.SendAsync("Runtime.evaluate", w =>
+        {
+            w.WriteString("expression", expression);
+            w.WriteBoolean("awaitPromise", true);
+            w.WriteBoolean("returnByValue", true);
+        }, drawing.SessionId, ChromiumLocator.ProtocolTimeout);
+        var result = reply.RootElement.GetProperty("result");
+        if (result.TryGetProperty("exceptionDetails", out var error))
+        {
+            var text = error.TryGetProperty("exception", out var thrown) && thrown.TryGetProperty("description", out var description)
+                ? description.GetString()
+                : error.TryGetProperty("text", out var summary) ? summary.GetString() : error.GetRawText();
+            throw new ChromiumFaultException($"Plotly.toImage failed in Chromium: {FirstLine(text ?? "")}");
+        }
+        return result.GetProperty("result").GetProperty("value").GetBytesFromBase64();
     }
 
     /// <summary>
@@ -122,16 +193,17 @@ public sealed class PngRenderer : IDisposable
             {
                 try
                 {
-                    var (_, page) = await _ready;
-                    var base64 = await page.EvaluateFunctionAsync<string>(RenderFunction, job.FigureJson, job.Width, job.Height);
+                    var png = await DrawAsync(await _ready, job);
                     Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(job.OutputPath))!);
-                    await File.WriteAllBytesAsync(job.OutputPath, Convert.FromBase64String(base64));
+                    await File.WriteAllBytesAsync(job.OutputPath, png);
                     continue;
                 }
-                catch (Exception e) when (e is ChromiumFaultException or PuppeteerException or TimeoutException or OperationCanceledException
-                                              or System.Net.WebSockets.WebSocketException or IOException or FormatException)
+                catch (Exception e) when (e is ChromiumFaultException or TimeoutException or OperationCanceledException or System.Net.WebSockets.WebSocketException
+                                              or IOException or FormatException or JsonException or KeyNotFoundException or InvalidOperationException)
                 {
-                    fault = e is ChromiumFaultException ? e.Message : $"Chromium at {ChromiumPath} failed while drawing: {e.GetType().Name}: {FirstLine(e.Message)}";
+                    fault = e is ChromiumFaultException && e.Message.StartsWith("Chromium at ", StringComparison.Ordinal) ? e.Message
+                        : e is ChromiumFaultException ? $"Chromium at {ChromiumPath} failed while drawing: {e.Message}"
+                        : $"Chromium at {ChromiumPath} failed while drawing: {e.GetType().Name}: {FirstLine(e.Message)}";
                     // A browser that failed once is not trusted with more work: end it now rather than at Dispose.
                     await EndBrowserAsync();
                 }
@@ -149,7 +221,9 @@ public sealed class PngRenderer : IDisposable
 
     private async Task EndBrowserAsync()
     {
-        if (_ready.IsCompletedSuccessfully) await _ready.Result.Session.DisposeAsync();
+        if (!_ready.IsCompletedSuccessfully) return;
+        await _ready.Result.Connection.DisposeAsync();
+        _ready.Result.Process.Dispose();
     }
 
     /// <summary>Ends the browser's process tree (when it started) and deletes the temporary folder.</summary>
