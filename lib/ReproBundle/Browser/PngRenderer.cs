@@ -44,6 +44,7 @@ public sealed class PngRenderer : IDisposable
     private readonly Channel<PngJob> _jobs = Channel.CreateUnbounded<PngJob>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task<IReadOnlyDictionary<string, string>> _drawing;
     private volatile bool _stopping;
+    private Task? _ending;
 
     /// <summary>The Chromium executable this renderer runs.</summary>
     public string ChromiumPath { get; }
@@ -226,8 +227,20 @@ public sealed class PngRenderer : IDisposable
         _ready.Result.Process.Dispose();
     }
 
-    /// <summary>Ends the browser's process tree (when it started) and deletes the temporary folder.</summary>
-    public void Dispose()
+    /// <summary>
+    /// Starts ending the browser's process tree (when it started) and deleting the temporary folder, in the background, and
+    /// returns at once; <see cref="Dispose"/> waits for it. A caller that is done with the PNGs calls this and goes on (the
+    /// end takes 0.1-0.2 s here: the process tree is killed and waited for).
+    /// </summary>
+    public Task EndAsync()
+    {
+        lock (_jobs) return _ending ??= Task.Run(End);
+    }
+
+    /// <summary>Ends the browser's process tree (when it started) and deletes the temporary folder; returns when both are done.</summary>
+    public void Dispose() => EndAsync().GetAwaiter().GetResult();
+
+    private void End()
     {
         try
         {
