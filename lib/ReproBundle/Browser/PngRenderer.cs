@@ -228,6 +228,23 @@ public sealed class PngRenderer : IDisposable
     }
 
     /// <summary>
+    /// For the tests: waits until the render page is ready, then crashes its renderer process (DevTools <c>Page.crash</c>),
+    /// as a renderer that dies in the middle of a run would.
+    /// </summary>
+    internal void CrashPageForTest()
+    {
+        var drawing = _ready.GetAwaiter().GetResult();
+        try
+        {
+            drawing.Connection.SendAsync("Page.crash", null, drawing.SessionId, ChromiumLocator.ProtocolTimeout).GetAwaiter().GetResult().Dispose();
+        }
+        catch (ChromiumFaultException)
+        {
+            // The crash ends this command too: it gets no answer.
+        }
+    }
+
+    /// <summary>
     /// Starts ending the browser's process tree (when it started) and deleting the temporary folder, in the background, and
     /// returns at once; <see cref="Dispose"/> waits for it. A caller that is done with the PNGs calls this and goes on (the
     /// end takes 0.1-0.2 s here: the process tree is killed and waited for).

@@ -37,6 +37,22 @@ public class PngRendererTests
             Assert.Contains($"figures/{name}.png", stage.WrittenFiles.Keys);
         }
     }
+
+    [Fact]
+    public void A_page_that_crashes_fails_the_jobs_at_once_with_the_reason_instead_of_after_the_call_timeout()
+    {
+        var chromium = ChromiumLocator.Require();
+        using var temp = TestPaths.NewTempDir();
+        var target = Path.Combine(temp.Path, "a.png");
+        using var renderer = PngRenderer.Start(chromium, FigureWriter.PlotlyJs());
+        renderer.CrashPageForTest();
+        renderer.Queue(new PngJob("{\"data\":[],\"layout\":{}}", target, 100, 80));
+        var missing = renderer.Finish();
+        // "the page crashed" comes from the crash event; a lost event would show as "had no answer within 60 s" instead.
+        Assert.Contains("the page crashed", missing[target]);
+        Assert.StartsWith($"Chromium at {chromium} failed while drawing", missing[target]);
+        Assert.False(File.Exists(target));
+    }
 }
 
 /// <summary>The drawing queue of <see cref="PngRenderer"/> with a browser that cannot start: cheap, no real Chromium (a shell script, so Unix only).</summary>
