@@ -39,8 +39,13 @@ public class SiteBrowserTests(ReproducePngRun run)
         await using var session = await ChromiumLocator.LaunchAsync(chromium);
         var browser = session.Browser;
         var problems = new List<string>();
+        void Problem(string text)
+        {
+            lock (problems) problems.Add(text);
+        }
         var checkedLinks = 0;
-        foreach (var file in pages)
+        // Two tabs at a time: this collection runs alone, so each tab's renderer has a core of its own.
+        await Parallel.ForEachAsync(pages, new ParallelOptions { MaxDegreeOfParallelism = 2 }, async (file, _) =>
         {
             var name = Path.GetRelativePath(site, file);
             await using var page = await browser.NewPageAsync();
@@ -49,13 +54,13 @@ public class SiteBrowserTests(ReproducePngRun run)
             await page.SetOfflineModeAsync(true);
             page.Console += (_, e) =>
             {
-                if (e.Message.Type == ConsoleType.Error) problems.Add($"{name}: console error: {e.Message.Text}");
+                if (e.Message.Type == ConsoleType.Error) Problem($"{name}: console error: {e.Message.Text}");
             };
-            page.PageError += (_, e) => problems.Add($"{name}: page error: {e.Message}");
-            page.RequestFailed += (_, e) => problems.Add($"{name}: request failed: {e.Request.Url} ({e.Request.FailureText})");
+            page.PageError += (_, e) => Problem($"{name}: page error: {e.Message}");
+            page.RequestFailed += (_, e) => Problem($"{name}: request failed: {e.Request.Url} ({e.Request.FailureText})");
             page.Request += (_, e) =>
             {
-                if (!e.Request.Url.StartsWith("file:", StringComparison.Ordinal)) problems.Add($"{name}: network request to {e.Request.Url}");
+                if (!e.Request.Url.StartsWith("file:", StringComparison.Ordinal)) Problem($"{name}: network request to {e.Request.Url}");
             };
             var response = await page.GoToAsync(new Uri(file).AbsoluteUri, WaitUntilNavigation.Load);
             Assert.True(response is null || response.Ok, $"{name}: did not load");
@@ -65,19 +70,19 @@ public class SiteBrowserTests(ReproducePngRun run)
             foreach (var link in links)
             {
                 if (Regex.IsMatch(link, "^(https?|mailto):", RegexOptions.IgnoreCase)) continue; // external: not followed offline
-                checkedLinks++;
+                Interlocked.Increment(ref checkedLinks);
                 var hash = link.IndexOf('#');
                 var pathPart = hash >= 0 ? link[..hash] : link;
                 var fragment = hash >= 0 ? link[(hash + 1)..] : "";
                 var target = pathPart.Length == 0 ? file : Path.GetFullPath(Path.Combine(Path.GetDirectoryName(file)!, Uri.UnescapeDataString(pathPart)));
                 if (!File.Exists(target))
                 {
-                    problems.Add($"{name}: link '{link}' points to a missing file");
+                    Problem($"{name}: link '{link}' points to a missing file");
                     continue;
                 }
                 if (fragment.Length > 0 && !File.ReadAllText(target).Contains($"id=\"{fragment}\"", StringComparison.Ordinal))
                 {
-                    problems.Add($"{name}: link '{link}' points to a missing anchor");
+                    Problem($"{name}: link '{link}' points to a missing anchor");
                 }
             }
 
@@ -85,17 +90,24 @@ public class SiteBrowserTests(ReproducePngRun run)
             {
                 Assert.Equal(18, await page.EvaluateExpressionAsync<int>("document.querySelectorAll('tr.entry').length"));
             }
-            if (name is "index.html" or "dashboards.html" or "entries/b16.html")
-            {
-                var shots = Path.Combine(RegistryTestData.RepoRoot, "output", "screenshots");
-                Directory.CreateDirectory(shots);
-                await page.SetViewportAsync(new ViewPortOptions { Width = 1280, Height = 900 });
-                var shot = name switch { "index.html" => "site_home.png", "dashboards.html" => "site_dashboards.png", _ => "site_entry_b16.png" };
-                await page.ScreenshotAsync(Path.Combine(shots, shot), new ScreenshotOptions { FullPage = name == "dashboards.html" });
-            }
-        }
+        });
+        problems.Sort(StringComparer.Ordinal);
         Assert.True(problems.Count == 0, string.Join("\n", problems));
         Assert.True(checkedLinks > 200, $"only {checkedLinks} internal links checked");
+
+        // The screenshots one tab at a time, after the checks (a screenshot brings its tab to the front).
+        var shots = Path.Combine(RegistryTestData.RepoRoot, "output", "screenshots");
+        Directory.CreateDirectory(shots);
+        foreach (var (name, shot) in new[] { ("index.html", "site_home.png"), ("dashboards.html", "site_dashboards.png"), ("entries/b16.html", "site_entry_b16.png") })
+        {
+            await using var page = await browser.NewPageAsync();
+            page.DefaultTimeout = 180_000;
+            page.DefaultNavigationTimeout = 180_000;
+            await page.SetOfflineModeAsync(true);
+            await page.SetViewportAsync(new ViewPortOptions { Width = 1280, Height = 900 });
+            await page.GoToAsync(new Uri(Path.Combine(site, name)).AbsoluteUri, WaitUntilNavigation.Load);
+            await page.ScreenshotAsync(Path.Combine(shots, shot), new ScreenshotOptions { FullPage = name == "dashboards.html" });
+        }
     }
 
     [Fact]
