@@ -133,7 +133,8 @@ internal sealed class DevToolsConnection : IAsyncDisposable
                     buffer.Advance(part.Count);
                 } while (!part.EndOfMessage);
 
-                var message = JsonDocument.Parse(buffer.WrittenMemory);
+                // A document keeps the memory it was parsed from: each message gets its own copy, as the buffer is reused.
+                var message = JsonDocument.Parse(buffer.WrittenMemory.ToArray());
                 var root = message.RootElement;
                 if (root.TryGetProperty("id", out var id) && id.TryGetInt32(out var number) && _waiting.TryRemove(number, out var waiter))
                 {
@@ -186,8 +187,7 @@ internal sealed class DevToolsConnection : IAsyncDisposable
         {
             // Ended by the abort.
         }
+        // _closing and _sending are not disposed: a command that races with the end still reads them and fails cleanly.
         _socket.Dispose();
-        _closing.Dispose();
-        _sending.Dispose();
     }
 }

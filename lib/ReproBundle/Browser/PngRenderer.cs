@@ -106,7 +106,7 @@ public sealed class PngRenderer : IDisposable
                         w.WriteString("expression", PageReady);
                         w.WriteBoolean("awaitPromise", true);
                         w.WriteBoolean("returnByValue", true);
-                    }, sessionId, timeout - clock.Elapsed);
+                    }, sessionId, timeout - clock.Elapsed > TimeSpan.FromSeconds(1) ? timeout - clock.Elapsed : TimeSpan.FromSeconds(1));
                     if (!ready.RootElement.GetProperty("result").TryGetProperty("exceptionDetails", out _)) break;
                 }
                 catch (ChromiumFaultException e) when (e.Message.Contains("context", StringComparison.OrdinalIgnoreCase) && clock.Elapsed < timeout)
