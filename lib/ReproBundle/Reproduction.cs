@@ -49,9 +49,6 @@ public static class Reproduction
     /// <summary>Runs everything; a bad input throws <see cref="BundleInputException"/> before anything is moved into place.</summary>
     public static ReproductionResult Run(ReproduceOptions options, TextWriter log)
     {
-        // The console leads with the answer: the summary is written at the end, then the steps' own lines; warnings go back to the caller.
-        var summary = new List<string>();
-        var progress = new StringWriter { NewLine = "\n" };
         // A forbidden output folder (/, home, the repository, data/, an existing file) is refused before anything is read.
         OutputFolder.Check(options.OutputDirectory, options.DataDirectory);
         // The registry (its schema, 18 entries and the lint) is read on a second thread while data/ is read on this one;
@@ -59,7 +56,7 @@ public static class Reproduction
         var registryLoad = Task.Run(() => BottleneckRegistry.Load(options.DataDirectory));
         try
         {
-            return Run(options, log, summary, progress, registryLoad);
+            return Run(options, log, registryLoad);
         }
         finally
         {
@@ -68,8 +65,11 @@ public static class Reproduction
         }
     }
 
-    private static ReproductionResult Run(ReproduceOptions options, TextWriter log, List<string> summary, StringWriter progress, Task<BottleneckRegistry> registryLoad)
+    private static ReproductionResult Run(ReproduceOptions options, TextWriter log, Task<BottleneckRegistry> registryLoad)
     {
+        // The console leads with the answer: the summary is written at the end, then the steps' own lines; warnings go back to the caller.
+        var summary = new List<string>();
+        var progress = new StringWriter { NewLine = "\n" };
         var data = PaperData.Load(options.DataDirectory);
         var paperData = data;
         AssumptionOverrides? overrides = null;

@@ -153,7 +153,7 @@ public static partial class ChromiumLocator
         catch (Exception e)
         {
             started.Dispose();
-            throw e is ChromiumFaultException ? e : new ChromiumFaultException(e is OperationCanceledException
+            throw new ChromiumFaultException(e is OperationCanceledException
                 ? $"Chromium at {executablePath} did not accept a DevTools connection within {timeout.TotalSeconds:0} s"
                 : $"Chromium at {executablePath} could not be connected to: {e.GetType().Name}: {Truncate(e.Message)}", e);
         }

@@ -59,6 +59,7 @@ internal sealed class DevToolsConnection : IAsyncDisposable
     {
         var id = Interlocked.Increment(ref _lastId);
         var answer = new TaskCompletionSource<JsonDocument>(TaskCreationOptions.RunContinuationsAsynchronously);
+        // Registered before the fault is checked, so a fault recorded in between still fails this command.
         _waiting[id] = answer;
         if (_fault is { } earlier) Fail(earlier);
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(_closing.Token);

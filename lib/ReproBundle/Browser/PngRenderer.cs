@@ -113,7 +113,7 @@ public sealed class PngRenderer : IDisposable
                 {
                     // "Execution context was destroyed" / "Cannot find default execution context": the page navigated.
                 }
-                if (clock.Elapsed >= timeout) throw new ChromiumFaultException($"Chromium at {chromiumPath} did not load the render page within {timeout.TotalSeconds:0} s");
+                if (clock.Elapsed >= timeout) throw new ChromiumFaultException($"it was not loaded within {timeout.TotalSeconds:0} s");
                 await Task.Delay(10);
             }
             return new Drawing(process, connection, sessionId);
@@ -122,8 +122,7 @@ public sealed class PngRenderer : IDisposable
         {
             await connection.DisposeAsync();
             process.Dispose();
-            if (e is ChromiumFaultException) throw;
-            throw new ChromiumFaultException($"Chromium at {chromiumPath} could not open the render page: {e.GetType().Name}: {FirstLine(e.Message)}", e);
+            throw new ChromiumFaultException($"Chromium at {chromiumPath} could not open the render page: {(e is ChromiumFaultException ? e.Message : $"{e.GetType().Name}: {FirstLine(e.Message)}")}", e);
         }
     }
 
@@ -202,9 +201,9 @@ public sealed class PngRenderer : IDisposable
                 catch (Exception e) when (e is ChromiumFaultException or TimeoutException or OperationCanceledException or System.Net.WebSockets.WebSocketException
                                               or IOException or FormatException or JsonException or KeyNotFoundException or InvalidOperationException)
                 {
-                    fault = e is ChromiumFaultException && e.Message.StartsWith("Chromium at ", StringComparison.Ordinal) ? e.Message
-                        : e is ChromiumFaultException ? $"Chromium at {ChromiumPath} failed while drawing: {e.Message}"
-                        : $"Chromium at {ChromiumPath} failed while drawing: {e.GetType().Name}: {FirstLine(e.Message)}";
+                    // A launch or page-load fault (the browser never became ready) already names the browser; a drawing fault is named here.
+                    fault = !_ready.IsCompletedSuccessfully ? e.Message
+                        : $"Chromium at {ChromiumPath} failed while drawing: {(e is ChromiumFaultException ? e.Message : $"{e.GetType().Name}: {FirstLine(e.Message)}")}";
                     // A browser that failed once is not trusted with more work: end it now rather than at Dispose.
                     await EndBrowserAsync();
                 }

@@ -1,6 +1,7 @@
 using PuppeteerSharp;
 using ReproBundle.Browser;
 using ReproBundle.Uncertainty;
+using ReproBundle.Tests.Browser;
 using Xunit;
 
 namespace ReproBundle.Tests.Faults;
@@ -48,10 +49,7 @@ public class ScriptInjectionBrowserTests
         // figure page) has a core; one tab at a time left the second core idle for about 20 s.
         await Parallel.ForEachAsync(carrying, new ParallelOptions { MaxDegreeOfParallelism = 2 }, async (file, _) =>
         {
-            await using var page = await session.Browser.NewPageAsync();
-            page.DefaultTimeout = 180_000;
-            page.DefaultNavigationTimeout = 180_000;
-            await page.SetOfflineModeAsync(true);
+            await using var page = await session.Browser.NewOfflineTabAsync();
             page.Dialog += (_, e) => { lock (problems) problems.Add($"{file}: a dialog opened: {e.Dialog.Message}"); };
             await page.GoToAsync(new Uri(file).AbsoluteUri, WaitUntilNavigation.Load);
             var pwned = await page.EvaluateExpressionAsync<string>("String(window.__pwned) + '|' + document.title");

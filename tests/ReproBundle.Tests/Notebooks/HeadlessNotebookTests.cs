@@ -1,3 +1,4 @@
+using ReproBundle.Tests.Browser;
 using Xunit;
 using ReproBundle.Data;
 using ReproBundle.Notebooks;
@@ -82,10 +83,7 @@ public partial class HeadlessNotebookTests(HeadlessNotebookRuns fixture) : IClas
                 Assert.DoesNotContain("cdn.plot.ly", html);
                 // Each chart output is one Plotly.newPlot call; every one must draw.
                 var expected = System.Text.RegularExpressions.Regex.Matches(html, @"Plotly\.newPlot\(").Count;
-                await using var tab = await session.Browser.NewPageAsync();
-                tab.DefaultTimeout = 180_000;
-                tab.DefaultNavigationTimeout = 180_000;
-                await tab.SetOfflineModeAsync(true);
+                await using var tab = await session.Browser.NewOfflineTabAsync();
                 tab.Console += (_, e) => { if (e.Message.Type == PuppeteerSharp.ConsoleType.Error) problems.Add($"{name}: console error: {e.Message.Text}"); };
                 tab.PageError += (_, e) => problems.Add($"{name}: page error: {e.Message}");
                 tab.RequestFailed += (_, e) => problems.Add($"{name}: request failed: {e.Request.Url}");

@@ -10,6 +10,7 @@ using ReproBundle.Output;
 using ReproBundle.Registry;
 using ReproBundle.Site;
 using ReproBundle.Tests.Registry;
+using ReproBundle.Tests.Browser;
 using Xunit;
 
 namespace ReproBundle.Tests.Site;
@@ -48,10 +49,7 @@ public class SiteBrowserTests(ReproducePngRun run)
         await Parallel.ForEachAsync(pages, new ParallelOptions { MaxDegreeOfParallelism = 2 }, async (file, _) =>
         {
             var name = Path.GetRelativePath(site, file);
-            await using var page = await browser.NewPageAsync();
-            page.DefaultTimeout = 180_000;
-            page.DefaultNavigationTimeout = 180_000;
-            await page.SetOfflineModeAsync(true);
+            await using var page = await browser.NewOfflineTabAsync();
             page.Console += (_, e) =>
             {
                 if (e.Message.Type == ConsoleType.Error) Problem($"{name}: console error: {e.Message.Text}");
@@ -100,10 +98,7 @@ public class SiteBrowserTests(ReproducePngRun run)
         Directory.CreateDirectory(shots);
         foreach (var (name, shot) in new[] { ("index.html", "site_home.png"), ("dashboards.html", "site_dashboards.png"), ("entries/b16.html", "site_entry_b16.png") })
         {
-            await using var page = await browser.NewPageAsync();
-            page.DefaultTimeout = 180_000;
-            page.DefaultNavigationTimeout = 180_000;
-            await page.SetOfflineModeAsync(true);
+            await using var page = await browser.NewOfflineTabAsync();
             await page.SetViewportAsync(new ViewPortOptions { Width = 1280, Height = 900 });
             await page.GoToAsync(new Uri(Path.Combine(site, name)).AbsoluteUri, WaitUntilNavigation.Load);
             await page.ScreenshotAsync(Path.Combine(shots, shot), new ScreenshotOptions { FullPage = name == "dashboards.html" });
@@ -152,10 +147,7 @@ public class SiteBrowserTests(ReproducePngRun run)
             Assert.Contains("<li><a href=\"notebooks/05-figures.html\">05 &#183; Figures (&#167;5)</a></li>", index);
 
             await using var session = await ChromiumLocator.LaunchAsync(chromium);
-            await using var tab = await session.Browser.NewPageAsync();
-            tab.DefaultTimeout = 180_000;
-            tab.DefaultNavigationTimeout = 180_000;
-            await tab.SetOfflineModeAsync(true);
+            await using var tab = await session.Browser.NewOfflineTabAsync();
             var problems = new List<string>();
             tab.Console += (_, e) => { if (e.Message.Type == ConsoleType.Error) problems.Add($"console error: {e.Message.Text}"); };
             tab.PageError += (_, e) => problems.Add($"page error: {e.Message}");
