@@ -1,6 +1,10 @@
 using System.Diagnostics;
 using System.Net;
+using System.Text.Json;
+using System.Reflection.PortableExecutable;
 using System.Text.RegularExpressions;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Xunit;
 using ReproBundle.Cli.Commands;
 using ReproBundle.Data;
@@ -53,102 +57,159 @@ public class NotebookTwinFileTests
 
 /// <summary>
 /// Builds and runs every twin once, from notebooks/ as a reader would. A reader types <c>dotnet run NN-name.cs</c>; that is
-/// one whole MSBuild run (restore and build of the twin's virtual project) per twin, seconds of CPU each even when nothing
-/// changed. So the fixture runs the reader's command for ONE twin (<see cref="ReaderTwin"/>) and turns the eight into
-/// projects with the SDK's own <c>dotnet project convert</c> (the project <c>dotnet run</c> would build, written out),
-/// builds all of them in one <c>dotnet build</c> and runs each built program, two at a time; a test checks that the reader's
-/// command prints the same bytes as the built project of its twin. Both builds are <c>-c Release</c> with
+/// one whole MSBuild run (restore and build of the twin's virtual project) per twin, 8-10 CPU-s each on a clean clone. So
+/// the fixture runs the reader's command for one twin of each <c>#:</c> header (<see cref="ReaderTwins"/>: the twins of
+/// notebooks 01-04 reference two library projects, those of 05-08 three), and compiles all eight in this process with
+/// Roslyn, as that build would: the same source, the <c>#:project</c> assemblies and what they reference, the
+/// <c>#:property</c> settings, the SDK's implicit usings. Each compiled program runs as its own process, two at a time; a test
+/// checks that the reader's command prints the same bytes as the compiled twin. (Converting the eight with
+/// <c>dotnet project convert</c> and building them in one <c>dotnet build</c> took 141 CPU-s and 77 s with the runs on a
+/// clean clone; compiling in process, a few seconds.) The reader's runs are <c>-c Release</c> with
 /// <c>BuildProjectReferences=false</c>: they reuse the library that <see cref="NotebookPaths.EnsureLibraryBuilt"/> built
 /// instead of compiling it again, and never write the library's obj/ folder while another build reads it.
 /// </summary>
-public sealed class NotebookTwinRuns
+public sealed partial class NotebookTwinRuns
 {
     /// <summary>How many twins run at once (the machine's two cores).</summary>
     private const int AtOnce = 2;
 
-    /// <summary>The twin that is also run with the reader's own command, <c>dotnet run -c Release NN-name.cs</c>.</summary>
-    public const string ReaderTwin = "04-agent-density.ipynb";
-
     /// <summary>
-    /// Where the converted projects are built: beside the test assembly, so a second test run finds their restore and build
-    /// up to date (a file is rewritten only when its text changed) instead of restoring and compiling all eight again.
+    /// Where the compiled twins run from: a folder beside the test assembly holding each twin's program and runtimeconfig and
+    /// a copy of the assemblies it references (with no deps.json, the host loads what is beside the program).
     /// </summary>
-    private static string ProjectsDirectory => Path.Combine(AppContext.BaseDirectory, "notebook-twins");
+    private static string ProgramsDirectory => Path.Combine(AppContext.BaseDirectory, "compiled-twins");
 
-    /// <summary>Each twin's built program run from notebooks/, by notebook name: exit code and stdout then stderr.</summary>
+    /// <summary>The SDK's implicit usings of a console program (<c>ImplicitUsings</c>, which a file-based program turns on).</summary>
+    private const string ImplicitUsings = """
+        global using System;
+        global using System.Collections.Generic;
+        global using System.IO;
+        global using System.Linq;
+        global using System.Net.Http;
+        global using System.Threading;
+        global using System.Threading.Tasks;
+        """;
+
+    /// <summary>Each twin's compiled program run from notebooks/, by notebook name: exit code and stdout then stderr.</summary>
     public IReadOnlyDictionary<string, (int ExitCode, string Output, TimeSpan Elapsed)> Runs { get; }
 
-    /// <summary><c>dotnet run -c Release --property:BuildProjectReferences=false</c> of <see cref="ReaderTwin"/>'s .cs file.</summary>
-    public (int ExitCode, string Output, TimeSpan Elapsed) ReaderRun { get; }
+    /// <summary>
+    /// <c>dotnet run -c Release --property:BuildProjectReferences=false NN-name.cs</c>, by notebook name, of the first twin of
+    /// each distinct set of <c>#:</c> directives.
+    /// </summary>
+    public IReadOnlyDictionary<string, (int ExitCode, string Output, TimeSpan Elapsed)> ReaderRuns { get; }
+
+    /// <summary>The notebooks whose twins are also run with the reader's own command.</summary>
+    public IReadOnlyList<string> ReaderTwins { get; }
 
     public NotebookTwinRuns()
     {
         NotebookPaths.EnsureLibraryBuilt();
         var notebooks = NotebookRunner.FindNotebooks(NotebookPaths.NotebooksDirectory).Select(p => Path.GetFileName(p)!).ToList();
-        var twins = notebooks.Select(n => Path.ChangeExtension(n, ".cs")).ToList();
+        var texts = notebooks.ToDictionary(n => n, n => File.ReadAllText(Path.Combine(NotebookPaths.NotebooksDirectory, Path.ChangeExtension(n, ".cs"))));
+        ReaderTwins = notebooks.GroupBy(n => string.Join("\n", Directives(texts[n]))).Select(g => g.First()).ToList();
 
-        // The reader's command for one twin, beside the conversions (which only write project files; neither runs a twin, so
-        // no two runs of one twin write its chart files at once).
-        var reader = Task.Run(() => Dotnet("run", "-c", "Release", "--property:BuildProjectReferences=false", Path.ChangeExtension(ReaderTwin, ".cs")));
-        // Converted into a sibling folder first (the same depth, so the relative paths convert writes to the library's projects
-        // hold in both), then copied where a file's text changed.
-        var staging = ProjectsDirectory + "-converting";
-        if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
-        // A twin converted by an earlier run from the same text (kept in a stamp file beside its project) is not converted again.
-        var stale = twins.Where(t => !File.Exists(StampOf(t)) || !File.Exists(ProjectOf(t))
-            || File.ReadAllText(StampOf(t)) != File.ReadAllText(Path.Combine(NotebookPaths.NotebooksDirectory, t))).ToList();
-        var converted = stale.Select(t => Dotnet("project", "convert", t, "--output", Path.Combine(staging, Path.GetFileNameWithoutExtension(t)))).ToList();
-        ReaderRun = reader.GetAwaiter().GetResult();
-        if (Directory.Exists(staging))
-        {
-            foreach (var file in Directory.EnumerateFiles(staging, "*", SearchOption.AllDirectories))
-            {
-                WriteIfChanged(Path.Combine(ProjectsDirectory, Path.GetRelativePath(staging, file)), File.ReadAllText(file));
-            }
-            Directory.Delete(staging, recursive: true);
-        }
-        foreach (var (twin, conversion) in stale.Zip(converted).Where(p => p.Second.ExitCode == 0))
-        {
-            File.WriteAllText(StampOf(twin), File.ReadAllText(Path.Combine(NotebookPaths.NotebooksDirectory, twin)));
-        }
+        // The reader's commands run while the twins compile; a twin's program runs only after them, so no two runs of one
+        // twin write its chart files at once.
+        var readers = ReaderTwins.ToDictionary(n => n, n => Task.Run(() => Dotnet("run", "-c", "Release", "--property:BuildProjectReferences=false", Path.ChangeExtension(n, ".cs"))));
+        var compiled = notebooks.ToDictionary(n => n, n => Compile(Path.ChangeExtension(n, ".cs"), texts[n]));
+        ReaderRuns = readers.ToDictionary(r => r.Key, r => r.Value.GetAwaiter().GetResult());
 
-        // `dotnet run NN.cs` in notebooks/ takes the repository's Directory.Build.props and Directory.Packages.props (build
-        // rules, central package versions); the converted projects live beside the test assembly, so they import the same two files.
-        foreach (var props in new[] { "Directory.Build.props", "Directory.Packages.props" })
+        var runs = new (int, string, TimeSpan)[notebooks.Count];
+        Parallel.For(0, notebooks.Count, new ParallelOptions { MaxDegreeOfParallelism = AtOnce }, i =>
         {
-            WriteIfChanged(Path.Combine(ProjectsDirectory, props), $"<Project>\n  <Import Project=\"{Path.Combine(NotebookPaths.Root, props)}\" />\n</Project>\n");
-        }
-        var solution = Path.Combine(ProjectsDirectory, "twins.slnx");
-        WriteIfChanged(solution, "<Solution>\n" + string.Concat(twins.Select(t => Path.GetFileNameWithoutExtension(t)).Select(n => $"  <Project Path=\"{n}/{n}.csproj\" />\n")) + "</Solution>\n");
-        // ShouldUnsetParentConfigurationAndPlatform=false: the library is not in this solution, so without it MSBuild would
-        // look for the library's Debug output instead of the Release build it references.
-        var build = converted.All(c => c.ExitCode == 0)
-            ? Dotnet("build", solution, "-c", "Release", "--property:BuildProjectReferences=false", "--property:ShouldUnsetParentConfigurationAndPlatform=false", "--nologo", "-v", "quiet")
-            : converted.First(c => c.ExitCode != 0);
-
-        var runs = new (int, string, TimeSpan)[twins.Count];
-        Parallel.For(0, twins.Count, new ParallelOptions { MaxDegreeOfParallelism = AtOnce }, i =>
-        {
-            var name = Path.GetFileNameWithoutExtension(twins[i]);
-            runs[i] = build.ExitCode == 0
-                ? Dotnet(Path.Combine(ProjectsDirectory, name, "bin", "Release", "net10.0", name + ".dll"))
-                : (-1, $"converting or building the twins failed (exit {build.ExitCode}):\n{build.Output}", TimeSpan.Zero);
+            var (program, errors) = compiled[notebooks[i]];
+            runs[i] = program is null ? (-1, errors, TimeSpan.Zero) : Dotnet(program);
         });
         Runs = notebooks.Select((n, i) => (n, runs[i])).ToDictionary(p => p.n, p => p.Item2);
     }
 
-    /// <summary>The converted project of <paramref name="twin"/>.</summary>
-    private static string ProjectOf(string twin) => Path.Combine(ProjectsDirectory, Path.GetFileNameWithoutExtension(twin), Path.GetFileNameWithoutExtension(twin) + ".csproj");
+    /// <summary>The <c>#:</c> directive lines of a twin, in order.</summary>
+    private static IEnumerable<string> Directives(string twin) => twin.Split('\n').Where(l => l.StartsWith("#:", StringComparison.Ordinal));
 
-    /// <summary>The text of <paramref name="twin"/> its converted project was made from.</summary>
-    private static string StampOf(string twin) => Path.Combine(ProjectsDirectory, Path.GetFileNameWithoutExtension(twin) + ".converted-from.txt");
-
-    private static void WriteIfChanged(string path, string text)
+    /// <summary>
+    /// Compiles <paramref name="twin"/> (its file name in notebooks/) as <c>dotnet run</c>'s build would and writes the program
+    /// and its runtimeconfig to <see cref="ProgramsDirectory"/>: the program's path, or null and the compiler's errors.
+    /// </summary>
+    private static (string? Program, string Errors) Compile(string twin, string text)
     {
-        if (File.Exists(path) && File.ReadAllText(path) == text) return;
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllText(path, text);
+        var name = Path.GetFileNameWithoutExtension(twin);
+        var projects = new List<string>();
+        var nullable = NullableContextOptions.Enable;
+        var warningsAreErrors = false;
+        foreach (var directive in Directives(text))
+        {
+            var project = ProjectDirective().Match(directive);
+            var property = PropertyDirective().Match(directive);
+            if (project.Success) projects.Add(Path.GetFullPath(Path.Combine(NotebookPaths.NotebooksDirectory, project.Groups[1].Value)));
+            else if (property.Success && property.Groups[1].Value == "Nullable") nullable = Enum.Parse<NullableContextOptions>(property.Groups[2].Value, ignoreCase: true);
+            else if (property.Success && property.Groups[1].Value == "TreatWarningsAsErrors") warningsAreErrors = bool.Parse(property.Groups[2].Value);
+            else if (!property.Success) return (null, $"{twin}: the test's compile does not know the directive '{directive}'");
+        }
+        var parse = CSharpParseOptions.Default.WithLanguageVersion(LanguageVersion.Latest).WithFeatures([new("FileBasedProgram", "true")]);
+        var compilation = CSharpCompilation.Create(name,
+            [CSharpSyntaxTree.ParseText(text, parse, path: twin), CSharpSyntaxTree.ParseText(ImplicitUsings, parse, path: "ImplicitUsings.cs")],
+            FrameworkReferences.Value.Concat(ProjectReferences(projects)),
+            new CSharpCompilationOptions(OutputKind.ConsoleApplication, optimizationLevel: OptimizationLevel.Release, nullableContextOptions: nullable, deterministic: true,
+                generalDiagnosticOption: warningsAreErrors ? ReportDiagnostic.Error : ReportDiagnostic.Default));
+        using var image = new MemoryStream();
+        var result = compilation.Emit(image);
+        if (!result.Success)
+        {
+            return (null, $"{twin} does not compile:\n" + string.Join("\n", result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Take(20)));
+        }
+        Directory.CreateDirectory(ProgramsDirectory);
+        var program = Path.Combine(ProgramsDirectory, name + ".dll");
+        File.WriteAllBytes(program, image.ToArray());
+        File.WriteAllText(Path.ChangeExtension(program, ".runtimeconfig.json"),
+            "{\"runtimeOptions\": {\"tfm\": \"net10.0\", \"framework\": {\"name\": \"Microsoft.NETCore.App\", \"version\": \"" + Environment.Version.ToString(2) + ".0\"}}}");
+        return (program, "");
     }
+
+    /// <summary>The shared framework this test host runs on, as compile references.</summary>
+    private static readonly Lazy<IReadOnlyList<MetadataReference>> FrameworkReferences = new(() =>
+        Directory.EnumerateFiles(Path.GetDirectoryName(typeof(object).Assembly.Location)!, "*.dll")
+            .Where(IsAssembly).Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)).ToList());
+
+    /// <summary>
+    /// What a reference to <paramref name="projects"/> (their .csproj paths) compiles against: every assembly their Release
+    /// build lists in its deps.json (the project's own, its project references', its packages'), read from that build's
+    /// output folder as <c>BuildProjectReferences=false</c> would; each is copied beside the compiled programs when it changed.
+    /// </summary>
+    private static IEnumerable<MetadataReference> ProjectReferences(IEnumerable<string> projects)
+    {
+        var found = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var project in projects)
+        {
+            var output = Path.Combine(Path.GetDirectoryName(project)!, "bin", "Release", "net10.0");
+            using var deps = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, Path.GetFileNameWithoutExtension(project) + ".deps.json")));
+            foreach (var library in deps.RootElement.GetProperty("targets").EnumerateObject().SelectMany(t => t.Value.EnumerateObject()))
+            {
+                if (!library.Value.TryGetProperty("runtime", out var runtime)) continue;
+                foreach (var asset in runtime.EnumerateObject()) found.TryAdd(Path.GetFileName(asset.Name), Path.Combine(output, Path.GetFileName(asset.Name)));
+            }
+        }
+        Directory.CreateDirectory(ProgramsDirectory);
+        foreach (var path in found.Values)
+        {
+            var source = new FileInfo(path);
+            var copy = new FileInfo(Path.Combine(ProgramsDirectory, source.Name));
+            if (!copy.Exists || copy.Length != source.Length || copy.LastWriteTimeUtc != source.LastWriteTimeUtc) source.CopyTo(copy.FullName, overwrite: true);
+        }
+        return found.Values.Select(p => MetadataReference.CreateFromFile(p));
+    }
+
+    private static bool IsAssembly(string path)
+    {
+        using var pe = new PEReader(File.OpenRead(path));
+        return pe.HasMetadata;
+    }
+
+    [GeneratedRegex(@"^#:project\s+(\S+\.csproj)\s*$")]
+    private static partial Regex ProjectDirective();
+
+    [GeneratedRegex(@"^#:property\s+(\w+)=(\S*)\s*$")]
+    private static partial Regex PropertyDirective();
 
     /// <summary>Runs <c>dotnet</c> with <paramref name="args"/> in notebooks/ (a reader's folder for the twins); stdout then stderr.</summary>
     private static (int ExitCode, string Output, TimeSpan Elapsed) Dotnet(params string[] args)
@@ -217,13 +278,17 @@ public partial class NotebookTwinRunTests(NotebookTwinRuns fixture) : IClassFixt
     }
 
     [Fact]
-    public void The_readers_dotnet_run_of_a_twin_prints_the_same_bytes_as_its_built_project()
+    public void The_readers_dotnet_run_of_a_twin_of_each_header_prints_the_same_bytes_as_the_compiled_twin()
     {
-        var (exitCode, output, _) = fixture.ReaderRun;
-        Assert.True(exitCode == 0, $"dotnet run {Path.ChangeExtension(NotebookTwinRuns.ReaderTwin, ".cs")} exited with {exitCode}:\n{string.Join("\n", output.Split('\n').TakeLast(30))}");
-        // A first `dotnet run` restores the twin's project and may print NuGet's warnings (NU1603, README) before the program runs.
-        var program = string.Join("", output.Split('\n').SkipWhile(l => BuildWarning().IsMatch(l)).Select(l => l + "\n"))[..^1];
-        Assert.Equal(fixture.Runs[NotebookTwinRuns.ReaderTwin].Output, program);
+        // 01-04 and 05-08 differ in their #:project lines, so the reader's command runs for one twin of each.
+        Assert.Equal(2, fixture.ReaderRuns.Count);
+        foreach (var (name, (exitCode, output, _)) in fixture.ReaderRuns)
+        {
+            Assert.True(exitCode == 0, $"dotnet run {Path.ChangeExtension(name, ".cs")} exited with {exitCode}:\n{string.Join("\n", output.Split('\n').TakeLast(30))}");
+            // A first `dotnet run` restores the twin's project and may print NuGet's warnings (NU1603, README) before the program runs.
+            var program = string.Join("", output.Split('\n').SkipWhile(l => BuildWarning().IsMatch(l)).Select(l => l + "\n"))[..^1];
+            Assert.True(fixture.Runs[name].Output == program, $"dotnet run {Path.ChangeExtension(name, ".cs")} printed other bytes than the compiled twin");
+        }
     }
 
     [GeneratedRegex(@"^\S.* : warning [A-Z]+[0-9]+: ")]
