@@ -182,7 +182,8 @@ public static class Reproduction
         IReadOnlyList<Finding> findings, BottleneckRegistry registry, FigureInputs figureInputs, UncertaintyResult reviewerUncertainty,
         IReadOnlyList<AuditRow> reviewerAudit, MonteCarloSettings settings)
     {
-        var paperUncertainty = UncertaintyAnalysis.Run(paperData, settings);
+        // The reviewer's runs are shared: a scenario or claim check whose model no override changes is not drawn again.
+        var paperUncertainty = UncertaintyAnalysis.Run(paperData, settings, reviewerUncertainty.MonteCarloRuns);
         IReadOnlyList<AuditRow> Audit(PaperData d, UncertaintyResult u) => ClaimsAudit.Run(claims, ClaimCheckProviders(d, registry, u, figureInputs));
         var paperAudit = Findings.Attach(Audit(paperData, paperUncertainty), findings);
         var paperHeadlines = ClaimsDiff.Headlines(paperData, paperUncertainty);

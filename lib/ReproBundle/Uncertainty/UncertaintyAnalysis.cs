@@ -50,6 +50,13 @@ public sealed record UncertaintyResult(MonteCarloSettings Settings, IReadOnlyLis
 {
     /// <summary>The result of the scenario named <paramref name="name"/>.</summary>
     public ScenarioResult Scenario(string name) => Scenarios.Single(s => s.Scenario.Name == name);
+
+    /// <summary>
+    /// The Monte Carlo runs made for this result and by its claim checks, by model and settings, shared by every copy made
+    /// with <c>with</c> (<see cref="UncertaintyAnalysis.WithMonteCarloOf"/>), so the audits of one comparison draw each
+    /// model once.
+    /// </summary>
+    public MonteCarloMemo MonteCarloRuns { get; init; } = new();
 }
 
 /// <summary>
@@ -59,10 +66,21 @@ public sealed record UncertaintyResult(MonteCarloSettings Settings, IReadOnlyLis
 public static class UncertaintyAnalysis
 {
     /// <summary>Runs every scenario of <see cref="UncertaintyScenario.All"/> with <paramref name="settings"/>.</summary>
-    public static UncertaintyResult Run(PaperData data, MonteCarloSettings settings)
+    /// <param name="data">The (possibly overridden) inputs.</param>
+    /// <param name="settings">Samples, seed and threads.</param>
+    /// <param name="runs">
+    /// Runs already made to take from and add to (the reviewer's comparison passes the reviewer's, so the paper's scenarios
+    /// are not drawn again where no override changes a drawn input); null for a new, empty one.
+    /// </param>
+    public static UncertaintyResult Run(PaperData data, MonteCarloSettings settings, MonteCarloMemo? runs = null)
     {
-        var scenarios = UncertaintyScenario.All.Select(sc => RunScenario(UncertaintyModel.From(data, sc), settings)).ToList();
-        return new UncertaintyResult(settings, scenarios, Tornado.Bars(scenarios[0].Model), BreakEven.Points(data), Scenarios.NreVolumes(data.Values));
+        runs ??= new MonteCarloMemo();
+        var scenarios = UncertaintyScenario.All.Select(sc => UncertaintyModel.From(data, sc))
+            .Select(model => runs.GetOrRun(MonteCarloMemo.KeyOf(model, settings), () => RunScenario(model, settings))).ToList();
+        return new UncertaintyResult(settings, scenarios, Tornado.Bars(scenarios[0].Model), BreakEven.Points(data), Scenarios.NreVolumes(data.Values))
+        {
+            MonteCarloRuns = runs,
+        };
     }
 
     /// <summary>
