@@ -16,8 +16,12 @@ public sealed class MonteCarloMemo
     private readonly ConcurrentDictionary<string, Lazy<object>> _runs = new(StringComparer.Ordinal);
 
     /// <summary>The result kept under <paramref name="key"/>, or <paramref name="run"/>'s, kept (run once, whatever the threads).</summary>
-    internal T GetOrRun<T>(string key, Func<T> run) where T : class =>
-        (T)_runs.GetOrAdd(key, _ => new Lazy<object>(() => run(), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+    internal T GetOrRun<T>(string key, Func<T> run) =>
+        (T)_runs.GetOrAdd(key, _ => new Lazy<object>(() => run()!, LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+
+    /// <summary><see cref="UncertaintyAnalysis.RunScenario"/> of <paramref name="model"/>, kept under its <see cref="KeyOf"/>.</summary>
+    internal ScenarioResult Scenario(UncertaintyModel model, MonteCarloSettings settings) =>
+        GetOrRun(KeyOf(model, settings), () => UncertaintyAnalysis.RunScenario(model, settings));
 
     /// <summary>
     /// Everything a run of <paramref name="model"/> with <paramref name="settings"/> depends on or shows: the scenario

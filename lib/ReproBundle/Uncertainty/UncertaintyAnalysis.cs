@@ -75,8 +75,7 @@ public static class UncertaintyAnalysis
     public static UncertaintyResult Run(PaperData data, MonteCarloSettings settings, MonteCarloMemo? runs = null)
     {
         runs ??= new MonteCarloMemo();
-        var scenarios = UncertaintyScenario.All.Select(sc => UncertaintyModel.From(data, sc))
-            .Select(model => runs.GetOrRun(MonteCarloMemo.KeyOf(model, settings), () => RunScenario(model, settings))).ToList();
+        var scenarios = UncertaintyScenario.All.Select(sc => runs.Scenario(UncertaintyModel.From(data, sc), settings)).ToList();
         return new UncertaintyResult(settings, scenarios, Tornado.Bars(scenarios[0].Model), BreakEven.Points(data), Scenarios.NreVolumes(data.Values))
         {
             MonteCarloRuns = runs,

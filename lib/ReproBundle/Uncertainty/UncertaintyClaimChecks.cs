@@ -56,11 +56,8 @@ public sealed class UncertaintyClaimChecks : IClaimCheckProvider
         // Shared or independent utilization (README.md, "Shared or independent utilization"): the shared reading is the
         // verdict's when every corner of the stated ranges clears the threshold, because its result then does not depend
         // on any prior; otherwise the probability rests on the bundle's priors and is not a verdict on the paper.
-        ScenarioResult Shared(UncertaintyScenario sc)
-        {
-            var model = UncertaintyModel.From(_data, sc with { Name = sc.Name + "_shared_u", SharedUtilization = true });
-            return _result.MonteCarloRuns.GetOrRun(MonteCarloMemo.KeyOf(model, _result.Settings), () => UncertaintyAnalysis.RunScenario(model, _result.Settings));
-        }
+        ScenarioResult Shared(UncertaintyScenario sc) => _result.MonteCarloRuns.Scenario(
+            UncertaintyModel.From(_data, sc with { Name = sc.Name + "_shared_u", SharedUtilization = true }), _result.Settings);
         var paperShared = new Lazy<ScenarioResult>(() => Shared(UncertaintyScenario.PaperRanges));
         var halvedShared = new Lazy<ScenarioResult>(() => Shared(UncertaintyScenario.AsicThroughputHalved));
         const string SharedU = "mc.utilization=shared", IndependentU = "mc.utilization=independent";
@@ -115,7 +112,7 @@ public sealed class UncertaintyClaimChecks : IClaimCheckProvider
                 {
                     for (int i = 0; i < settings.Samples; i++) largest = Math.Max(largest, Math.Abs(runs[k].DensityRatio[i] / runs[0].DensityRatio[i] - 1));
                 }
-                return Tuple.Create(largest, runs[Moved].AsicDensity[0]);
+                return (largest, runs[Moved].AsicDensity[0]);
             });
             var movedR = rs[Moved];
             var pinned = string.Join(", ", rs.Where(r => r.IsPoint).Select(Quantity.Text));

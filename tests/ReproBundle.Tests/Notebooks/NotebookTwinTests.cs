@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
@@ -150,7 +151,7 @@ public sealed partial class NotebookTwinRuns
         var parse = CSharpParseOptions.Default.WithLanguageVersion(LanguageVersion.Latest).WithFeatures([new("FileBasedProgram", "true")]);
         var compilation = CSharpCompilation.Create(name,
             [CSharpSyntaxTree.ParseText(text, parse, path: twin), CSharpSyntaxTree.ParseText(ImplicitUsings, parse, path: "ImplicitUsings.cs")],
-            FrameworkReferences.Value.Concat(ProjectReferences(projects)),
+            FrameworkReferences.Value.Concat(ReferencesByProjects.GetOrAdd(string.Join("\n", projects), _ => ProjectReferences(projects))),
             new CSharpCompilationOptions(OutputKind.ConsoleApplication, optimizationLevel: OptimizationLevel.Release, nullableContextOptions: nullable, deterministic: true,
                 generalDiagnosticOption: warningsAreErrors ? ReportDiagnostic.Error : ReportDiagnostic.Default));
         using var image = new MemoryStream();
@@ -172,12 +173,15 @@ public sealed partial class NotebookTwinRuns
         Directory.EnumerateFiles(Path.GetDirectoryName(typeof(object).Assembly.Location)!, "*.dll")
             .Where(IsAssembly).Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)).ToList());
 
+    /// <summary>The <see cref="ProjectReferences"/> of each set of <c>#:project</c> lines, made once (the twins share two sets).</summary>
+    private static readonly ConcurrentDictionary<string, IReadOnlyList<MetadataReference>> ReferencesByProjects = new(StringComparer.Ordinal);
+
     /// <summary>
     /// What a reference to <paramref name="projects"/> (their .csproj paths) compiles against: every assembly their Release
     /// build lists in its deps.json (the project's own, its project references', its packages'), read from that build's
     /// output folder as <c>BuildProjectReferences=false</c> would; each is copied beside the compiled programs when it changed.
     /// </summary>
-    private static IEnumerable<MetadataReference> ProjectReferences(IEnumerable<string> projects)
+    private static IReadOnlyList<MetadataReference> ProjectReferences(IEnumerable<string> projects)
     {
         var found = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var project in projects)
@@ -197,7 +201,7 @@ public sealed partial class NotebookTwinRuns
             var copy = new FileInfo(Path.Combine(ProgramsDirectory, source.Name));
             if (!copy.Exists || copy.Length != source.Length || copy.LastWriteTimeUtc != source.LastWriteTimeUtc) source.CopyTo(copy.FullName, overwrite: true);
         }
-        return found.Values.Select(p => MetadataReference.CreateFromFile(p));
+        return [.. found.Values.Select(p => MetadataReference.CreateFromFile(p))];
     }
 
     private static bool IsAssembly(string path)
