@@ -103,7 +103,7 @@ Show(Frame.FromRecords(data.Table1.Select(p => new
 // improvement over the H100 of each platform, on each column of Table 1:
 
 // ---- cell cell-a6ba50a3 ----
-var h100 = data.Platform("h100");
+var h100 = data.Table1Rows.H100;
 Show(Frame.FromRecords(data.Table1.Where(p => p.Id != "h100").Select(p => new
 {
     p.Platform,
@@ -124,12 +124,12 @@ Show(Frame.FromRecords(data.Table1.Where(p => p.Id != "h100").Select(p => new
 // more appears only when an unaudited claim meets the weakest baseline:
 
 // ---- cell cell-48bce8cc ----
-var etched = data.Platform("etched");
+var etched = data.Table1Rows.Etched;
 Show(new
 {
     EtchedClaimThroughput = Table2Projection.Ratio(Better.Higher, h100.TokensPerSecondPerDeployment, etched.TokensPerSecondPerDeployment),
     EtchedClaimEnergy = Table2Projection.Ratio(Better.Lower, CalibratedBaselines.EnergyJoulesPerToken(h100), CalibratedBaselines.EnergyJoulesPerToken(etched)),
-    CerebrasEnergy = Table2Projection.Ratio(Better.Lower, CalibratedBaselines.EnergyJoulesPerToken(h100), CalibratedBaselines.EnergyJoulesPerToken(data.Platform("cerebras"))),
+    CerebrasEnergy = Table2Projection.Ratio(Better.Lower, CalibratedBaselines.EnergyJoulesPerToken(h100), CalibratedBaselines.EnergyJoulesPerToken(data.Table1Rows.Cerebras)),
 }, "cell-48bce8cc");
 
 // Etched's server claim against one H100 is 14286-17857x in throughput and 1000-1250x in energy: any

@@ -129,9 +129,9 @@ Show(new
 // ---- cell cell-642bf9b6 ----
 Show(new
 {
-    AsicRequiredTerabytesPerSecond = ProjectionModel.RequiredBandwidth(asicWeights, data.Table2Row("decode_single").Asic) / 1e12,
+    AsicRequiredTerabytesPerSecond = ProjectionModel.RequiredBandwidth(asicWeights, data.Table2Rows.DecodeSingle.Asic) / 1e12,
     H100BoundTokensPerSecond = BandwidthBound.MaxTokensPerSecond(activeParameters, data.Values.Fp16BytesPerParameter, Interval.Point(hbmBandwidth)),
-    H100Printed = data.Table2Row("decode_single").H100,
+    H100Printed = data.Table2Rows.DecodeSingle.H100,
 }, "cell-642bf9b6");
 
 // 30-160 TB/s is many H100s' worth of HBM bandwidth (3.35 TB/s each) in one node: an SRAM-resident design (the sweep

@@ -87,18 +87,18 @@ Show(Chart.Combine(new[]
 // amortization basis (3 years, 80% utilization). Using Table 2's own throughput columns:
 
 // ---- cell cell-1ffaa9e5 ----
-var single = data.Table2Row("decode_single").Asic;
-var batch64 = data.Table2Row("decode_batch64").Asic;
+var single = data.Table2Rows.DecodeSingle.Asic;
+var batch64 = data.Table2Rows.DecodeBatch64.Asic;
 var nodePower = data.Values.AsicNodePowerWatts;
 var nodeCost = data.Values.AsicNodeCostUsd;
 Show(new
 {
     JoulesPerTokenAtBatch64 = Table2Projection.EnergyFromThroughput(nodePower, batch64),
     JoulesPerTokenSingleStream = Table2Projection.EnergyFromThroughput(nodePower, single),
-    JoulesPerTokenPrinted = data.Table2Row("energy_per_token").Asic,
+    JoulesPerTokenPrinted = data.Table2Rows.EnergyPerToken.Asic,
     UsdPerMillionAtBatch64 = Table2Projection.CapexCostAtTable2Basis(data.Values, nodeCost, batch64),
     UsdPerMillionSingleStream = Table2Projection.CapexCostAtTable2Basis(data.Values, nodeCost, single),
-    UsdPerMillionPrinted = data.Table2Row("cost_per_mtok").Asic,
+    UsdPerMillionPrinted = data.Table2Rows.CostPerMillionTokens.Asic,
 }, "cell-1ffaa9e5");
 
 // At full batch the ASIC's own numbers give 0.0375-0.208 J per token and \$0.00264-0.022 per million tokens,

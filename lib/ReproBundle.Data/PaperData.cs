@@ -22,6 +22,12 @@ public sealed class PaperData
     /// <summary>Table 2 rows in printed order.</summary>
     public IReadOnlyList<Table2Row> Table2 { get; }
 
+    /// <summary>Table 1 by platform, typed (<see cref="ReproBundle.Table1Rows"/>).</summary>
+    public Table1Rows Table1Rows { get; }
+
+    /// <summary>Table 2 by row, typed (<see cref="ReproBundle.Table2Rows"/>).</summary>
+    public Table2Rows Table2Rows { get; }
+
     /// <summary>Every key defined in <c>references.bib</c>.</summary>
     public IReadOnlySet<string> ReferenceKeys { get; }
 
@@ -36,6 +42,8 @@ public sealed class PaperData
         Values = InputCatalog.ToPaperInputs(inputs);
         Table1 = table1;
         Table2 = table2;
+        Table1Rows = ReproBundle.Table1Rows.From(table1) is ({ } t1, _) ? t1 : throw new ArgumentException("Table 1 lacks a platform", nameof(table1));
+        Table2Rows = ReproBundle.Table2Rows.From(table2) is ({ } t2, _) ? t2 : throw new ArgumentException("Table 2 lacks a row", nameof(table2));
         ReferenceKeys = referenceKeys;
         Files = files;
     }
@@ -43,12 +51,6 @@ public sealed class PaperData
     /// <summary>The input record of <paramref name="name"/>, with its source.</summary>
     public InputValue Input(string name) =>
         Inputs.TryGetValue(name, out var v) ? v : throw new KeyNotFoundException($"no input named '{name}' in inputs.csv");
-
-    /// <summary>The Table 1 row with id <paramref name="id"/>.</summary>
-    public PlatformBaseline Platform(string id) => Table1.Single(p => p.Id == id);
-
-    /// <summary>The Table 2 row with id <paramref name="metricId"/>.</summary>
-    public Table2Row Table2Row(string metricId) => Table2.Single(r => r.MetricId == metricId);
 
     /// <summary>The file names this loader reads, in the order it reads them.</summary>
     public static readonly IReadOnlyList<string> FileNames = ["inputs.csv", "table1_baselines.csv", "table2_projections.csv", "references.bib"];
@@ -155,10 +157,7 @@ public sealed class PaperData
             if (rows.Any(r => r.Id == p.Id)) throw row.Error("platform_id", $"platform '{p.Id}' appears twice");
             rows.Add(p);
         }
-        foreach (var id in new[] { "h100", "b200", "groq", "cerebras", "etched" })
-        {
-            if (rows.All(r => r.Id != id)) throw new BundleInputException(path, $"lacks Table 1 platform '{id}'");
-        }
+        if (ReproBundle.Table1Rows.From(rows).MissingId is { } missing) throw new BundleInputException(path, $"lacks Table 1 platform '{missing}'");
         return rows;
     }
 
@@ -179,10 +178,7 @@ public sealed class PaperData
             if (rows.Any(x => x.MetricId == r.MetricId)) throw row.Error("metric_id", $"metric '{r.MetricId}' appears twice");
             rows.Add(r);
         }
-        foreach (var id in new[] { "decode_single", "decode_batch64", "energy_per_token", "ttft", "cost_per_mtok", "max_context" })
-        {
-            if (rows.All(r => r.MetricId != id)) throw new BundleInputException(path, $"lacks Table 2 metric '{id}'");
-        }
+        if (ReproBundle.Table2Rows.From(rows).MissingId is { } missing) throw new BundleInputException(path, $"lacks Table 2 metric '{missing}'");
         return rows;
     }
 

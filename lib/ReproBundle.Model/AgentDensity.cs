@@ -42,6 +42,23 @@ public static class AgentDensity
     /// <summary>Dollars in the "$1 M" of the definition [USD].</summary>
     public const double MillionUsd = 1e6;
 
+    /// <summary>
+    /// The conclusion's threshold on D_ASIC / D_H100 [x]: Appendix C Sensitivity "Even at this pessimistic case the
+    /// ratio remains &gt;10x", §10 O2 "D ratios remain &gt;10x".
+    /// </summary>
+    public const double ConclusionRatioThreshold = 10;
+
+    /// <summary>
+    /// Appendix C Sensitivity and §10 O2, O5: the density ratio D_ASIC / D_H100 [x] of two densities at utilization
+    /// [streams per $1M], the ratio the paper's ">10x" conclusion is about.
+    /// </summary>
+    public static T DensityRatio<T>(T asicDensityAtUtilization, T h100DensityAtUtilization) where T : struct, IDivisionOperators<T, T, T> =>
+        asicDensityAtUtilization / h100DensityAtUtilization;
+
+    /// <summary>The density ratio D_ASIC·u / D_H100·u [x] of two Appendix C node types (<see cref="DensityRatio{T}(T, T)"/>).</summary>
+    public static double DensityRatio(AgentDensityInputs asic, AgentDensityInputs h100) =>
+        DensityRatio(Derive(asic).DensityPerMillionUsdAtUtilization, Derive(h100).DensityPerMillionUsdAtUtilization);
+
     /// <summary>Appendix C step 1: hourly amortized CapEx per node, C / (L·365·24) [USD/hour], C [USD], L [years].</summary>
     public static T HourlyCapexUsd<T>(T capexUsd, T lifetimeYears) where T : struct, IMultiplyOperators<T, double, T>, IMultiplyOperators<T, T, T>, IDivisionOperators<T, T, T> =>
         capexUsd / (lifetimeYears * Quantity.Of<T>(ProjectionModel.HoursPerYear));

@@ -25,4 +25,12 @@ public static class BandwidthBound
     public static T MaxTokensPerSecond<T>(T parameters, T bytesPerParameter, T bandwidthBytesPerSecond)
         where T : struct, IMultiplyOperators<T, double, T>, IMultiplyOperators<T, T, T>, IDivisionOperators<T, T, T> =>
         Quantity.Of<T>(1) / MinSecondsPerToken(parameters, bytesPerParameter, bandwidthBytesPerSecond);
+
+    /// <summary>
+    /// How many devices of <paramref name="capacityBytesPerDevice"/> [bytes] it takes to hold <paramref name="weightBytes"/>
+    /// [bytes] ("memory residency": a model that does not fit one device needs several), ceil(W / capacity) [devices]:
+    /// the fewest for the smallest footprint on the largest device, the most for the largest on the smallest.
+    /// </summary>
+    public static Interval DevicesToHold(Interval weightBytes, Interval capacityBytesPerDevice) =>
+        new(Math.Ceiling(weightBytes.Lo / capacityBytesPerDevice.Hi), Math.Ceiling(weightBytes.Hi / capacityBytesPerDevice.Lo));
 }

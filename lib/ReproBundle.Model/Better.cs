@@ -1,4 +1,4 @@
-namespace ReproBundle.Data;
+namespace ReproBundle;
 
 /// <summary>Which way a Table 2 metric improves, which fixes how its ratio is formed.</summary>
 public enum Better

@@ -1,5 +1,4 @@
 using System.Numerics;
-using ReproBundle.Data;
 
 namespace ReproBundle;
 

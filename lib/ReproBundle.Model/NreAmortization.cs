@@ -9,6 +9,18 @@ namespace ReproBundle;
 /// </summary>
 public static class NreAmortization
 {
+    /// <summary>§4.3's volume: NRE bites "until these are amortized at volume (&gt;100 K nodes shipped)" [nodes].</summary>
+    public const double PrintedVolumeNodes = 100_000;
+
+    /// <summary>§4.3's penalty, low end: "effective $/M token is 3-10x worse than Table 2 bounds" [x].</summary>
+    public const double PrintedPenaltyFactorLow = 3;
+
+    /// <summary>§4.3's penalty, high end: "effective $/M token is 3-10x worse than Table 2 bounds" [x].</summary>
+    public const double PrintedPenaltyFactorHigh = 10;
+
+    /// <summary>§4.3's two penalty factors, low then high [x].</summary>
+    public static readonly IReadOnlyList<double> PrintedPenaltyFactors = [PrintedPenaltyFactorLow, PrintedPenaltyFactorHigh];
+
     /// <summary>§4.3 effective cost of one node [USD] = node cost C [USD] + NRE [USD] / nodes shipped N.</summary>
     public static T EffectiveNodeCostUsd<T>(T nodeCostUsd, T nreUsd, T nodesShipped)
         where T : struct, IMultiplyOperators<T, double, T>, IAdditionOperators<T, T, T>, IDivisionOperators<T, T, T> =>
@@ -33,4 +45,13 @@ public static class NreAmortization
         if (!(factor > 1)) throw new ArgumentOutOfRangeException(nameof(factor), factor, "must be greater than 1");
         return nreUsd / (nodeCostUsd * Quantity.Of<T>(factor - 1));
     }
+
+    /// <summary>
+    /// §4.3 solved for volume against a target node cost: N [nodes] at which C + NRE / N equals
+    /// <paramref name="targetNodeCostUsd"/> [USD], N = NRE / (target - C); null when the target is not above C (NRE-free
+    /// cost already reaches it). CapEx-only $/M tokens is proportional to node cost, so a target cost per million tokens
+    /// converts to a target node cost by the same factor.
+    /// </summary>
+    public static double? NodesForEffectiveNodeCost(double nodeCostUsd, double nreUsd, double targetNodeCostUsd) =>
+        targetNodeCostUsd > nodeCostUsd ? nreUsd / (targetNodeCostUsd - nodeCostUsd) : null;
 }

@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace ReproBundle;
 
 /// <summary>One Appendix C scenario (a row of <c>output/tables/agent_density.csv</c>): its name, its steps and where its inputs come from.</summary>
@@ -44,13 +46,26 @@ public static class Scenarios
     /// ASIC worked example with t multiplied by the FP4 shortfall factor (0.5).
     /// </summary>
     public static AgentDensityInputs AsicFp4Pessimistic(PaperInputs x) =>
-        x.AppendixCAsic with { TokensPerSecond = x.AppendixCAsic.TokensPerSecond * x.Fp4ShortfallFactor };
+        x.AppendixCAsic with { TokensPerSecond = WithFp4Shortfall(x.AppendixCAsic.TokensPerSecond, x) };
+
+    /// <summary>
+    /// Appendix C Sensitivity, "t halves": an ASIC throughput t [tokens/s] (or a density, which scales with t) times the FP4
+    /// shortfall factor (0.5 when FP4 QAT gives 2x over FP8 instead of 4x).
+    /// </summary>
+    public static T WithFp4Shortfall<T>(T tokensPerSecond, PaperInputs x) where T : struct, IMultiplyOperators<T, double, T> =>
+        tokensPerSecond * x.Fp4ShortfallFactor;
+
+    /// <summary>Appendix C "The 50x ratio": D_ASIC / D_H100 [x] of the two worked examples, after the utilization step (57.1x).</summary>
+    public static double WorkedExampleDensityRatio(PaperInputs x) => AgentDensity.DensityRatio(AppendixCAsic(x), AppendixCH100(x));
+
+    /// <summary>Appendix C Sensitivity: D_ASIC / D_H100 [x] with the ASIC's t halved by the FP4 shortfall (28.6x), the case said to "remain &gt;10x".</summary>
+    public static double Fp4PessimisticDensityRatio(PaperInputs x) => AgentDensity.DensityRatio(AsicFp4Pessimistic(x), AppendixCH100(x));
 
     /// <summary>
     /// Appendix C Sensitivity applied to §4.2's printed ASIC range: D_ASIC [streams per $1M] scales with t, so the
     /// pessimistic FP4 case multiplies 3,000-12,000 by the shortfall factor.
     /// </summary>
-    public static Interval AsicDensityFp4Pessimistic(PaperInputs x) => x.AsicDensityStreamsPerMillionUsd * x.Fp4ShortfallFactor;
+    public static Interval AsicDensityFp4Pessimistic(PaperInputs x) => WithFp4Shortfall(x.AsicDensityStreamsPerMillionUsd, x);
 
     /// <summary>
     /// The rows: both worked examples, the pessimistic FP4 case (t halved), and the four §4.2 range ends,

@@ -1,4 +1,3 @@
-using ReproBundle.Data;
 
 namespace ReproBundle;
 

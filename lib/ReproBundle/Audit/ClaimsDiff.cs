@@ -88,13 +88,12 @@ public static class ClaimsDiff
         var x = data.Values;
         var h100 = AgentDensity.Derive(Scenarios.AppendixCH100(x)).DensityPerMillionUsdAtUtilization;
         var asic = AgentDensity.Derive(Scenarios.AppendixCAsic(x)).DensityPerMillionUsdAtUtilization;
-        var asicPessimistic = AgentDensity.Derive(Scenarios.AsicFp4Pessimistic(x)).DensityPerMillionUsdAtUtilization;
         var list = new List<(string, string, string, double?)>
         {
             ("appc.d_h100", "Appendix C: D_H100 at utilization, H100 worked example", "streams per $1M", h100),
             ("appc.d_asic", "Appendix C: D_ASIC at utilization, ASIC worked example", "streams per $1M", asic),
-            ("appc.density_ratio", "Appendix C: D_ASIC / D_H100, worked examples", "x", asic / h100),
-            ("appc.fp4_pessimistic_ratio", "Appendix C Sensitivity: D_ASIC / D_H100 with the ASIC's t halved (FP4 only 2x over FP8)", "x", asicPessimistic / h100),
+            ("appc.density_ratio", "Appendix C: D_ASIC / D_H100, worked examples", "x", Scenarios.WorkedExampleDensityRatio(x)),
+            ("appc.fp4_pessimistic_ratio", "Appendix C Sensitivity: D_ASIC / D_H100 with the ASIC's t halved (FP4 only 2x over FP8)", "x", Scenarios.Fp4PessimisticDensityRatio(x)),
         };
         foreach (var s in uncertainty.Scenarios)
         {

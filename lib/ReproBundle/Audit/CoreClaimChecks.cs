@@ -26,11 +26,8 @@ public sealed class CoreClaimChecks : IClaimCheckProvider
     private static string S(Interval v) => Quantity.Text(v);
     private const double Giga = 1e9;
 
-    /// <summary>§4.3's printed volume, "&gt;100 K nodes shipped" [nodes] (claim s4_3.volume_for_3x), at which s4_3.penalty_at_threshold is read.</summary>
-    public const double PrintedVolumeNodes = 100_000;
-
-    /// <summary>§4.3's printed penalty, "3-10x worse" (claim s4_3.penalty_at_threshold), whose ends s4_3.volume_for_3x inverts.</summary>
-    private const double PrintedPenaltyLow = 3, PrintedPenaltyHigh = 10;
+    private const double PrintedVolumeNodes = NreAmortization.PrintedVolumeNodes;
+    private const double PrintedPenaltyLow = NreAmortization.PrintedPenaltyFactorLow, PrintedPenaltyHigh = NreAmortization.PrintedPenaltyFactorHigh;
 
     /// <summary>How the audit reads Table 2's H100 baseline (docs/verdict-policy.md, "Consistency").</summary>
     private const string OneGpu = "table2.h100_baseline=one-gpu", MultiGpu = "table2.h100_baseline=multi-gpu";
@@ -53,10 +50,10 @@ public sealed class CoreClaimChecks : IClaimCheckProvider
     private Dictionary<string, ClaimCheck> Build()
     {
         var c = new Dictionary<string, ClaimCheck>(StringComparer.Ordinal);
-        var h100 = _d.Platform("h100");
-        var groq = _d.Platform("groq");
-        var cerebras = _d.Platform("cerebras");
-        var etched = _d.Platform("etched");
+        var h100 = _d.Table1Rows.H100;
+        var groq = _d.Table1Rows.Groq;
+        var cerebras = _d.Table1Rows.Cerebras;
+        var etched = _d.Table1Rows.Etched;
         var h100Bandwidth = _d.Values.H100HbmBytesPerSecond;
         var h100Capacity = _d.Values.H100HbmCapacityBytes;
         var denseParams = _d.Values.S1DenseParameters;
@@ -68,7 +65,7 @@ public sealed class CoreClaimChecks : IClaimCheckProvider
         c["s1.weight_footprint"] = () => new(footprint / Giga, $"{S(denseParams / Giga)} B parameters x {S(bf16)} bytes (BF16) = {S(footprint / Giga)} GB");
         c["s1.h100_holds_70b_bf16"] = () =>
         {
-            var gpus = Math.Ceiling(footprint.Hi / h100Capacity.Lo);
+            var gpus = BandwidthBound.DevicesToHold(Interval.Point(footprint.Hi), h100Capacity).Hi;
             return new(Interval.Point(gpus), $"{S(footprint / Giga)} GB of weights / {S(h100Capacity / Giga)} GB HBM per H100 (bundle assumption h100.hbm_capacity_bytes) needs at least {UnitText.After(S(gpus), "GPUs")}, before any KV cache");
         };
         c["s1.h100_decode_bound"] = () =>
@@ -177,7 +174,7 @@ public sealed class CoreClaimChecks : IClaimCheckProvider
         };
         c["s9.orders_of_magnitude"] = () =>
         {
-            var economic = new[] { "decode_single", "energy_per_token", "cost_per_mtok" }.Select(id => RatioReadings(_d.Table2Row(id)).Ends.Value).Aggregate(Interval.Hull);
+            var economic = new[] { "decode_single", "energy_per_token", "cost_per_mtok" }.Select(id => RatioReadings(_d.Table2.Single(r => r.MetricId == id)).Ends.Value).Aggregate(Interval.Hull);
             var all = _d.Table2.Select(r => RatioReadings(r).Ends.Value).Aggregate(Interval.Hull);
             return FromReadings(new Reading("economic metrics", economic, $"Table 2's columns, matching ends, for single-request throughput, energy per token and $/M tokens: {S(economic)}x"),
                 new Reading("every Table 2 metric", all, $"the same over all {_d.Table2.Count} Table 2 rows, TTFT and context included: {S(all)}x"));
@@ -186,7 +183,7 @@ public sealed class CoreClaimChecks : IClaimCheckProvider
         // §2.3: ranges by metric, against Table 2's columns.
         foreach (var (claimId, metricId) in new[] { ("s2_3.energy_ratio", "energy_per_token"), ("s2_3.cost_ratio", "cost_per_mtok"), ("s2_3.ttft_ratio", "ttft") })
         {
-            var row = _d.Table2Row(metricId);
+            var row = _d.Table2.Single(r => r.MetricId == metricId);
             c[claimId] = () =>
             {
                 var (ends, mid, all) = RatioReadings(row);
@@ -205,7 +202,7 @@ public sealed class CoreClaimChecks : IClaimCheckProvider
             };
         }
         var activeFp16 = Table2Projection.H100ActiveWeightBytes(_d.Values);
-        var gpusForActive = new Interval(Math.Ceiling(activeFp16.Lo / h100Capacity.Lo), Math.Ceiling(activeFp16.Hi / h100Capacity.Lo));
+        var gpusForActive = BandwidthBound.DevicesToHold(activeFp16, h100Capacity);
         string GpuNote() => $"{S(activeFp16 / Giga)} GB of FP16 active weights need {S(gpusForActive)} H100s of {S(h100Capacity / Giga)} GB";
         c["t2.h100.decode_single_bound"] = () =>
         {
@@ -216,8 +213,8 @@ public sealed class CoreClaimChecks : IClaimCheckProvider
         };
         c["t2.h100.energy_from_power"] = () =>
         {
-            var single = _d.Table2Row("decode_single").H100;
-            var batch64 = _d.Table2Row("decode_batch64").H100;
+            var single = _d.Table2Rows.DecodeSingle.H100;
+            var batch64 = _d.Table2Rows.DecodeBatch64.H100;
             var e = Table2Projection.EnergyFromThroughput(h100.SystemPowerWatts, single);
             var anyBatch = Table2Projection.EnergyFromThroughput(h100.SystemPowerWatts, Interval.Hull(single, batch64));
             var many = Table2Projection.EnergyFromThroughput(h100.SystemPowerWatts * gpusForActive, single);
@@ -228,8 +225,8 @@ public sealed class CoreClaimChecks : IClaimCheckProvider
         c["t2.asic.energy_from_power"] = () =>
         {
             var power = _d.Values.AsicNodePowerWatts;
-            var batch64 = _d.Table2Row("decode_batch64").Asic;
-            var single = _d.Table2Row("decode_single").Asic;
+            var batch64 = _d.Table2Rows.DecodeBatch64.Asic;
+            var single = _d.Table2Rows.DecodeSingle.Asic;
             var atBatch = Table2Projection.EnergyFromThroughput(power, batch64);
             var atSingle = Table2Projection.EnergyFromThroughput(power, single);
             var anyBatch = Table2Projection.EnergyFromThroughput(power, Interval.Hull(single, batch64));
@@ -239,7 +236,7 @@ public sealed class CoreClaimChecks : IClaimCheckProvider
         };
         c["t2.h100.cost"] = () =>
         {
-            var t = _d.Table2Row("decode_single").H100;
+            var t = _d.Table2Rows.DecodeSingle.H100;
             var cost = Table2Projection.CapexCostAtTable2Basis(_d.Values, h100.CapexUsd!.Value, t);
             var many = Table2Projection.CapexCostAtTable2Basis(_d.Values, h100.CapexUsd!.Value * gpusForActive, t);
             return FromReadings(new Reading("one H100", cost, $"${S(h100.CapexUsd!.Value)} / ({S(_d.Values.Table2LifetimeYears)} yr x {S(100 * _d.Values.Table2Utilization)}% x {S(t)} tok/s single request), per million tokens = ${S(cost)}, CapEx only") { Assumes = [OneGpu] },
@@ -247,8 +244,8 @@ public sealed class CoreClaimChecks : IClaimCheckProvider
         };
         c["t2.asic.cost"] = () =>
         {
-            var t = _d.Table2Row("decode_single").Asic;
-            var batch64 = _d.Table2Row("decode_batch64").Asic;
+            var t = _d.Table2Rows.DecodeSingle.Asic;
+            var batch64 = _d.Table2Rows.DecodeBatch64.Asic;
             var capex = _d.Values.AsicNodeCostUsd;
             var cost = Table2Projection.CapexCostAtTable2Basis(_d.Values, capex, t);
             var anyBatch = Table2Projection.CapexCostAtTable2Basis(_d.Values, capex, Interval.Hull(t, batch64));
@@ -257,8 +254,8 @@ public sealed class CoreClaimChecks : IClaimCheckProvider
         };
         c["t2.asic.required_bandwidth"] = () =>
         {
-            var needed = ProjectionModel.RequiredBandwidth(Table2Projection.AsicActiveWeightBytes(_d.Values), _d.Table2Row("decode_single").Asic);
-            return ClaimComputation.Missing($"the paper states no memory bandwidth for the reference ASIC; decoding {S(_d.Table2Row("decode_single").Asic)} tok/s single-stream with W_active = {S(Table2Projection.AsicActiveWeightBytes(_d.Values) / Giga)} GB (FP4) needs B_eff = {S(needed / 1e12)} TB/s per node ({S(needed / h100Bandwidth)}x an H100's {S(h100Bandwidth / 1e12)} TB/s), which on-chip SRAM can deliver (Groq ~{S(_d.Values.GroqSramBytesPerSecondPerChip / 1e12)} TB/s per chip, Cerebras ~{S(_d.Values.CerebrasSramBytesPerSecond / 1e15)} PB/s per wafer, §2.1) but which the projection never states");
+            var needed = ProjectionModel.RequiredBandwidth(Table2Projection.AsicActiveWeightBytes(_d.Values), _d.Table2Rows.DecodeSingle.Asic);
+            return ClaimComputation.Missing($"the paper states no memory bandwidth for the reference ASIC; decoding {S(_d.Table2Rows.DecodeSingle.Asic)} tok/s single-stream with W_active = {S(Table2Projection.AsicActiveWeightBytes(_d.Values) / Giga)} GB (FP4) needs B_eff = {S(needed / 1e12)} TB/s per node ({S(needed / h100Bandwidth)}x an H100's {S(h100Bandwidth / 1e12)} TB/s), which on-chip SRAM can deliver (Groq ~{S(_d.Values.GroqSramBytesPerSecondPerChip / 1e12)} TB/s per chip, Cerebras ~{S(_d.Values.CerebrasSramBytesPerSecond / 1e15)} PB/s per wafer, §2.1) but which the projection never states");
         };
         c["t2.asic.sram_holds_active"] = () =>
         {
@@ -279,7 +276,7 @@ public sealed class CoreClaimChecks : IClaimCheckProvider
         var shortfall = _d.Values.Fp4ShortfallFactor;
         var asicPessimistic = AgentDensity.Derive(Scenarios.AsicFp4Pessimistic(_d.Values));
         var asicCost = _d.Values.AsicNodeCostUsd;
-        var asicSingle = _d.Table2Row("decode_single").Asic;
+        var asicSingle = _d.Table2Rows.DecodeSingle.Asic;
         var h100Density = _d.Values.H100DensityStreamsPerMillionUsd;
         var asicDensity = _d.Values.AsicDensityStreamsPerMillionUsd;
 
@@ -314,7 +311,7 @@ public sealed class CoreClaimChecks : IClaimCheckProvider
             return FromReadings(new Reading("arithmetic midpoint", Interval.Point(range.Midpoint), $"arithmetic midpoint of {what} {S(range)} = {S(range.Midpoint)}") { Assumes = ["appc.midpoint=arithmetic"] },
                 [new Reading("geometric midpoint", Interval.Point(geometric), $"geometric midpoint of {what} {S(range)} (the paper's figures use log scales) = {S(geometric)}") { Assumes = ["appc.midpoint=geometric"] }, .. more]);
         }
-        var h100Table2 = _d.Table2Row("decode_single").H100;
+        var h100Table2 = _d.Table2Rows.DecodeSingle.H100;
         c["appc.h100.t_midpoint"] = () => Midpoint("Table 1's H100", h100.TokensPerSecondPerDeployment,
             new Reading("Table 2's H100 midpoint", Interval.Point(h100Table2.Midpoint), $"arithmetic midpoint of Table 2's MoE H100 range {S(h100Table2)} = {S(h100Table2.Midpoint)}") { Assumes = ["appc.midpoint=arithmetic"] });
         c["appc.asic.c_midpoint"] = () => Midpoint("§3.3's node cost", asicCost);
@@ -322,8 +319,8 @@ public sealed class CoreClaimChecks : IClaimCheckProvider
 
         c["appc.density_ratio"] = () =>
         {
-            var raw = asicSteps.DensityPerMillionUsd / h100Steps.DensityPerMillionUsd;
-            var adjusted = asicSteps.DensityPerMillionUsdAtUtilization / h100Steps.DensityPerMillionUsdAtUtilization;
+            var raw = AgentDensity.DensityRatio(asicSteps.DensityPerMillionUsd, h100Steps.DensityPerMillionUsd);
+            var adjusted = Scenarios.WorkedExampleDensityRatio(_d.Values);
             return FromReadings(new Reading("before the utilization step", Interval.Point(raw), $"D_ASIC / D_H100 = {S(asicSteps.DensityPerMillionUsd)} / {S(h100Steps.DensityPerMillionUsd)} = {S(raw)}x"),
                 new Reading("after the utilization step", Interval.Point(adjusted), $"D x u: {S(asicSteps.DensityPerMillionUsdAtUtilization)} / {S(h100Steps.DensityPerMillionUsdAtUtilization)} = {S(adjusted)}x"));
         };
@@ -337,9 +334,9 @@ public sealed class CoreClaimChecks : IClaimCheckProvider
         c["appc.fp4_pessimistic_ratio"] = () =>
         {
             var pessimistic = Scenarios.AsicDensityFp4Pessimistic(_d.Values);
-            var examples = asicPessimistic.DensityPerMillionUsdAtUtilization / h100Steps.DensityPerMillionUsdAtUtilization;
-            var ends = Interval.PairEnds(pessimistic, h100Density, (a, h) => a / h);
-            var corners = pessimistic / h100Density;
+            var examples = Scenarios.Fp4PessimisticDensityRatio(_d.Values);
+            var ends = Interval.PairEnds(pessimistic, h100Density, AgentDensity.DensityRatio);
+            var corners = AgentDensity.DensityRatio(pessimistic, h100Density);
             return FromReadings(new Reading("worked examples", Interval.Point(examples), $"the worked examples with t_ASIC x {S(shortfall)}: {S(asicPessimistic.DensityPerMillionUsdAtUtilization)} / {S(h100Steps.DensityPerMillionUsdAtUtilization)} = {S(examples)}x"),
                 new Reading("matching ends", ends, $"pessimistic ASIC {S(pessimistic)} over H100 {S(h100Density)}, low with low and high with high = {S(ends)}x"),
                 new Reading("every corner", corners, $"pessimistic ASIC {S(pessimistic)} over H100 {S(h100Density)} by interval arithmetic = {S(corners)}x, the lowest being {S(pessimistic.Lo)} / {S(h100Density.Hi)}"));
@@ -372,18 +369,15 @@ public sealed class CoreClaimChecks : IClaimCheckProvider
             // the ratio is unchanged; if only the ASIC's t halved, the ratio halves.
             var active = _d.Values.ActiveParameters;
             var scale = active.Lo / active.Hi;
-            var both = AgentDensity.Derive(asicInputs with { TokensPerSecond = asicInputs.TokensPerSecond * scale }).DensityPerMillionUsdAtUtilization
-                       / AgentDensity.Derive(h100Inputs with { TokensPerSecond = h100Inputs.TokensPerSecond * scale }).DensityPerMillionUsdAtUtilization;
-            var asicOnly = asicPessimistic.DensityPerMillionUsdAtUtilization / h100Steps.DensityPerMillionUsdAtUtilization;
+            var both = AgentDensity.DensityRatio(asicInputs with { TokensPerSecond = asicInputs.TokensPerSecond * scale }, h100Inputs with { TokensPerSecond = h100Inputs.TokensPerSecond * scale });
+            var asicOnly = Scenarios.Fp4PessimisticDensityRatio(_d.Values);
             return new(new Interval(Math.Min(both, asicOnly), Math.Max(both, asicOnly)),
                 $"P_active {S(active.Lo / Giga)} -> {S(active.Hi / Giga)} B scales W_active and so the bandwidth-bound t by {S(scale)}: on both platforms D_ASIC / D_H100 stays {S(both)}x; with only the ASIC's t at x {S(shortfall)} it falls to {S(asicOnly)}x");
         };
         c["o5.ratio_invariant_to_r"] = () =>
         {
             var rs = new[] { 1.0, 5, 20, 100 };
-            var ratios = rs.Select(r =>
-                AgentDensity.Derive(asicInputs with { StreamTokensPerSecond = r }).DensityPerMillionUsdAtUtilization
-                / AgentDensity.Derive(h100Inputs with { StreamTokensPerSecond = r }).DensityPerMillionUsdAtUtilization).ToList();
+            var ratios = rs.Select(r => AgentDensity.DensityRatio(asicInputs with { StreamTokensPerSecond = r }, h100Inputs with { StreamTokensPerSecond = r })).ToList();
             var spread = ratios.Max() - ratios.Min();
             return ClaimComputation.Holds(spread <= 1e-9 * ratios.Max(), $"D_ASIC / D_H100 at r = {string.Join(", ", rs.Select(S))} tok/s: {string.Join(", ", ratios.Select(S))} (r cancels in (1e6/C_a)(t_a/r)u_a / ((1e6/C_h)(t_h/r)u_h))");
         };

@@ -71,8 +71,8 @@ public static class AppendixCSideBySide
     /// </summary>
     public static IReadOnlyList<AppendixCStep> Ratios(AgentDensitySteps h100, AgentDensitySteps asic, AgentDensitySteps asicFp4Pessimistic, IReadOnlyList<Claim> claims) =>
     [
-        new("density_ratio", "D_ASIC*u / D_H100*u", asic.DensityPerMillionUsdAtUtilization / h100.DensityPerMillionUsdAtUtilization, claims.Single(c => c.ClaimId == "appc.density_ratio")),
-        new("fp4_pessimistic_ratio", "D_ASIC*u (t halved) / D_H100*u", asicFp4Pessimistic.DensityPerMillionUsdAtUtilization / h100.DensityPerMillionUsdAtUtilization,
+        new("density_ratio", "D_ASIC*u / D_H100*u", AgentDensity.DensityRatio(asic.DensityPerMillionUsdAtUtilization, h100.DensityPerMillionUsdAtUtilization), claims.Single(c => c.ClaimId == "appc.density_ratio")),
+        new("fp4_pessimistic_ratio", "D_ASIC*u (t halved) / D_H100*u", AgentDensity.DensityRatio(asicFp4Pessimistic.DensityPerMillionUsdAtUtilization, h100.DensityPerMillionUsdAtUtilization),
             claims.Single(c => c.ClaimId == "appc.fp4_pessimistic_ratio")),
     ];
 

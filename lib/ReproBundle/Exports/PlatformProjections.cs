@@ -52,9 +52,9 @@ public static class PlatformProjections
             rows.Add(new PlatformProjection(p.Id, p.Platform, p.Status, p.TokensPerSecondPerDeployment, CalibratedBaselines.EnergyJoulesPerToken(p),
                 cost, capex, "system power / single-stream deployment throughput (Table 1 columns)", costBasis, p.Source));
         }
-        var single = data.Table2Row("decode_single");
-        var energy = data.Table2Row("energy_per_token");
-        var costRow = data.Table2Row("cost_per_mtok");
+        var single = data.Table2Rows.DecodeSingle;
+        var energy = data.Table2Rows.EnergyPerToken;
+        var costRow = data.Table2Rows.CostPerMillionTokens;
         rows.Add(new PlatformProjection("custom_asic", "Reference custom ASIC (projected)", "projection", single.Asic, energy.Asic, costRow.Asic,
             data.Values.AsicNodeCostUsd, "Table 2 \"Energy per token (J)\" as printed (projection)",
             "Table 2 \"CapEx-amortized $/M decode tokens (3yr, 80% util)\" as printed (projection)", "Table 2 column \"Custom ASIC (projected)\"; §3.3"));

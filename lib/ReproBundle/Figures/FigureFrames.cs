@@ -117,33 +117,31 @@ public static class FigureFrames
                 Add(order, axisId, axis, unit, Better.Higher, a.Value, reference, table2Basis, $"{a.Source}, data/{FigureInputs.FileNames[0]}", IsBundleAssumption(a.Source));
             }
 
-            Table2Row T2(string metric) => data.Table2Row(metric);
-
             // Axis 1: single-request decode.
-            if (isAsic) Add(1, "decode_single", "Decode tok/s, single request", "tok/s", Better.Higher, T2("decode_single").Asic, T2("decode_single").H100, table2Basis, T2("decode_single").Source);
+            if (isAsic) Add(1, "decode_single", "Decode tok/s, single request", "tok/s", Better.Higher, data.Table2Rows.DecodeSingle.Asic, data.Table2Rows.DecodeSingle.H100, table2Basis, data.Table2Rows.DecodeSingle.Source);
             else Add(1, "decode_single", "Decode tok/s, single request", "tok/s", Better.Higher, p.TokensPerSecondSingleStream, h100.TokensPerSecondSingleStream, table1Basis, p.Source);
 
             // Axis 2: batch-64 decode; only Table 2 prints it (H100 and ASIC).
-            var batch = T2("decode_batch64");
+            var batch = data.Table2Rows.DecodeBatch64;
             if (id == "h100") Add(2, "decode_batch64", "Decode tok/s, batch 64", batch.Unit, Better.Higher, batch.H100, batch.H100, table2Basis, batch.Source);
             else if (isAsic) Add(2, "decode_batch64", "Decode tok/s, batch 64", batch.Unit, Better.Higher, batch.Asic, batch.H100, table2Basis, batch.Source);
             else AddAssumed(2, "decode_batch64", "Decode tok/s, batch 64", batch.Unit, batch.H100);
 
             // Axis 3: energy efficiency, plotted as H100 J/token over the platform's J/token.
-            var energy = T2("energy_per_token");
+            var energy = data.Table2Rows.EnergyPerToken;
             if (isAsic) Add(3, "energy_efficiency", "Energy efficiency, 1/(J/token)", "J/token", Better.Lower, energy.Asic, energy.H100, table2Basis, energy.Source);
             else Add(3, "energy_efficiency", "Energy efficiency, 1/(J/token)", "J/token", Better.Lower, p.EnergyJoulesPerToken, h100.EnergyJoulesPerToken, table1Basis,
                 $"{p.Source}; {p.EnergyBasis}");
 
             // Axis 4: CapEx cost efficiency, plotted as H100 $/M over the platform's $/M.
-            var cost = T2("cost_per_mtok");
+            var cost = data.Table2Rows.CostPerMillionTokens;
             if (isAsic) Add(4, "cost_efficiency", "Cost efficiency, 1/($/M tokens)", "USD per million tokens", Better.Lower, cost.Asic, cost.H100, table2Basis, cost.Source);
             else Add(4, "cost_efficiency", "Cost efficiency, 1/($/M tokens)", "USD per million tokens", Better.Lower,
                 p.CostUsdPerMillionTokens ?? throw new InvalidOperationException($"{id} has no cost per million tokens"),
                 h100.CostUsdPerMillionTokens!.Value, table1Basis, $"{p.Source}; CapEx / ({Quantity.Text(data.Values.Table2LifetimeYears)} yr x {Quantity.Percent(data.Values.Table2Utilization)} x single-stream tok/s)");
 
             // Axis 5: context length; only Table 2 prints it.
-            var context = T2("max_context");
+            var context = data.Table2Rows.MaxContext;
             if (id == "h100") Add(5, "max_context", "Context length supported", context.Unit, Better.Higher, context.H100, context.H100, table2Basis, context.Source);
             else if (isAsic) Add(5, "max_context", "Context length supported", context.Unit, Better.Higher, context.Asic, context.H100, table2Basis, context.Source);
             else AddAssumed(5, "max_context", "Context length supported", context.Unit, context.H100);

@@ -22,11 +22,11 @@ public sealed record BreakEvenPoint(string Quantity, string Scenario, string Tar
 /// </summary>
 public static class BreakEven
 {
-    /// <summary>The volume the paper says NRE needs ("&gt;100 K nodes shipped", §4.3) [nodes].</summary>
-    public const double PaperVolume = 100_000;
+    /// <summary>The volume the paper says NRE needs ("&gt;100 K nodes shipped", §4.3) [nodes]: <see cref="NreAmortization.PrintedVolumeNodes"/>.</summary>
+    public const double PaperVolume = NreAmortization.PrintedVolumeNodes;
 
-    /// <summary>The two penalty factors of §4.3's "3-10x worse than Table 2 bounds".</summary>
-    public static readonly IReadOnlyList<double> Factors = [3, 10];
+    /// <summary>The two penalty factors of §4.3's "3-10x worse than Table 2 bounds": <see cref="NreAmortization.PrintedPenaltyFactors"/>.</summary>
+    public static IReadOnlyList<double> Factors => NreAmortization.PrintedPenaltyFactors;
 
     /// <summary>
     /// Effective CapEx-only $/M tokens [USD/M tokens] after <paramref name="nodesShipped"/> nodes: Appendix C's cost step
@@ -61,8 +61,8 @@ public static class BreakEven
         var nre = paper.TapeoutNreUsd;
         var lifetime = paper.Table2LifetimeYears.Midpoint;
         var utilization = paper.Table2Utilization.Midpoint;
-        var tok = data.Table2Row("decode_single").Asic.Midpoint;
-        var printed = data.Table2Row("cost_per_mtok").Asic;
+        var tok = data.Table2Rows.DecodeSingle.Asic.Midpoint;
+        var printed = data.Table2Rows.CostPerMillionTokens.Asic;
         const string paperVolume = ">100 K nodes shipped (§4.3)";
 
         // Volume: effective cost against the steady-state cost of the same node (the Table 2 basis, no NRE).
@@ -72,10 +72,10 @@ public static class BreakEven
             string inputs = $"C = {F(c)} USD, NRE = {F(n)} USD, L = {F(lifetime)} yr, u = {F(utilization)}, t = {F(tok)} tok/s (steady-state ${F(steady)}/M tokens)";
             foreach (var k in Factors)
             {
-                var v = Solve(x => EffectiveCostUsdPerMillionTokens(c, n, x, lifetime, utilization, tok) / steady - k, 1, 1e12, logScale: true);
+                var v = AtLeastOneNode(NreAmortization.NodesForPenaltyFactor(c, n, k));
                 rows.Add(new("nodes_shipped", scenario, $"effective $/M tokens = {F(k)}x the steady-state (NRE-free) cost", v, "nodes", paperVolume, inputs,
                     v is null ? "NRE never raises the cost this much, even spread over a single node"
-                    : "beyond this volume NRE costs less than the stated multiple; the closed form NRE / ((k - 1) C) gives the same"));
+                    : "beyond this volume NRE costs less than the stated multiple (closed form N = NRE / ((k - 1) C))"));
             }
             var at = EffectiveCostUsdPerMillionTokens(c, n, PaperVolume, lifetime, utilization, tok) / steady;
             rows.Add(new("penalty_at_paper_volume", scenario, "effective / steady-state $/M tokens at 100,000 nodes", at, "x",
@@ -90,7 +90,9 @@ public static class BreakEven
             {
                 foreach (var k in Factors)
                 {
-                    var v = Solve(x => EffectiveCostUsdPerMillionTokens(c, n, x, lifetime, utilization, tok) - k * bound, 1, 1e12, logScale: true);
+                    // CapEx-only $/M tokens is proportional to the node cost, so k x the bound is a node cost of C x k x bound / steady.
+                    var steady = AgentDensity.CostUsdPerMillionTokens(c, lifetime, utilization, tok);
+                    var v = AtLeastOneNode(NreAmortization.NodesForEffectiveNodeCost(c, n, c * (k * bound / steady)));
                     rows.Add(new("nodes_shipped", $"midpoint_vs_{end}", $"effective $/M tokens = {F(k)}x Table 2's printed ${F(bound)}", v, "nodes", paperVolume, inputs,
                         v is null ? "the steady-state cost alone already exceeds the target" : "beyond this volume the effective cost is within the stated multiple of the printed bound"));
                 }
@@ -122,10 +124,10 @@ public static class BreakEven
         {
             var ratio = UncertaintyModel.Evaluate(draw).DensityRatio;
             string inputs = $"{why}: C_H100 = {F(draw.H100CapexUsd)}, t_H100 = {F(draw.H100TokensPerSecond)}, u_H100 = {F(draw.H100Utilization)}, C_ASIC = {F(draw.AsicCapexUsd)}, t_ASIC = {F(draw.AsicTokensPerSecond)}, u_ASIC = {F(draw.AsicUtilization)}, r = {F(draw.H100StreamTokensPerSecond)} (ratio {F(ratio)}x there)";
-            var u = Solve(x => UncertaintyModel.Evaluate(draw with { AsicUtilization = x }).DensityRatio - UncertaintyModel.DensityRatioThreshold, 1e-9, 1, logScale: false);
+            var u = Solve(x => UncertaintyModel.Evaluate(draw with { AsicUtilization = x }).DensityRatio - AgentDensity.ConclusionRatioThreshold, 1e-9, 1, logScale: false);
             rows.Add(new("asic_utilization", name, "D_ASIC / D_H100 = 10x, u_ASIC varied", u, "fraction", "ratio \"remains >10x\" (Appendix C, §10 O2)", inputs,
                 u is null ? "the ratio stays below 10x even at 100% ASIC utilization" : "below this ASIC utilization the density ratio falls under 10x"));
-            var c = Solve(x => UncertaintyModel.Evaluate(draw with { AsicCapexUsd = x }).DensityRatio - UncertaintyModel.DensityRatioThreshold, 1, 1e9, logScale: true);
+            var c = Solve(x => UncertaintyModel.Evaluate(draw with { AsicCapexUsd = x }).DensityRatio - AgentDensity.ConclusionRatioThreshold, 1, 1e9, logScale: true);
             rows.Add(new("asic_node_cost_usd", name, "D_ASIC / D_H100 = 10x, C_ASIC varied", c, "USD", "§3.3 assumes $8-20 K per node", inputs,
                 "above this node cost the density ratio falls under 10x"));
         }
@@ -133,4 +135,7 @@ public static class BreakEven
     }
 
     private static string F(double v) => Quantity.Text(v);
+
+    /// <summary>A §4.3 volume [nodes], or null below one node (NRE never raises the cost that much, even on a single node).</summary>
+    private static double? AtLeastOneNode(double? nodes) => nodes is >= 1 ? nodes : null;
 }

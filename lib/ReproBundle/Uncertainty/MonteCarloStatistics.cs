@@ -111,7 +111,7 @@ public static partial class MonteCarlo
             double[] ratio = o[8];
             for (int i = 0; i < len; i++)
             {
-                if (ratio[i] > UncertaintyModel.DensityRatioThreshold) above++;
+                if (ratio[i] > AgentDensity.ConclusionRatioThreshold) above++;
             }
             chunkAbove[k] = above;
         });

@@ -39,7 +39,7 @@ public static class UncertaintyCharts
             traces.Add(Chart.Line<double, double, string>(x, y,
                 Name: $"{sc.Scenario.Name}: P(>10x) = {Quantity.Text(sc.ProbabilityDensityRatioAbove10x)}", ShowMarkers: false, UseDefaults: false));
         }
-        traces.Add(Chart.Line<double, double, string>(new[] { UncertaintyModel.DensityRatioThreshold, UncertaintyModel.DensityRatioThreshold }, new[] { 0, top },
+        traces.Add(Chart.Line<double, double, string>(new[] { AgentDensity.ConclusionRatioThreshold, AgentDensity.ConclusionRatioThreshold }, new[] { 0, top },
             Name: "10x (\"remains >10x\", §10 O2)", ShowMarkers: false, LineColor: Color.fromString("black"), LineDash: StyleParam.DrawingStyle.Dash, UseDefaults: false));
         return Chart.Combine(traces)
             .WithXAxisStyle<double, double, string>(TitleText: "agent-density ratio D_ASIC / D_H100 [x]", AxisType: StyleParam.AxisType.Log)

@@ -67,7 +67,7 @@ public sealed class UncertaintyClaimChecks : IClaimCheckProvider
         {
             var corners = SharedCorners(shared.Model);
             var sharedReading = new Reading("shared utilization", Interval.Point(shared.ProbabilityDensityRatioAbove10x),
-                $"P(D_ASIC / D_H100 > {Quantity.Text(UncertaintyModel.DensityRatioThreshold)}x) {what} with one utilization for both platforms ({Run}) = {Quantity.Text(shared.ProbabilityDensityRatioAbove10x)}; u cancels, and the ratio over every corner of the stated ranges spans {Quantity.Text(corners)}x") { Assumes = [SharedU] };
+                $"P(D_ASIC / D_H100 > {Quantity.Text(AgentDensity.ConclusionRatioThreshold)}x) {what} with one utilization for both platforms ({Run}) = {Quantity.Text(shared.ProbabilityDensityRatioAbove10x)}; u cancels, and the ratio over every corner of the stated ranges spans {Quantity.Text(corners)}x") { Assumes = [SharedU] };
             var independentReading = new Reading("independent utilization", Interval.Point(independent.ProbabilityDensityRatioAbove10x),
                 $"the same with each platform's utilization drawn on its own over {Quantity.Text(independent.Model.Quantities[UncertaintyModel.H100Util].Prior.Range * 100)}% = {Quantity.Text(independent.ProbabilityDensityRatioAbove10x)}; median ratio {Quantity.Text(independent.DensityRatio.P50)}x, 5th percentile {Quantity.Text(independent.DensityRatio.P5)}x") { Assumes = [IndependentU] };
             return new ClaimComputation(sharedReading.Value, sharedReading.Detail)
@@ -75,7 +75,7 @@ public sealed class UncertaintyClaimChecks : IClaimCheckProvider
                 PrimaryName = sharedReading.Name,
                 PrimaryAssumes = sharedReading.Assumes,
                 Alternatives = [independentReading],
-                BundleAssumption = corners.Lo > UncertaintyModel.DensityRatioThreshold ? "" : Priors,
+                BundleAssumption = corners.Lo > AgentDensity.ConclusionRatioThreshold ? "" : Priors,
             };
         }
 
@@ -92,7 +92,7 @@ public sealed class UncertaintyClaimChecks : IClaimCheckProvider
                 PrimaryAssumes = [SharedU],
                 Alternatives = [new Reading("independent utilization", Interval.Point(paper.DensityRatio.P5),
                     $"with each platform's utilization drawn on its own: 5th percentile {Quantity.Text(paper.DensityRatio.P5)}x (median {Quantity.Text(paper.DensityRatio.P50)}x; with Table 1's H100 throughput {Quantity.Text(table1.DensityRatio.P5)}x)") { Assumes = [IndependentU] }],
-                BundleAssumption = corners.Lo > UncertaintyModel.DensityRatioThreshold ? "" : Priors,
+                BundleAssumption = corners.Lo > AgentDensity.ConclusionRatioThreshold ? "" : Priors,
             };
         };
         c["appc.mc_halved_t_probability_above_10x"] = () => Probability(halved, halvedShared.Value,

@@ -100,7 +100,7 @@ public readonly record struct DrawOutputs(double H100CostUsdPerMillionTokens, do
     public double EnergyRatio => H100EnergyJoulesPerToken / AsicEnergyJoulesPerToken;
 
     /// <summary>Density ratio D_ASIC / D_H100 [x] (higher is better), the ratio §10 O2 and O5 talk about.</summary>
-    public double DensityRatio => AsicDensity / H100Density;
+    public double DensityRatio => AgentDensity.DensityRatio(AsicDensity, H100Density);
 }
 
 /// <summary>
@@ -137,9 +137,6 @@ public sealed class UncertaintyModel
     /// <summary>Every drawn quantity in a fixed order (also the order of the random streams).</summary>
     public IReadOnlyList<UncertainQuantity> Quantities { get; }
 
-    /// <summary>The density-ratio threshold of §10 O2 and Appendix C: "remain &gt;10x" [x].</summary>
-    public const double DensityRatioThreshold = 10;
-
     /// <summary>Index of each input in <see cref="Quantities"/>.</summary>
     internal const int H100Capex = 0, H100Tok = 1, H100Util = 2, H100Power = 3, AsicCapex = 4, AsicTok = 5, AsicUtil = 6,
         AsicPower = 7, Lifetime = 8, H100Stream = 9, AsicStream = 10;
@@ -170,15 +167,15 @@ public sealed class UncertaintyModel
     /// </param>
     public static UncertaintyModel From(PaperData data, UncertaintyScenario scenario, Interval? streamTokensPerSecond = null)
     {
-        var h100 = data.Platform("h100");
-        var single = data.Table2Row("decode_single");
+        var h100 = data.Table1Rows.H100;
+        var single = data.Table2Rows.DecodeSingle;
         var h100Capex = h100.CapexUsd ?? throw new InvalidOperationException("Table 1 gives no H100 CapEx");
         var asicTok = single.Asic;
         var asicTokName = "table2.decode_single.asic";
         var asicTokWhy = "Table 2 single-request projection, the t Appendix C's worked example takes the midpoint of";
         if (scenario.ScaleAsicThroughputByFp4Shortfall)
         {
-            asicTok = asicTok * data.Values.Fp4ShortfallFactor;
+            asicTok = Scenarios.WithFp4Shortfall(asicTok, data.Values);
             asicTokName += " x appc.fp4_shortfall_factor";
             asicTokWhy = "Appendix C sensitivity: \"If FP4 QAT delivers only 2x over FP8 (rather than the assumed 4x), t halves\"";
         }

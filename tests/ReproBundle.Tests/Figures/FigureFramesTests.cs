@@ -32,7 +32,7 @@ public class FigureFramesTests
     {
         foreach (var (axis, metric) in new[] { ("decode_single", "decode_single"), ("decode_batch64", "decode_batch64"), ("energy_efficiency", "energy_per_token"), ("cost_efficiency", "cost_per_mtok"), ("max_context", "max_context") })
         {
-            var row = FigureTestData.Data.Table2Row(metric);
+            var row = FigureTestData.Data.Table2.Single(r => r.MetricId == metric);
             var expected = Table2Projection.Ratio(row.Better, row.H100, row.Asic);
             var point = Points.Single(p => p.PlatformId == "custom_asic" && p.AxisId == axis);
             Assert.Equal((expected.Lo, expected.Hi), (point.PlottedLo, point.PlottedHi));

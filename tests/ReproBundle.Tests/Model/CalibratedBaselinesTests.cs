@@ -12,7 +12,7 @@ public class CalibratedBaselinesTests
     [InlineData("Table 1, Etched Sohu '~62,500 (claim)'", "etched", 62500, 62500, 0)]
     public void Throughput_per_chip_is_deployment_throughput_over_chips(string section, string platform, double printedLo, double printedHi, int decimals)
     {
-        var v = CalibratedBaselines.TokensPerSecondPerChip(Paper.Data.Platform(platform));
+        var v = CalibratedBaselines.TokensPerSecondPerChip(Paper.Data.Table1.Single(p => p.Id == platform));
         Assert.True(Paper.Round(v.Lo, decimals) == printedLo && Paper.Round(v.Hi, decimals) == printedHi, $"{section}: {v}");
     }
 
@@ -23,31 +23,31 @@ public class CalibratedBaselinesTests
     [InlineData("Table 1, Etched '~0.02 J'", "etched", 0, 0)]
     public void Energy_per_token_is_system_power_over_throughput(string section, string platform, double lo, double hi)
     {
-        var v = CalibratedBaselines.EnergyJoulesPerToken(Paper.Data.Platform(platform));
+        var v = CalibratedBaselines.EnergyJoulesPerToken(Paper.Data.Table1.Single(p => p.Id == platform));
         Assert.True(Paper.Round(v.Lo, 0) == lo && Paper.Round(v.Hi, 0) == hi, $"{section}: {v}");
     }
 
     [Fact]
     public void Etched_energy_is_the_printed_two_hundredths_of_a_joule()
     {
-        Assert.Equal(0.02, CalibratedBaselines.EnergyJoulesPerToken(Paper.Data.Platform("etched")).Lo, 12);
+        Assert.Equal(0.02, CalibratedBaselines.EnergyJoulesPerToken(Paper.Data.Table1Rows.Etched).Lo, 12);
     }
 
     [Fact]
     public void H100_energy_low_end_is_20_J_not_the_printed_21_J()
     {
         // Table 1 prints "~21-25 J"; its own columns give 700 W / 35 tok/s = 20 J. The bundle reports the difference.
-        var v = CalibratedBaselines.EnergyJoulesPerToken(Paper.Data.Platform("h100"));
+        var v = CalibratedBaselines.EnergyJoulesPerToken(Paper.Data.Table1Rows.H100);
         Assert.Equal(20, v.Lo, 12);
         Assert.Equal(25, v.Hi, 12);
-        Assert.NotEqual(Paper.Data.Platform("h100").EnergyJoulesPerTokenPrinted.Lo, Paper.Round(v.Lo, 0));
+        Assert.NotEqual(Paper.Data.Table1Rows.H100.EnergyJoulesPerTokenPrinted.Lo, Paper.Round(v.Lo, 0));
     }
 
     [Fact]
     public void Groq_cluster_diverges_from_its_per_chip_number_by_its_chip_count()
     {
         // §2.2 "The two diverge by 100x+ for cluster systems".
-        var ratio = CalibratedBaselines.DeploymentToChipRatio(Paper.Data.Platform("groq"));
+        var ratio = CalibratedBaselines.DeploymentToChipRatio(Paper.Data.Table1Rows.Groq);
         Assert.Equal(568, ratio.Lo, 9);
         Assert.Equal(576, ratio.Hi, 9);
     }
@@ -58,7 +58,7 @@ public class DeploymentToChipRatioTests
     [Fact]
     public void A_one_chip_system_diverges_by_exactly_one()
     {
-        Assert.Equal(Interval.Point(1), CalibratedBaselines.DeploymentToChipRatio(Paper.Data.Platform("h100")));
-        Assert.Equal(Interval.Point(1), CalibratedBaselines.DeploymentToChipRatio(Paper.Data.Platform("b200")));
+        Assert.Equal(Interval.Point(1), CalibratedBaselines.DeploymentToChipRatio(Paper.Data.Table1Rows.H100));
+        Assert.Equal(Interval.Point(1), CalibratedBaselines.DeploymentToChipRatio(Paper.Data.Table1Rows.B200));
     }
 }

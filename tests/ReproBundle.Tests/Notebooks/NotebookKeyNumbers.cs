@@ -35,18 +35,18 @@ internal static class NotebookKeyNumbers
             d.Values.S1DenseParameters.PointValue, d.Values.S1Bf16BytesPerParameter.PointValue, d.Values.H100HbmBytesPerSecond.PointValue)));
         yield return ("§1 $/M tokens at $3/hour", FormatNumber(ProjectionModel.CostUsdPerMillionTokens(
             d.Values.S1H100CloudUsdPerHour.PointValue, 0, d.Values.S1H100DecodeTokensPerSecond.PointValue, 3600)));
-        yield return ("Table 1 Groq tok/s per chip", FormatInterval(CalibratedBaselines.TokensPerSecondPerChip(d.Platform("groq"))));
-        yield return ("Table 1 H100 J/token", FormatInterval(CalibratedBaselines.EnergyJoulesPerToken(d.Platform("h100"))));
-        yield return ("Table 1 B200 J/token", FormatInterval(CalibratedBaselines.EnergyJoulesPerToken(d.Platform("b200"))));
+        yield return ("Table 1 Groq tok/s per chip", FormatInterval(CalibratedBaselines.TokensPerSecondPerChip(d.Table1Rows.Groq)));
+        yield return ("Table 1 H100 J/token", FormatInterval(CalibratedBaselines.EnergyJoulesPerToken(d.Table1Rows.H100)));
+        yield return ("Table 1 B200 J/token", FormatInterval(CalibratedBaselines.EnergyJoulesPerToken(d.Table1Rows.B200)));
         yield return ("§2.3 Cerebras energy gain over H100", FormatInterval(Table2Projection.Ratio(Better.Lower,
-            CalibratedBaselines.EnergyJoulesPerToken(d.Platform("h100")), CalibratedBaselines.EnergyJoulesPerToken(d.Platform("cerebras")))));
+            CalibratedBaselines.EnergyJoulesPerToken(d.Table1Rows.H100), CalibratedBaselines.EnergyJoulesPerToken(d.Table1Rows.Cerebras))));
     }
 
     private static IEnumerable<(string, string)> ProjectionModelNotebook(PaperData d)
     {
         yield return ("W_active at FP4 [GB]", FormatInterval(Table2Projection.AsicActiveWeightBytes(d.Values) / 1e9));
         yield return ("B_eff Table 2's ASIC throughput needs [TB/s]", FormatInterval(
-            ProjectionModel.RequiredBandwidth(Table2Projection.AsicActiveWeightBytes(d.Values), d.Table2Row("decode_single").Asic) / 1e12));
+            ProjectionModel.RequiredBandwidth(Table2Projection.AsicActiveWeightBytes(d.Values), d.Table2Rows.DecodeSingle.Asic) / 1e12));
         yield return ("H100 bound at FP16 [tok/s]", FormatInterval(BandwidthBound.MaxTokensPerSecond(d.Values.ActiveParameters,
             d.Values.Fp16BytesPerParameter, Interval.Point(d.Values.H100HbmBytesPerSecond.PointValue))));
         yield return ("B_eff with no SRAM = HBM [TB/s]", FormatNumber(ProjectionModel.EffectiveBandwidth(0,
@@ -59,7 +59,7 @@ internal static class NotebookKeyNumbers
         {
             yield return ($"Table 2 {r.Row.MetricId} ratio by interval arithmetic", FormatInterval(r.RatioComputed));
         }
-        yield return ("ASIC J/token at batch=64", FormatInterval(Table2Projection.EnergyFromThroughput(d.Values.AsicNodePowerWatts, d.Table2Row("decode_batch64").Asic)));
+        yield return ("ASIC J/token at batch=64", FormatInterval(Table2Projection.EnergyFromThroughput(d.Values.AsicNodePowerWatts, d.Table2Rows.DecodeBatch64.Asic)));
         yield return ("§4.3 penalty at 100 K nodes", FormatInterval(NreAmortization.CostPenaltyFactor(d.Values.AsicNodeCostUsd, d.Values.TapeoutNreUsd, 100_000)));
         yield return ("§4.3 nodes for a 3x penalty", FormatInterval(NreAmortization.NodesForPenaltyFactor(d.Values.AsicNodeCostUsd, d.Values.TapeoutNreUsd, 3)));
     }

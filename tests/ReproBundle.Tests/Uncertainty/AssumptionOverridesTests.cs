@@ -64,7 +64,7 @@ public class AssumptionOverridesTests
 
         Assert.Equal(new Interval(0.5, 0.8), merged.Values.Utilization);
         Assert.Equal(new Interval(10000, 30000), merged.Values.AsicNodeCostUsd);
-        Assert.Equal(Interval.Point(250), merged.Table2Row("decode_single").Asic);
+        Assert.Equal(Interval.Point(250), merged.Table2Rows.DecodeSingle.Asic);
         Assert.StartsWith("reviewer override", merged.Input("model.utilization").Source);
         Assert.Equal(data.Values.ActiveParameters, merged.Values.ActiveParameters);
     }
