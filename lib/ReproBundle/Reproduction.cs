@@ -98,6 +98,7 @@ public static class Reproduction
         foreach (var (name, chart) in RegistryCharts.All(registry)) FigureWriter.Write(stage, name, chart);
 
         TableExports.Write(stage, data);
+        NamedNumbers.Write(stage, NamedNumbers.Compute(data), overrides is null ? "data/ as committed" : $"data/ with the overrides of {Path.GetFileName(overrides.FilePath)}");
         var uncertainty = UncertaintyAnalysis.Run(data, options.MonteCarlo ?? MonteCarloSettings.Default);
         UncertaintyAnalysis.Write(stage, uncertainty);
         foreach (var (name, chart) in UncertaintyCharts.All(uncertainty)) FigureWriter.Write(stage, name, chart);
