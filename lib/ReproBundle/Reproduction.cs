@@ -51,12 +51,14 @@ public static class Reproduction
     {
         // A forbidden output folder (/, home, the repository, data/, an existing file) is refused before anything is read.
         OutputFolder.Check(options.OutputDirectory, options.DataDirectory);
+        // The manifest hashes the bytes each input gave when it was read (once), not the file as it is at the end.
+        using var reads = InputFile.RecordReads();
         // The registry (its schema, 18 entries and the lint) is read on a second thread while data/ is read on this one;
         // its result, or its bad-input fault, is taken where it was read before, so a run reports the same first fault.
         var registryLoad = Task.Run(() => BottleneckRegistry.Load(options.DataDirectory));
         try
         {
-            return Run(options, log, registryLoad);
+            return Run(options, log, registryLoad, reads);
         }
         finally
         {
@@ -65,7 +67,7 @@ public static class Reproduction
         }
     }
 
-    private static ReproductionResult Run(ReproduceOptions options, TextWriter log, Task<BottleneckRegistry> registryLoad)
+    private static ReproductionResult Run(ReproduceOptions options, TextWriter log, Task<BottleneckRegistry> registryLoad, InputFile.ReadLog reads)
     {
         // The console leads with the answer: the summary is written at the end, then the steps' own lines; warnings go back to the caller.
         var summary = new List<string>();
@@ -140,13 +142,13 @@ public static class Reproduction
             BibReference.Load(Path.Combine(options.DataDirectory, "references.bib")),
             new SiteOptions(ReviewerBanner: banner, Findings: SiteFinding.From(audit, findings, findingValues), Notebooks: executedNotebooks));
 
-        WriteManifest(stage, options.DataDirectory, [.. data.Files, "claims.csv", "findings.csv", "not_claims.csv", RelatedInputs.FileName, .. registry.DataFiles, .. FigureInputs.FileNames], overrides, pngs.Missing);
+        WriteManifest(stage, reads, options.DataDirectory, [.. data.Files, "claims.csv", "findings.csv", "not_claims.csv", RelatedInputs.FileName, .. registry.DataFiles, .. FigureInputs.FileNames], overrides, pngs.Missing);
         var count = stage.WrittenFiles.Count;
-        stage.Commit();
+        var kept = stage.Commit();
         foreach (var line in banner.Concat(summary)) log.WriteLine(line);
         log.Write(progress.ToString());
         log.WriteLine($"outputs: claims_audit.md{(overrides is null ? "" : ", claims_diff.md")}, site/index.html, tables/, figures/ in {stage.OutputRoot}");
-        return new ReproductionResult(stage.OutputRoot, count, audit, pngs.Missing) { Warnings = [.. registry.Warnings.Select(w => $"registry: {w}")] };
+        return new ReproductionResult(stage.OutputRoot, count, audit, pngs.Missing) { Warnings = [.. registry.Warnings.Select(w => $"registry: {w}"), .. kept] };
     }
 
     private static string Times(double? ratio) => ratio is { } r ? $"{Quantity.Text(r)}x" : "none";
@@ -300,7 +302,7 @@ public static class Reproduction
     /// an <c>assumptions</c> object records its file name, SHA-256 and the names it overrode. When a browser fault left PNGs
     /// undrawn, a <c>missing</c> object maps each of their paths to the reason.
     /// </summary>
-    private static void WriteManifest(OutputStage stage, string dataDirectory, IEnumerable<string> dataFiles, AssumptionOverrides? overrides,
+    private static void WriteManifest(OutputStage stage, InputFile.ReadLog reads, string dataDirectory, IEnumerable<string> dataFiles, AssumptionOverrides? overrides,
         IReadOnlyDictionary<string, string> missing)
     {
         using var buffer = new MemoryStream();
@@ -312,7 +314,7 @@ public static class Reproduction
             w.WriteStartObject("inputs");
             foreach (var file in dataFiles.Distinct().Order(StringComparer.Ordinal))
             {
-                w.WriteString($"data/{file}", Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(Path.Combine(dataDirectory, file)))));
+                w.WriteString($"data/{file}", reads.Sha256Of(Path.Combine(dataDirectory, file)));
             }
             w.WriteEndObject();
             if (overrides is not null)
