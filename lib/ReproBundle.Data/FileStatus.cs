@@ -51,7 +51,12 @@ public readonly record struct FileStatus(FileKind Kind, ulong Device, ulong Inod
         {
             var errno = Marshal.GetLastPInvokeError();
             if (errno is Enoent or Enotdir) return new FileStatus(FileKind.Missing, 0, 0);
-            throw new IOException($"cannot examine '{path}' (errno {errno}: {Marshal.GetPInvokeErrorMessage(errno)})");
+            throw new IOException(errno switch
+            {
+                40 => $"'{path}' goes through a symbolic-link loop",
+                13 => $"'{path}' goes through a folder without search permission",
+                _ => $"cannot examine '{path}' (errno {errno}: {Marshal.GetPInvokeErrorMessage(errno)})",
+            });
         }
         // struct statx: stx_mode (u16) at offset 28, stx_ino (u64) at 32, stx_dev_major/minor (u32) at 136/140.
         var mode = BitConverter.ToUInt16(buffer, 28);

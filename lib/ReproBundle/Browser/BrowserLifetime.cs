@@ -31,6 +31,16 @@ public static class BrowserLifetime
     /// <summary>The folder of pid files of running browsers: <c>reprobundle-browsers</c> in the temporary folder.</summary>
     public static string RecordFolder => Path.Combine(Path.GetTempPath(), "reprobundle-browsers");
 
+    /// <summary>The watchdog: runs the browser, waits for it, and kills its own process group when told to stop.</summary>
+    private const string WatchdogScript = "trap 'trap - TERM HUP; kill -KILL 0' TERM HUP; \"$@\" & wait $!";
+
+    private const string Shell = "/bin/sh";
+
+    /// <summary>util-linux's <c>setsid</c> when installed (Linux only), else null.</summary>
+    public static string? SetSid { get; } = OperatingSystem.IsLinux()
+        ? new[] { "/usr/bin/setsid", "/bin/setsid" }.FirstOrDefault(File.Exists)
+        : null;
+
     /// <summary>util-linux's <c>setpriv</c> when installed (Linux only), else null: the browser then relies on the pid files.</summary>
     public static string? SetPriv { get; } = OperatingSystem.IsLinux()
         ? new[] { "/usr/bin/setpriv", "/bin/setpriv", "/usr/sbin/setpriv" }.FirstOrDefault(File.Exists)
@@ -42,8 +52,12 @@ public static class BrowserLifetime
     /// </summary>
     internal static Process Start(ProcessStartInfo start)
     {
-        if (SetPriv is { } setpriv)
+        if (SetPriv is { } setpriv && SetSid is { } setsid && File.Exists(Shell))
         {
+            // setpriv: the kernel sends SIGTERM to the watchdog shell when this process dies; setsid: the shell leads a
+            // process group of its own, which the browser and every process it starts join (Debian's chromium is a shell
+            // script that starts the real binary as a child, and the binary starts renderers: killing one pid is not
+            // enough). The shell runs the browser and, on SIGTERM or SIGHUP, kills the whole group.
             var wrapped = new ProcessStartInfo(setpriv)
             {
                 UseShellExecute = false,
@@ -51,10 +65,10 @@ public static class BrowserLifetime
                 RedirectStandardOutput = start.RedirectStandardOutput,
                 RedirectStandardInput = start.RedirectStandardInput,
             };
-            wrapped.ArgumentList.Add("--pdeathsig");
-            wrapped.ArgumentList.Add("KILL");
-            wrapped.ArgumentList.Add("--");
-            wrapped.ArgumentList.Add(start.FileName);
+            foreach (var arg in new[] { "--pdeathsig", "TERM", "--", setsid, Shell, "-c", WatchdogScript, "reprobundle-browser", start.FileName })
+            {
+                wrapped.ArgumentList.Add(arg);
+            }
             foreach (var arg in start.ArgumentList) wrapped.ArgumentList.Add(arg);
             start = wrapped;
         }
@@ -85,7 +99,8 @@ public static class BrowserLifetime
     /// <summary>Forgets a browser that was ended (its pid file goes).</summary>
     internal static void Forget(int pid)
     {
-        Running.TryRemove(pid, out _);
+        // The watchdog led a process group: anything of the browser's that outlived the tree walk goes with it.
+        if (Running.TryRemove(pid, out _) && SetSid is not null) KillGroup(pid);
         try
         {
             File.Delete(Path.Combine(RecordFolder, $"{pid.ToString(CultureInfo.InvariantCulture)}.pid"));
@@ -103,6 +118,7 @@ public static class BrowserLifetime
         {
             try
             {
+                KillGroup(pid);
                 process.Kill(entireProcessTree: true);
             }
             catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception)
@@ -125,7 +141,7 @@ public static class BrowserLifetime
         {
             try
             {
-                var fields = File.ReadAllText(file).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                var fields = File.ReadAllText(file).Split([' ', '\n'], StringSplitOptions.RemoveEmptyEntries);
                 if (fields.Length != 4) continue;
                 var numbers = fields.Select(f => long.Parse(f, NumberStyles.None, CultureInfo.InvariantCulture)).ToArray();
                 var (browser, browserStart, owner, ownerStart) = ((int)numbers[0], numbers[1], (int)numbers[2], numbers[3]);
@@ -133,6 +149,7 @@ public static class BrowserLifetime
                 if (StartTime(browser) == browserStart)
                 {
                     using var orphan = Process.GetProcessById(browser);
+                    KillGroup(browser);
                     orphan.Kill(entireProcessTree: true);
                     orphan.WaitForExit(5_000);
                     ended++;
@@ -147,6 +164,15 @@ public static class BrowserLifetime
         }
         return ended;
     }
+
+    /// <summary>SIGKILL to the process group led by <paramref name="leader"/>; nothing when there is none.</summary>
+    private static void KillGroup(int leader)
+    {
+        if (OperatingSystem.IsLinux() && leader > 1) _ = Kill(-leader, 9);
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Kill(int pid, int signal);
 
     private static void Record(int pid)
     {

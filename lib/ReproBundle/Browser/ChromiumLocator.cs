@@ -329,9 +329,8 @@ internal sealed class ChromiumProcess : IDisposable
     public void Dispose()
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
-        var pid = _process.Id;
+        BrowserLifetime.Forget(_process.Id);
         ChromiumLocator.EndTree(_process);
-        BrowserLifetime.Forget(pid);
         ChromiumLocator.DeleteQuietly(_profile);
     }
 }

@@ -40,6 +40,7 @@ public static class OutputFolder
             if (target.Kind == FileKind.Missing) throw new BundleInputException(Option, $"'{outputRoot}' is a symbolic link whose target does not exist ('{BundleInputException.Shorten(new FileInfo(given).LinkTarget ?? "")}')");
             status = target;
         }
+        if (status.Kind == FileKind.Regular) throw new BundleInputException(Option, $"'{outputRoot}' is an existing file, not a folder");
         if (status.Kind is not (FileKind.Missing or FileKind.Directory or FileKind.Unknown))
         {
             throw new BundleInputException(Option, $"'{outputRoot}' is {status.Describe()}, not a folder");
