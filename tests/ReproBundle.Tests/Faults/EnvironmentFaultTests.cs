@@ -80,7 +80,7 @@ public class EnvironmentFaultTests
         }
 
         Assert.Equal(2, code);
-        Assert.StartsWith("error: stdout: cannot be written (No space left on device)", stderr.ToString());
+        Assert.StartsWith("error: stdout: cannot be written (No space left on device", stderr.ToString());
     }
 
     [Fact]
