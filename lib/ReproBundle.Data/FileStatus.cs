@@ -59,6 +59,42 @@ public readonly record struct FileStatus(FileKind Kind, ulong Device, ulong Inod
             });
         }
         // struct statx: stx_mode (u16) at offset 28, stx_ino (u64) at 32, stx_dev_major/minor (u32) at 136/140.
+        return FromBuffer(buffer);
+    }
+
+    /// <summary>
+    /// Opens <paramref name="path"/> for reading without ever blocking (<c>O_NONBLOCK</c>: opening a FIFO with no writer
+    /// returns at once) and reports what the open handle IS (<c>statx</c> on the handle, so a file swapped after an
+    /// earlier check is still seen). The caller refuses anything but a regular file. Null off Linux; throws
+    /// <see cref="IOException"/> or <see cref="UnauthorizedAccessException"/> when the open fails.
+    /// </summary>
+    public static Microsoft.Win32.SafeHandles.SafeFileHandle? OpenForReading(string path, out FileStatus status)
+    {
+        status = new FileStatus(FileKind.Unknown, 0, 0);
+        if (!OperatingSystem.IsLinux()) return null;
+        const int oRdOnlyNonBlockCloExec = 0x800 | 0x80000;
+        var fd = Open(path, oRdOnlyNonBlockCloExec);
+        if (fd < 0)
+        {
+            var errno = Marshal.GetLastPInvokeError();
+            if (errno == 13) throw new UnauthorizedAccessException($"'{path}': permission denied");
+            throw new IOException(errno == 40 ? $"'{path}' goes through a symbolic-link loop" : Marshal.GetPInvokeErrorMessage(errno));
+        }
+        var handle = new Microsoft.Win32.SafeHandles.SafeFileHandle(fd, ownsHandle: true);
+        var buffer = new byte[256];
+        const int atEmptyPath = 0x1000;
+        if (Statx(fd, "", atEmptyPath, StatxBasicStats, buffer) != 0)
+        {
+            var errno = Marshal.GetLastPInvokeError();
+            handle.Dispose();
+            throw new IOException($"cannot examine '{path}' (errno {errno})");
+        }
+        status = FromBuffer(buffer);
+        return handle;
+    }
+
+    private static FileStatus FromBuffer(byte[] buffer)
+    {
         var mode = BitConverter.ToUInt16(buffer, 28);
         var inode = BitConverter.ToUInt64(buffer, 32);
         var device = ((ulong)BitConverter.ToUInt32(buffer, 136) << 32) | BitConverter.ToUInt32(buffer, 140);
@@ -74,6 +110,9 @@ public readonly record struct FileStatus(FileKind Kind, ulong Device, ulong Inod
         };
         return new FileStatus(kind, device, inode);
     }
+
+    [DllImport("libc", EntryPoint = "open", SetLastError = true)]
+    private static extern int Open([MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags);
 
     /// <summary>The kind in words, for messages ("a named pipe (FIFO)").</summary>
     public string Describe() => Kind switch

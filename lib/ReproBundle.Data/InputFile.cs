@@ -37,7 +37,15 @@ public static class InputFile
                 throw new BundleInputException(location ?? path, $"'{Short(path)}' is {status.Describe()}, not a regular file; inputs are read from regular files only");
             }
             if (info.Length > MaxBytes) throw new BundleInputException(path, $"is {info.Length} bytes, more than the {MaxBytes >> 20} MB an input may have");
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+            // Opened without blocking and checked through the handle: a FIFO or device put in place after the check above
+            // is still refused, and opening it never waits for a writer.
+            var handle = FileStatus.OpenForReading(path, out var opened);
+            if (handle is not null && opened.Kind != FileKind.Regular)
+            {
+                handle.Dispose();
+                throw new BundleInputException(location ?? path, $"'{Short(path)}' is {opened.Describe()}, not a regular file; inputs are read from regular files only");
+            }
+            using var stream = handle is null ? new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read) : new FileStream(handle, FileAccess.Read);
             // The length is read again through the open handle: a file that grows meanwhile is still bounded.
             var buffer = new byte[Math.Min(stream.Length, MaxBytes) + 1];
             int total = 0, read;

@@ -65,7 +65,7 @@ public static class BrowserLifetime
                 RedirectStandardOutput = start.RedirectStandardOutput,
                 RedirectStandardInput = start.RedirectStandardInput,
             };
-            foreach (var arg in new[] { "--pdeathsig", "TERM", "--", setsid, Shell, "-c", WatchdogScript, "reprobundle-browser", start.FileName })
+            foreach (var arg in new[] { "--pdeathsig", "TERM", "--", setsid, Shell, "-c", WatchdogScript, WatchdogName, start.FileName })
             {
                 wrapped.ArgumentList.Add(arg);
             }
@@ -146,7 +146,7 @@ public static class BrowserLifetime
                 var numbers = fields.Select(f => long.Parse(f, NumberStyles.None, CultureInfo.InvariantCulture)).ToArray();
                 var (browser, browserStart, owner, ownerStart) = ((int)numbers[0], numbers[1], (int)numbers[2], numbers[3]);
                 if (StartTime(owner) == ownerStart) continue; // its run is alive
-                if (StartTime(browser) == browserStart)
+                if (StartTime(browser) == browserStart && IsOurWatchdog(browser))
                 {
                     using var orphan = Process.GetProcessById(browser);
                     KillGroup(browser);
@@ -164,6 +164,24 @@ public static class BrowserLifetime
         }
         return ended;
     }
+
+    /// <summary>
+    /// True when <paramref name="pid"/> runs the watchdog shell this class starts (its arguments name
+    /// <c>reprobundle-browser</c>) as this user: a pid file someone else wrote cannot make a run kill an unrelated process.
+    /// </summary>
+    private static bool IsOurWatchdog(int pid)
+    {
+        var proc = $"/proc/{pid.ToString(CultureInfo.InvariantCulture)}";
+        var args = File.ReadAllText(Path.Combine(proc, "cmdline")).Split('\0');
+        var status = File.ReadAllLines(Path.Combine(proc, "status")).FirstOrDefault(l => l.StartsWith("Uid:", StringComparison.Ordinal));
+        var uid = status?.Split('\t', StringSplitOptions.RemoveEmptyEntries).ElementAtOrDefault(1);
+        var self = File.ReadAllLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("Uid:", StringComparison.Ordinal))
+            ?.Split('\t', StringSplitOptions.RemoveEmptyEntries).ElementAtOrDefault(1);
+        return uid is not null && uid == self && args.Contains(WatchdogName);
+    }
+
+    /// <summary>The watchdog shell's <c>$0</c>, which names it in the process list.</summary>
+    private const string WatchdogName = "reprobundle-browser";
 
     /// <summary>SIGKILL to the process group led by <paramref name="leader"/>; nothing when there is none.</summary>
     private static void KillGroup(int leader)

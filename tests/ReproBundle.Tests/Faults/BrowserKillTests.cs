@@ -72,24 +72,31 @@ public class BrowserKillTests(ITestOutputHelper log)
     [Fact]
     public void A_browser_left_by_a_dead_run_is_ended_by_the_next()
     {
-        // The "browser" is a sleep in a group of its own; its owner a process that has exited.
+        // The "browser" is a watchdog shell like the one BrowserLifetime starts (its $0 names it), in a group of its own,
+        // running a sleep; its owner a process that has exited. A sleep that is not ours, recorded the same way, is left alone.
         using var owner = Process.Start("/bin/true")!;
         owner.WaitForExit();
-        using var orphan = Process.Start("/usr/bin/setsid", ["/bin/sleep", "300"])!;
+        using var orphan = Process.Start("/usr/bin/setsid", ["/bin/sh", "-c", "sleep 300 & wait $!", "reprobundle-browser"])!;
+        using var stranger = Process.Start("/bin/sleep", ["300"])!;
         Thread.Sleep(100);
         Directory.CreateDirectory(BrowserLifetime.RecordFolder);
         var record = Path.Combine(BrowserLifetime.RecordFolder, $"{orphan.Id}.pid");
         // The owner's start time is that of a process that no longer exists (its pid may be reused: the start times differ).
         File.WriteAllText(record, $"{orphan.Id} {BrowserLifetime.StartTime(orphan.Id)} {owner.Id} 1\n");
+        var forged = Path.Combine(BrowserLifetime.RecordFolder, $"{stranger.Id}.pid");
+        File.WriteAllText(forged, $"{stranger.Id} {BrowserLifetime.StartTime(stranger.Id)} {owner.Id} 1\n");
         try
         {
             Assert.True(BrowserLifetime.EndOrphans() >= 1);
             Assert.True(orphan.WaitForExit(5_000), "the orphaned browser is still running");
             Assert.False(File.Exists(record));
+            Assert.False(stranger.HasExited, "a process that is not a browser of ours was ended");
         }
         finally
         {
-            if (!orphan.HasExited) orphan.Kill();
+            if (!orphan.HasExited) orphan.Kill(entireProcessTree: true);
+            stranger.Kill();
+            File.Delete(forged);
         }
     }
 

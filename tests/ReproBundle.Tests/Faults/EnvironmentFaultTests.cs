@@ -60,6 +60,14 @@ public class EnvironmentFaultTests
         Assert.Equal(2, d.Code);
         Assert.Contains($"'{inputs}' is a named pipe (FIFO), not a regular file", d.Stderr);
         Assert.False(Directory.Exists(output));
+
+        // A FIFO swapped in after the type check is opened without waiting for a writer and seen through the handle.
+        var open = Task.Run(() =>
+        {
+            using var handle = FileStatus.OpenForReading(fifo, out var status);
+            return status.Kind;
+        });
+        Assert.Equal(FileKind.Fifo, await open.WaitAsync(TimeSpan.FromSeconds(10)));
     }
 
     [Fact]
