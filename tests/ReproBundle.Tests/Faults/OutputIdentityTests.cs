@@ -109,6 +109,27 @@ public class OutputIdentityTests
     }
 
     [Fact]
+    public void A_users_edit_of_claims_diff_md_survives_the_next_run_without_assumptions()
+    {
+        using var temp = TestPaths.NewTempDir();
+        var output = Path.Combine(temp.Path, "out");
+        var assumptions = Path.Combine(temp.Path, "mine.yaml");
+        File.WriteAllText(assumptions, "table1.h100.capex_usd: 60000\n");
+        var first = FaultCorpusTests.RunInProcess(["reproduce", "--no-png", "--data", TestPaths.DataDir, "--assumptions", assumptions, "--output", output]);
+        Assert.True(first.Code == 0, first.Stderr);
+        var diff = Path.Combine(output, "claims_diff.md");
+        File.AppendAllText(diff, "\nMy reading of the flipped verdicts: ...\n");
+        var edited = File.ReadAllText(diff);
+
+        var second = FaultCorpusTests.RunInProcess(["reproduce", "--no-png", "--data", TestPaths.DataDir, "--output", output]);
+
+        Assert.True(second.Code == 0, second.Stderr);
+        Assert.Equal(edited, File.ReadAllText(diff));
+        Assert.Contains($"warning: '{diff}' was written by an earlier run but changed since, so it was left in place", second.Stdout);
+        Assert.False(File.Exists(Path.Combine(output, "claims_diff.csv")), "an unchanged file the run no longer writes is still removed");
+    }
+
+    [Fact]
     public void Uncertainty_output_never_overwrites_a_users_file_nor_takes_over_reproduces_folder()
     {
         using var temp = TestPaths.NewTempDir();
