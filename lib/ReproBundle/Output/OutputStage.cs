@@ -11,23 +11,29 @@ namespace ReproBundle.Output;
 /// is UTF-8 without BOM, LF line ends, invariant culture.
 /// </summary>
 /// <remarks>
-/// <para><b>Ownership.</b> A run deletes only files it wrote itself: the <c>outputs</c> of the previous
-/// <c>MANIFEST.json</c> in the output folder that the new run no longer writes. Every other file in the folder (a
-/// user's notes, screenshots) is left alone. A stage that writes a manifest (<c>reproduce</c>) refuses to overwrite an
-/// existing file that the previous manifest does not list.</para>
-/// <para><b>One run at a time.</b> The constructor takes an advisory lock, <c>.&lt;name&gt;.lock</c> beside the output
+/// <para><b>Ownership (checked on the files themselves).</b> A run replaces or deletes only files that the previous
+/// <c>MANIFEST.json</c> in the output folder lists AND whose bytes still match the SHA-256 it records. A listed file
+/// that was changed since is the user's: a run that must write it stops (exit 2, naming it); a run that would delete it
+/// leaves it and says so (<see cref="Commit"/> returns the note). Every other file is left alone, and an unlisted file at
+/// a path the run writes stops it. Every command that writes keeps a manifest (<c>reproduce</c> its full one,
+/// <c>uncertainty</c> <see cref="WriteOwnershipManifest"/>); a folder whose manifest names another command is refused.</para>
+/// <para><b>Identities, not names.</b> The output folder is resolved to its real path first, so two names of one folder
+/// share one lock, one staging area and one journal. No path the run writes or deletes may be, or lie under, a symbolic
+/// link inside the output folder (exit 2 naming the link; links are never followed).</para>
+/// <para><b>One run at a time.</b> The constructor takes an advisory lock, <c>.&lt;name&gt;.lock</c> beside the real output
 /// folder (a <see cref="FileStream"/> with <see cref="FileShare.None"/>, an <c>flock</c> on Unix), held until
 /// <see cref="Dispose"/>; a second run waits up to <see cref="LockWait"/> and then stops with exit code 2. The lock file
 /// itself is left in place (deleting it would race with the next run).</para>
-/// <para><b>Publishing and recovery (a roll-forward journal).</b> <see cref="Commit"/> first writes the journal
-/// <c>.&lt;name&gt;.journal.json</c> beside the output folder (written to a temporary name, flushed, renamed: the rename
-/// is the commit point). It lists the staging folder, the files to move in (MANIFEST.json last) and the previous run's
-/// files to delete. Then it deletes, moves each file by rename, removes the staging folder and finally the journal.
-/// Every step can be repeated, so when a run is killed after the commit point, the next run (or
-/// <see cref="Recover"/>) replays the journal and the folder holds the complete new tree; when killed before it, the
-/// next run removes the staging folder and the folder holds the complete old tree. Under the lock, any
-/// <c>.&lt;name&gt;.staging-*</c> folder left by a dead run is removed. A reader who looks while a publish is under way
-/// (a few milliseconds) can see a mix; the manifest, moved last, always describes a complete tree.</para>
+/// <para><b>Publishing (a journal, and an undo).</b> Before the commit point <see cref="Commit"/> checks every path and
+/// probes every folder it will write into (a new file of <see cref="ProbeBytes"/>, same file system as the staging
+/// folder). It then writes the journal <c>.&lt;name&gt;.journal.json</c> (temporary name, flushed, renamed: the commit
+/// point) and moves the files in, setting each replaced or deleted file aside in the staging folder first. A failing
+/// step undoes every step before it (the complete old tree) or, if that fails too, completes the publish (the complete
+/// new tree); the error names the path. When the run is killed after the commit point, the next run (or
+/// <see cref="Recover"/>) replays the journal: the complete new tree. When killed before it, the next run removes the
+/// dead run's staging folder: the complete old tree. Only folders holding the bundle's <see cref="StagingMarker"/> are
+/// removed. A reader who looks while a publish is under way (a few milliseconds) can see a mix; the manifest, moved
+/// last, always describes a complete tree.</para>
 /// <para><b>Interruption.</b> When <see cref="ProcessCancellation"/> fires (the CLI wires it to SIGINT and SIGTERM),
 /// the next write throws <see cref="OperationCanceledException"/> and <see cref="Dispose"/> removes the staging folder;
 /// once the journal is written, publishing completes regardless.</para>
