@@ -115,6 +115,13 @@ public static class InputFile
         return log;
     }
 
+    /// <summary>
+    /// The SHA-256 of the bytes read from <paramref name="path"/> in the innermost <see cref="RecordReads"/> scope of this
+    /// flow (see <see cref="ReadLog.Sha256Of"/>); outside any scope, the bundle's bug.
+    /// </summary>
+    public static string Sha256OfRead(string path) =>
+        (CurrentLog.Value ?? throw new InvalidOperationException("no RecordReads scope is open")).Sha256Of(path);
+
     /// <summary>The hashes of the files read in one <see cref="RecordReads"/> scope, by full path.</summary>
     public sealed class ReadLog : IDisposable
     {

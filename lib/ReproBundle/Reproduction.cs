@@ -58,7 +58,7 @@ public static class Reproduction
         var registryLoad = Task.Run(() => BottleneckRegistry.Load(options.DataDirectory));
         try
         {
-            return Run(options, log, registryLoad, reads);
+            return Run(options, log, registryLoad);
         }
         finally
         {
@@ -67,7 +67,7 @@ public static class Reproduction
         }
     }
 
-    private static ReproductionResult Run(ReproduceOptions options, TextWriter log, Task<BottleneckRegistry> registryLoad, InputFile.ReadLog reads)
+    private static ReproductionResult Run(ReproduceOptions options, TextWriter log, Task<BottleneckRegistry> registryLoad)
     {
         // The console leads with the answer: the summary is written at the end, then the steps' own lines; warnings go back to the caller.
         var summary = new List<string>();
@@ -142,7 +142,7 @@ public static class Reproduction
             BibReference.Load(Path.Combine(options.DataDirectory, "references.bib")),
             new SiteOptions(ReviewerBanner: banner, Findings: SiteFinding.From(audit, findings, findingValues), Notebooks: executedNotebooks));
 
-        WriteManifest(stage, reads, options.DataDirectory, [.. data.Files, "claims.csv", "findings.csv", "not_claims.csv", RelatedInputs.FileName, .. registry.DataFiles, .. FigureInputs.FileNames], overrides, pngs.Missing);
+        WriteManifest(stage, options.DataDirectory, [.. data.Files, "claims.csv", "findings.csv", "not_claims.csv", RelatedInputs.FileName, .. registry.DataFiles, .. FigureInputs.FileNames], overrides, pngs.Missing);
         var count = stage.WrittenFiles.Count;
         var kept = stage.Commit();
         foreach (var line in banner.Concat(summary)) log.WriteLine(line);
@@ -302,7 +302,7 @@ public static class Reproduction
     /// an <c>assumptions</c> object records its file name, SHA-256 and the names it overrode. When a browser fault left PNGs
     /// undrawn, a <c>missing</c> object maps each of their paths to the reason.
     /// </summary>
-    private static void WriteManifest(OutputStage stage, InputFile.ReadLog reads, string dataDirectory, IEnumerable<string> dataFiles, AssumptionOverrides? overrides,
+    private static void WriteManifest(OutputStage stage, string dataDirectory, IEnumerable<string> dataFiles, AssumptionOverrides? overrides,
         IReadOnlyDictionary<string, string> missing)
     {
         using var buffer = new MemoryStream();
@@ -314,7 +314,7 @@ public static class Reproduction
             w.WriteStartObject("inputs");
             foreach (var file in dataFiles.Distinct().Order(StringComparer.Ordinal))
             {
-                w.WriteString($"data/{file}", reads.Sha256Of(Path.Combine(dataDirectory, file)));
+                w.WriteString($"data/{file}", InputFile.Sha256OfRead(Path.Combine(dataDirectory, file)));
             }
             w.WriteEndObject();
             if (overrides is not null)
