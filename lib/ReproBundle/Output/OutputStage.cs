@@ -411,7 +411,7 @@ public sealed class OutputStage : IDisposable
         foreach (var folder in folders.Where(Directory.Exists))
         {
             var status = FileStatus.Of(folder);
-            if (status.Kind != FileKind.Unknown && stagingDevice != 0 && status.Device != stagingDevice)
+            if ((status.Kind != FileKind.Unknown && stagingDevice != 0 && status.Device != stagingDevice) || ForeignDeviceForTest.Value == folder)
             {
                 throw new BundleInputException(OutputFolder.Option,
                     $"'{BundleInputException.Shorten(folder)}' is on another file system than the staging folder (a mount point?), so files cannot be moved into it atomically; nothing was published");
@@ -447,6 +447,9 @@ public sealed class OutputStage : IDisposable
 
     /// <summary>Test hook: the publish step (1-based move) at which <see cref="Journal.ApplyOrUndo"/> throws, as a full disk would.</summary>
     internal static readonly AsyncLocal<int> FailPublishStepForTest = new();
+
+    /// <summary>Test hook: a folder treated as a mount point of another file system (where the test cannot mount one).</summary>
+    internal static readonly AsyncLocal<string?> ForeignDeviceForTest = new();
 
     /// <summary>Test hook: a folder whose pre-publish probe fails.</summary>
     internal static readonly AsyncLocal<string?> FailProbeForTest = new();

@@ -104,6 +104,39 @@ public class PublishFaultTests
         AssertOldTreeAndClean(temp.Path, root, oldTree);
     }
 
+    [Fact]
+    public void A_mount_point_inside_the_output_folder_is_found_before_the_commit_point()
+    {
+        using var temp = TestPaths.NewTempDir();
+        var root = Path.Combine(temp.Path, "out");
+        Run(root, "1");
+        var folder = Path.Combine(root, "figures");
+        // A tmpfs over figures/ (root may mount here): a move into it would be a copy across file systems, not a rename.
+        var mounted = Tool("/usr/bin/mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", folder);
+        if (!mounted) OutputStage.ForeignDeviceForTest.Value = folder;
+        try
+        {
+            var oldTree = FaultCorpusTests.Fingerprint(root);
+            var e = Assert.Throws<BundleInputException>(() => Run(root, "2"));
+            Assert.Contains($"'{folder}' is on another file system than the staging folder", e.Problem);
+            AssertOldTreeAndClean(temp.Path, root, oldTree);
+        }
+        finally
+        {
+            OutputStage.ForeignDeviceForTest.Value = null;
+            if (mounted) Tool("/usr/bin/umount", folder);
+        }
+    }
+
+    private static bool Tool(string path, params string[] args)
+    {
+        if (!File.Exists(path)) return false;
+        using var p = Process.Start(new ProcessStartInfo(path, args) { RedirectStandardError = true })!;
+        p.StandardError.ReadToEnd();
+        p.WaitForExit();
+        return p.ExitCode == 0;
+    }
+
     /// <summary>Runs <c>chattr</c>; false when it is missing or the file system does not support the attribute.</summary>
     private static bool Chattr(string change, string path)
     {
