@@ -39,7 +39,7 @@ internal static class CliRunner
     /// <summary>Parses <paramref name="args"/>, reports parse errors as one line each, then invokes.</summary>
     public static int Run(RootCommand root, string[] args, TextWriter? stdout = null, TextWriter? stderr = null)
     {
-        stdout ??= Console.Out;
+        stdout = new StdoutGuard(stdout ?? Console.Out);
         stderr ??= Console.Error;
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -11,7 +11,12 @@ using var interrupt = new CancellationTokenSource();
 ReproBundle.Output.OutputStage.ProcessCancellation = interrupt.Token;
 void OnSignal(PosixSignalContext context)
 {
-    if (interrupt.IsCancellationRequested) return; // second signal: default handling terminates the process
+    if (interrupt.IsCancellationRequested)
+    {
+        // Second signal: the run's browser is ended now, then default handling terminates the process.
+        ReproBundle.Browser.BrowserLifetime.EndAll();
+        return;
+    }
     context.Cancel = true;
     interrupt.Cancel();
 }

@@ -51,6 +51,8 @@ public static class Reproduction
     {
         // A forbidden output folder (/, home, the repository, data/, an existing file) is refused before anything is read.
         OutputFolder.Check(options.OutputDirectory, options.DataDirectory);
+        // The manifest hashes the bytes each input gave when it was read (once), not the file as it is at the end.
+        using var reads = InputFile.RecordReads();
         // The registry (its schema, 18 entries and the lint) is read on a second thread while data/ is read on this one;
         // its result, or its bad-input fault, is taken where it was read before, so a run reports the same first fault.
         var registryLoad = Task.Run(() => BottleneckRegistry.Load(options.DataDirectory));
@@ -143,11 +145,11 @@ public static class Reproduction
 
         WriteManifest(stage, options.DataDirectory, [.. data.Files, "claims.csv", "findings.csv", "not_claims.csv", RelatedInputs.FileName, .. registry.DataFiles, .. FigureInputs.FileNames], overrides, pngs.Missing);
         var count = stage.WrittenFiles.Count;
-        stage.Commit();
+        var kept = stage.Commit();
         foreach (var line in banner.Concat(summary)) log.WriteLine(line);
         log.Write(progress.ToString());
         log.WriteLine($"outputs: claims_audit.md{(overrides is null ? "" : ", claims_diff.md")}, site/index.html, tables/, figures/ in {stage.OutputRoot}");
-        return new ReproductionResult(stage.OutputRoot, count, audit, pngs.Missing) { Warnings = [.. registry.Warnings.Select(w => $"registry: {w}")] };
+        return new ReproductionResult(stage.OutputRoot, count, audit, pngs.Missing) { Warnings = [.. registry.Warnings.Select(w => $"registry: {w}"), .. kept] };
     }
 
     private static string Times(double? ratio) => ratio is { } r ? $"{Quantity.Text(r)}x" : "none";
@@ -313,7 +315,7 @@ public static class Reproduction
             w.WriteStartObject("inputs");
             foreach (var file in dataFiles.Distinct().Order(StringComparer.Ordinal))
             {
-                w.WriteString($"data/{file}", Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(Path.Combine(dataDirectory, file)))));
+                w.WriteString($"data/{file}", InputFile.Sha256OfRead(Path.Combine(dataDirectory, file)));
             }
             w.WriteEndObject();
             if (overrides is not null)

@@ -18,6 +18,9 @@ internal static class UncertaintyCommand
     /// <summary>The most worker threads <c>--threads</c> accepts.</summary>
     public const int MaxThreads = 256;
 
+    /// <summary>The <c>generator</c> its MANIFEST.json names, so neither it nor <c>reproduce</c> takes over the other's folder.</summary>
+    public const string Generator = "ReproBundle.Cli uncertainty";
+
     public static Command Create()
     {
         var data = new Option<string>("--data") { Description = "Folder of the paper's inputs", DefaultValueFactory = _ => "./data" };
@@ -55,8 +58,11 @@ internal static class UncertaintyCommand
             using (var stage = new OutputStage(parse.GetValue(output)!, parse.GetValue(data)))
             {
                 UncertaintyAnalysis.Write(stage, result, folder: "");
-                stage.Commit();
+                // Its own MANIFEST.json: the next run replaces only these files, and only while they are unchanged.
+                stage.WriteOwnershipManifest(Generator);
+                var kept = stage.Commit();
                 writer.WriteLine($"wrote {stage.WrittenFiles.Count} files to {stage.OutputRoot}");
+                foreach (var note in kept) writer.WriteLine($"warning: {note}");
             }
             foreach (var sc in result.Scenarios)
             {

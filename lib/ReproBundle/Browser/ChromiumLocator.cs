@@ -70,16 +70,14 @@ public static partial class ChromiumLocator
     private static partial Regex DevToolsEndpoint();
 
     /// <summary>
-    /// The Chromium executable: <c>CHROME_PATH</c> when it names an existing file, else the first of
-    /// <see cref="Candidates"/> found on PATH, else null.
+    /// The Chromium executable: <c>CHROME_PATH</c> whenever it is set (a wrong one is a browser fault when the browser is
+    /// started, reported as such: exit 3, the PNGs listed as missing), else the first of <see cref="Candidates"/> found on
+    /// PATH, else null.
     /// </summary>
     public static string? Find()
     {
         var fromEnv = Environment.GetEnvironmentVariable("CHROME_PATH");
-        if (!string.IsNullOrWhiteSpace(fromEnv))
-        {
-            return File.Exists(fromEnv) ? fromEnv : null;
-        }
+        if (!string.IsNullOrWhiteSpace(fromEnv)) return fromEnv;
         var path = Environment.GetEnvironmentVariable("PATH") ?? "";
         foreach (var name in Candidates)
         {
@@ -165,6 +163,7 @@ public static partial class ChromiumLocator
     /// </summary>
     private static async Task<ChromiumProcess> StartAsync(string executablePath, string? startUrl, TimeSpan timeout, IReadOnlyList<string>? extraArgs = null)
     {
+        CheckExecutable(executablePath);
         var profile = Directory.CreateTempSubdirectory("reprobundle-chromium-").FullName;
         var psi = new ProcessStartInfo(executablePath)
         {
@@ -183,9 +182,11 @@ public static partial class ChromiumLocator
         Process process;
         try
         {
-            process = Process.Start(psi) ?? throw new ChromiumFaultException($"Chromium at {executablePath} could not be started");
+            // Browsers left by a dead earlier run are ended first; this one dies with this process (BrowserLifetime).
+            BrowserLifetime.EndOrphans();
+            process = BrowserLifetime.Start(psi);
         }
-        catch (System.ComponentModel.Win32Exception e)
+        catch (Exception e) when (e is System.ComponentModel.Win32Exception or InvalidOperationException)
         {
             DeleteQuietly(profile);
             throw new ChromiumFaultException($"Chromium at {executablePath} could not be started: {e.Message}", e);
@@ -231,6 +232,23 @@ public static partial class ChromiumLocator
             started.Dispose();
             throw;
         }
+    }
+
+    /// <summary>A browser path that is not a regular file (a folder, nothing, a loop) is a browser fault naming where it came from.</summary>
+    private static void CheckExecutable(string executablePath)
+    {
+        var source = executablePath == Environment.GetEnvironmentVariable("CHROME_PATH") ? $"CHROME_PATH '{executablePath}'" : $"Chromium at {executablePath}";
+        Data.FileStatus status;
+        try
+        {
+            status = Data.FileStatus.Of(executablePath, follow: true);
+        }
+        catch (IOException e)
+        {
+            throw new ChromiumFaultException($"{source} cannot be examined: {e.Message}");
+        }
+        if (status.Kind == Data.FileKind.Missing) throw new ChromiumFaultException($"{source} does not exist (or is a link that leads nowhere): {InstallHint}");
+        if (status.Kind is not (Data.FileKind.Regular or Data.FileKind.Unknown)) throw new ChromiumFaultException($"{source} is {status.Describe()}, not a Chromium executable: {InstallHint}");
     }
 
     private static string Truncate(string text) => text.Length <= 200 ? text : text[..200] + "...";
@@ -311,6 +329,7 @@ internal sealed class ChromiumProcess : IDisposable
     public void Dispose()
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
+        BrowserLifetime.Forget(_process.Id);
         ChromiumLocator.EndTree(_process);
         ChromiumLocator.DeleteQuietly(_profile);
     }

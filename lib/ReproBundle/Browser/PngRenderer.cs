@@ -52,7 +52,7 @@ public sealed class PngRenderer : IDisposable
     private PngRenderer(string chromiumPath, string plotlyJs)
     {
         ChromiumPath = chromiumPath;
-        _folder = Directory.CreateTempSubdirectory("reprobundle-render-").FullName;
+        _folder = TemporaryFolder.Create("reprobundle-render-");
         File.WriteAllText(Path.Combine(_folder, "plotly.min.js"), plotlyJs);
         var pagePath = Path.Combine(_folder, "render.html");
         File.WriteAllText(pagePath, RenderPage);

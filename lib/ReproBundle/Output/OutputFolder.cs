@@ -19,7 +19,32 @@ public static class OutputFolder
     /// <param name="dataDirectory">The data folder of the run, or null when the command reads none.</param>
     public static void Check(string outputRoot, string? dataDirectory)
     {
+        if (string.IsNullOrWhiteSpace(outputRoot) || outputRoot.Contains('\0'))
+        {
+            throw new BundleInputException(Option, "is empty; give a folder such as ./output");
+        }
         var given = Path.GetFullPath(outputRoot);
+        var status = Status(given);
+        if (status.Kind == FileKind.SymbolicLink)
+        {
+            // A link to a folder is followed (its real folder is checked below); a link that leads nowhere is named as such.
+            FileStatus target;
+            try
+            {
+                target = FileStatus.Of(given, follow: true);
+            }
+            catch (IOException)
+            {
+                throw new BundleInputException(Option, $"'{outputRoot}' is a symbolic link that loops (or goes through a folder it may not search)");
+            }
+            if (target.Kind == FileKind.Missing) throw new BundleInputException(Option, $"'{outputRoot}' is a symbolic link whose target does not exist ('{BundleInputException.Shorten(new FileInfo(given).LinkTarget ?? "")}')");
+            status = target;
+        }
+        if (status.Kind == FileKind.Regular) throw new BundleInputException(Option, $"'{outputRoot}' is an existing file, not a folder");
+        if (status.Kind is not (FileKind.Missing or FileKind.Directory or FileKind.Unknown))
+        {
+            throw new BundleInputException(Option, $"'{outputRoot}' is {status.Describe()}, not a folder");
+        }
         if (File.Exists(given)) throw new BundleInputException(Option, $"'{outputRoot}' is an existing file, not a folder");
         var output = RealPath(given, Option);
         if (File.Exists(output)) throw new BundleInputException(Option, $"'{outputRoot}' is an existing file, not a folder");
@@ -90,6 +115,19 @@ public static class OutputFolder
         }
         while (rest.Count > 0) resolved = Path.Combine(resolved, rest.Pop());
         return resolved;
+    }
+
+    /// <summary>The status of <paramref name="path"/> itself; a path that cannot even be examined is refused naming the option.</summary>
+    private static FileStatus Status(string path)
+    {
+        try
+        {
+            return FileStatus.Of(path);
+        }
+        catch (IOException e)
+        {
+            throw new BundleInputException(Option, e.Message);
+        }
     }
 
     private static bool Exists(string path) => File.Exists(path) || Directory.Exists(path) || new FileInfo(path).LinkTarget is not null;

@@ -11,23 +11,29 @@ namespace ReproBundle.Output;
 /// is UTF-8 without BOM, LF line ends, invariant culture.
 /// </summary>
 /// <remarks>
-/// <para><b>Ownership.</b> A run deletes only files it wrote itself: the <c>outputs</c> of the previous
-/// <c>MANIFEST.json</c> in the output folder that the new run no longer writes. Every other file in the folder (a
-/// user's notes, screenshots) is left alone. A stage that writes a manifest (<c>reproduce</c>) refuses to overwrite an
-/// existing file that the previous manifest does not list.</para>
-/// <para><b>One run at a time.</b> The constructor takes an advisory lock, <c>.&lt;name&gt;.lock</c> beside the output
+/// <para><b>Ownership (checked on the files themselves).</b> A run replaces or deletes only files that the previous
+/// <c>MANIFEST.json</c> in the output folder lists AND whose bytes still match the SHA-256 it records. A listed file
+/// that was changed since is the user's: a run that must write it stops (exit 2, naming it); a run that would delete it
+/// leaves it and says so (<see cref="Commit"/> returns the note). Every other file is left alone, and an unlisted file at
+/// a path the run writes stops it. Every command that writes keeps a manifest (<c>reproduce</c> its full one,
+/// <c>uncertainty</c> <see cref="WriteOwnershipManifest"/>); a folder whose manifest names another command is refused.</para>
+/// <para><b>Identities, not names.</b> The output folder is resolved to its real path first, so two names of one folder
+/// share one lock, one staging area and one journal. No path the run writes or deletes may be, or lie under, a symbolic
+/// link inside the output folder (exit 2 naming the link; links are never followed).</para>
+/// <para><b>One run at a time.</b> The constructor takes an advisory lock, <c>.&lt;name&gt;.lock</c> beside the real output
 /// folder (a <see cref="FileStream"/> with <see cref="FileShare.None"/>, an <c>flock</c> on Unix), held until
 /// <see cref="Dispose"/>; a second run waits up to <see cref="LockWait"/> and then stops with exit code 2. The lock file
 /// itself is left in place (deleting it would race with the next run).</para>
-/// <para><b>Publishing and recovery (a roll-forward journal).</b> <see cref="Commit"/> first writes the journal
-/// <c>.&lt;name&gt;.journal.json</c> beside the output folder (written to a temporary name, flushed, renamed: the rename
-/// is the commit point). It lists the staging folder, the files to move in (MANIFEST.json last) and the previous run's
-/// files to delete. Then it deletes, moves each file by rename, removes the staging folder and finally the journal.
-/// Every step can be repeated, so when a run is killed after the commit point, the next run (or
-/// <see cref="Recover"/>) replays the journal and the folder holds the complete new tree; when killed before it, the
-/// next run removes the staging folder and the folder holds the complete old tree. Under the lock, any
-/// <c>.&lt;name&gt;.staging-*</c> folder left by a dead run is removed. A reader who looks while a publish is under way
-/// (a few milliseconds) can see a mix; the manifest, moved last, always describes a complete tree.</para>
+/// <para><b>Publishing (a journal, and an undo).</b> Before the commit point <see cref="Commit"/> checks every path and
+/// probes every folder it will write into (a new file of <see cref="ProbeBytes"/>, same file system as the staging
+/// folder). It then writes the journal <c>.&lt;name&gt;.journal.json</c> (temporary name, flushed, renamed: the commit
+/// point) and moves the files in, setting each replaced or deleted file aside in the staging folder first. A failing
+/// step undoes every step before it (the complete old tree) or, if that fails too, completes the publish (the complete
+/// new tree); the error names the path. When the run is killed after the commit point, the next run (or
+/// <see cref="Recover"/>) replays the journal: the complete new tree. When killed before it, the next run removes the
+/// dead run's staging folder: the complete old tree. Only folders holding the bundle's <see cref="StagingMarker"/> are
+/// removed. A reader who looks while a publish is under way (a few milliseconds) can see a mix; the manifest, moved
+/// last, always describes a complete tree.</para>
 /// <para><b>Interruption.</b> When <see cref="ProcessCancellation"/> fires (the CLI wires it to SIGINT and SIGTERM),
 /// the next write throws <see cref="OperationCanceledException"/> and <see cref="Dispose"/> removes the staging folder;
 /// once the journal is written, publishing completes regardless.</para>
@@ -80,7 +86,8 @@ public sealed class OutputStage : IDisposable
     public OutputStage(string outputRoot, string? dataDirectory = null)
     {
         OutputFolder.Check(outputRoot, dataDirectory);
-        OutputRoot = Path.GetFullPath(outputRoot).TrimEnd(Path.DirectorySeparatorChar);
+        // The real folder, every symbolic link resolved: two names of one folder share one lock, one staging area, one journal.
+        OutputRoot = OutputFolder.RealPath(Path.GetFullPath(outputRoot), OutputFolder.Option).TrimEnd(Path.DirectorySeparatorChar);
         var parent = Path.GetDirectoryName(OutputRoot) ?? ".";
         var name = Path.GetFileName(OutputRoot);
         try
@@ -97,6 +104,7 @@ public sealed class OutputStage : IDisposable
             Recover(OutputRoot);
             StagingRoot = Path.Combine(parent, $".{name}.staging-{Environment.ProcessId}-{Guid.NewGuid():N}");
             Directory.CreateDirectory(StagingRoot);
+            File.WriteAllText(Path.Combine(StagingRoot, StagingMarker), StagingMarkerText);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -155,8 +163,21 @@ public sealed class OutputStage : IDisposable
         if (!Directory.Exists(parent)) return;
         foreach (var stale in Directory.EnumerateDirectories(parent, $".{name}.staging-*"))
         {
-            Directory.Delete(stale, recursive: true);
+            // Only a folder this program made: a real folder (not a link) holding the marker with the program's text.
+            if (IsOwnStaging(stale)) Directory.Delete(stale, recursive: true);
         }
+    }
+
+    /// <summary>The file every staging folder holds from its creation, so the sweep never removes a folder a user made.</summary>
+    public const string StagingMarker = ".reprobundle-staging";
+
+    private const string StagingMarkerText = "ReproBundle staging folder: removed by the next run when its run died before publishing\n";
+
+    private static bool IsOwnStaging(string folder)
+    {
+        var marker = Path.Combine(folder, StagingMarker);
+        return FileStatus.Of(folder).Kind == FileKind.Directory && FileStatus.Of(marker).Kind == FileKind.Regular
+            && new FileInfo(marker).Length == Utf8.GetByteCount(StagingMarkerText) && File.ReadAllText(marker) == StagingMarkerText;
     }
 
     /// <summary>The staging path of <paramref name="relativePath"/> (forward slashes), creating its folder.</summary>
@@ -225,25 +246,50 @@ public sealed class OutputStage : IDisposable
     public IReadOnlyDictionary<string, string> WrittenFiles => _hashes;
 
     /// <summary>
-    /// Publishes the staged files: checks that none would overwrite a file the previous run did not write, writes the
-    /// journal (the commit point), then replays it (see the remarks of <see cref="OutputStage"/>).
+    /// Writes a <c>MANIFEST.json</c> that names <paramref name="generator"/> and the SHA-256 of every file staged so far,
+    /// for a command that keeps no other record (<c>uncertainty</c>): the next run into the folder then replaces or
+    /// removes only these files, and only while they are unchanged.
     /// </summary>
-    public void Commit()
+    public void WriteOwnershipManifest(string generator)
+    {
+        using var buffer = new MemoryStream();
+        using (var w = new System.Text.Json.Utf8JsonWriter(buffer, new System.Text.Json.JsonWriterOptions { Indented = true }))
+        {
+            w.WriteStartObject();
+            w.WriteString("generator", generator);
+            w.WriteStartObject("outputs");
+            foreach (var (path, hash) in _hashes) w.WriteString(path, hash);
+            w.WriteEndObject();
+            w.WriteEndObject();
+        }
+        WriteBytes(ManifestName, [.. buffer.ToArray(), (byte)'\n']);
+    }
+
+    /// <summary>
+    /// Publishes the staged files. Before the commit point, it checks every path it will write or delete: none may be a
+    /// symbolic link or lie under one (links inside the output folder are never followed), none may be a file that the
+    /// previous manifest does not list or whose bytes no longer match it (the user's now), and every folder it writes
+    /// into must accept a new file and lie on the staging folder's file system. Then it writes the journal (the commit
+    /// point) and moves the files in; a failure after that point puts every file back within this call (or, when even
+    /// that fails, completes the publish), so the folder holds the complete old or the complete new tree, and the error
+    /// names the path. Returns notes for the reader: files the run would have removed but left because they were changed.
+    /// </summary>
+    public IReadOnlyList<string> Commit()
     {
         ProcessCancellation.ThrowIfCancellationRequested();
-        var previous = PreviousOutputs(OutputRoot);
-        var strict = _hashes.ContainsKey(ManifestName);
+        var previous = PreviousManifest.Read(OutputRoot);
+        if (_hashes.ContainsKey(ManifestName) && previous.Generator is { } before && GeneratorOf(PathFor(ManifestName)) is { } now && before != now)
+        {
+            throw new BundleInputException(OutputFolder.Option,
+                $"'{BundleInputException.Shorten(OutputRoot)}' holds the outputs of '{before}' (its {ManifestName}); '{now}' writes to a folder of its own: choose another folder");
+        }
         foreach (var file in _hashes.Keys)
         {
             var target = Path.Combine(OutputRoot, file);
+            CheckNoLink(file);
             if (Directory.Exists(target))
             {
                 throw new BundleInputException(OutputFolder.Option, $"'{BundleInputException.Shorten(target)}' is a folder where this run writes a file; move it away");
-            }
-            if (strict && File.Exists(target) && !previous.Contains(file))
-            {
-                throw new BundleInputException(OutputFolder.Option,
-                    $"'{BundleInputException.Shorten(target)}' exists and was not written by an earlier run (its {ManifestName} does not list it); move it away or choose another folder");
             }
             for (var dir = Path.GetDirectoryName(file); !string.IsNullOrEmpty(dir); dir = Path.GetDirectoryName(dir))
             {
@@ -252,14 +298,161 @@ public sealed class OutputStage : IDisposable
                     throw new BundleInputException(OutputFolder.Option, $"'{BundleInputException.Shorten(Path.Combine(OutputRoot, dir))}' is a file where this run needs a folder; move it away");
                 }
             }
+            if (!File.Exists(target) || file == ManifestName) continue;
+            if (!previous.Outputs.TryGetValue(file, out var listed))
+            {
+                throw new BundleInputException(OutputFolder.Option,
+                    $"'{BundleInputException.Shorten(target)}' exists and was not written by an earlier run (its {ManifestName} does not list it); move it away or choose another folder");
+            }
+            if (Sha256OfFile(target) != listed)
+            {
+                throw new BundleInputException(OutputFolder.Option,
+                    $"'{BundleInputException.Shorten(target)}' was changed after the run that wrote it (its bytes no longer match {ManifestName}), so it is yours now; move it away, then run again");
+            }
         }
+        var notes = new List<string>();
+        var remove = new List<string>();
+        foreach (var file in previous.Outputs.Keys.Where(p => !_hashes.ContainsKey(p)).Order(StringComparer.Ordinal))
+        {
+            var target = Path.Combine(OutputRoot, file);
+            CheckNoLink(file);
+            if (!File.Exists(target)) continue;
+            if (Sha256OfFile(target) != previous.Outputs[file])
+            {
+                notes.Add($"'{BundleInputException.Shorten(target)}' was written by an earlier run but changed since, so it was left in place (it is yours now; the new {ManifestName} does not list it)");
+                continue;
+            }
+            remove.Add(file);
+        }
+        if (previous.Exists && !_hashes.ContainsKey(ManifestName)) CheckNoLink(ManifestName);
         var add = _hashes.Keys.Where(k => k != ManifestName).Append(ManifestName).Where(_hashes.ContainsKey).ToList();
-        var remove = previous.Where(p => !_hashes.ContainsKey(p)).Order(StringComparer.Ordinal).ToList();
+        CheckWritable(add.Concat(remove));
         var journal = new Journal(JournalPath(OutputRoot), OutputRoot, StagingRoot, add, remove);
-        journal.Write();
+        try
+        {
+            journal.Write();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            File.Delete(journal.Path + ".tmp");
+            throw new BundleInputException(OutputFolder.Option, $"cannot write the publish journal '{BundleInputException.Shorten(journal.Path)}': {e.Message}; nothing was published");
+        }
         _committed = true;
-        journal.Apply();
+        try
+        {
+            journal.ApplyOrUndo();
+        }
+        catch (BundleInputException)
+        {
+            // Undone (or completed): nothing is left to replay, so Dispose removes what is left of the staging folder.
+            _committed = File.Exists(journal.Path);
+            throw;
+        }
+        return notes;
     }
+
+    private static string? GeneratorOf(string manifestPath)
+    {
+        using var doc = ReadJsonLimited(manifestPath);
+        return doc.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object && doc.RootElement.TryGetProperty("generator", out var g)
+            && g.ValueKind == System.Text.Json.JsonValueKind.String ? g.GetString() : null;
+    }
+
+    private static string Sha256OfFile(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+        return Convert.ToHexStringLower(SHA256.HashData(stream));
+    }
+
+    /// <summary>
+    /// Refuses <paramref name="relative"/> when it, or a folder on its way from the output folder, is a symbolic link or is
+    /// not a regular file or folder: the run never writes or deletes through a link (it could lead anywhere, the data folder included).
+    /// </summary>
+    private void CheckNoLink(string relative)
+    {
+        var parts = relative.Split('/');
+        var path = OutputRoot;
+        for (var i = 0; i < parts.Length; i++)
+        {
+            path = Path.Combine(path, parts[i]);
+            var status = FileStatus.Of(path);
+            if (status.Kind == FileKind.Missing) return;
+            if (status.Kind == FileKind.SymbolicLink)
+            {
+                throw new BundleInputException(OutputFolder.Option,
+                    $"'{BundleInputException.Shorten(path)}' is a symbolic link inside the output folder; a run never writes or deletes through a link: remove the link (or choose another folder)");
+            }
+            var expected = i < parts.Length - 1 ? FileKind.Directory : FileKind.Regular;
+            if (status.Kind != expected && status.Kind != FileKind.Unknown && !(i == parts.Length - 1 && status.Kind == FileKind.Directory))
+            {
+                throw new BundleInputException(OutputFolder.Option, $"'{BundleInputException.Shorten(path)}' is {status.Describe()} where this run writes; move it away");
+            }
+        }
+    }
+
+    /// <summary>
+    /// Before the commit point: every folder the publish writes into (or the nearest one that exists) must accept a new
+    /// file of <see cref="ProbeBytes"/> and lie on the staging folder's file system (a move is then a rename, which needs
+    /// no space and cannot be half done). A refusal names the folder; nothing is published.
+    /// </summary>
+    private void CheckWritable(IEnumerable<string> files)
+    {
+        var stagingDevice = FileStatus.Of(StagingRoot).Device;
+        var folders = new SortedSet<string>(StringComparer.Ordinal) { OutputRoot };
+        foreach (var file in files)
+        {
+            var dir = Path.GetDirectoryName(Path.Combine(OutputRoot, file))!;
+            while (!Directory.Exists(dir) && dir.Length > OutputRoot.Length) dir = Path.GetDirectoryName(dir)!;
+            folders.Add(dir);
+        }
+        // The output folder itself may not exist yet: its parent then takes the new folder.
+        if (!Directory.Exists(OutputRoot)) folders.Add(Path.GetDirectoryName(OutputRoot) ?? "/");
+        var probeName = $".reprobundle-probe-{Environment.ProcessId}-{Guid.NewGuid():N}";
+        foreach (var folder in folders.Where(Directory.Exists))
+        {
+            var status = FileStatus.Of(folder);
+            if ((status.Kind != FileKind.Unknown && stagingDevice != 0 && status.Device != stagingDevice) || ForeignDeviceForTest.Value == folder)
+            {
+                throw new BundleInputException(OutputFolder.Option,
+                    $"'{BundleInputException.Shorten(folder)}' is on another file system than the staging folder (a mount point?), so files cannot be moved into it atomically; nothing was published");
+            }
+            var probe = Path.Combine(folder, probeName);
+            try
+            {
+                using (var f = new FileStream(probe, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+                {
+                    f.Write(new byte[ProbeBytes]);
+                    f.Flush(flushToDisk: false);
+                }
+                File.Delete(probe);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                try
+                {
+                    File.Delete(probe);
+                }
+                catch (Exception again) when (again is IOException or UnauthorizedAccessException)
+                {
+                    // It was never created.
+                }
+                throw new BundleInputException(OutputFolder.Option, $"cannot write into '{BundleInputException.Shorten(folder)}' ({e.Message}); nothing was published");
+            }
+            if (FailProbeForTest.Value == folder) throw new BundleInputException(OutputFolder.Option, $"cannot write into '{BundleInputException.Shorten(folder)}' (injected by a test); nothing was published");
+        }
+    }
+
+    /// <summary>The bytes the pre-publish probe writes in each target folder [bytes]: room for new folder entries and the journal.</summary>
+    public const int ProbeBytes = 64 << 10;
+
+    /// <summary>Test hook: the publish step (1-based move) at which <see cref="Journal.ApplyOrUndo"/> throws, as a full disk would.</summary>
+    internal static readonly AsyncLocal<int> FailPublishStepForTest = new();
+
+    /// <summary>Test hook: a folder treated as a mount point of another file system (where the test cannot mount one).</summary>
+    internal static readonly AsyncLocal<string?> ForeignDeviceForTest = new();
+
+    /// <summary>Test hook: a folder whose pre-publish probe fails.</summary>
+    internal static readonly AsyncLocal<string?> FailProbeForTest = new();
 
     private static string JournalPath(string root) => Path.Combine(Path.GetDirectoryName(root) ?? ".", $".{Path.GetFileName(root)}.journal.json");
 
@@ -269,27 +462,44 @@ public sealed class OutputStage : IDisposable
     /// </summary>
     public static IReadOnlySet<string> PreviousOutputs(string outputRoot)
     {
-        var path = Path.Combine(outputRoot, ManifestName);
-        var result = new HashSet<string>(StringComparer.Ordinal);
-        if (!File.Exists(path)) return result;
-        try
+        var manifest = PreviousManifest.Read(outputRoot);
+        var result = new HashSet<string>(manifest.Outputs.Keys, StringComparer.Ordinal);
+        if (manifest.Exists) result.Add(ManifestName);
+        return result;
+    }
+
+    /// <summary>The previous run's manifest: whether there is one, the command that wrote it, and each output's SHA-256.</summary>
+    private sealed record PreviousManifest(bool Exists, string? Generator, IReadOnlyDictionary<string, string> Outputs)
+    {
+        public static PreviousManifest Read(string outputRoot)
         {
-            using var doc = ReadJsonLimited(path);
-            if (doc.RootElement.ValueKind != System.Text.Json.JsonValueKind.Object
-                || !doc.RootElement.TryGetProperty("outputs", out var outputs) || outputs.ValueKind != System.Text.Json.JsonValueKind.Object)
+            var path = Path.Combine(outputRoot, ManifestName);
+            var result = new Dictionary<string, string>(StringComparer.Ordinal);
+            var status = FileStatus.Of(path);
+            if (status.Kind == FileKind.Missing) return new PreviousManifest(false, null, result);
+            if (status.Kind is not (FileKind.Regular or FileKind.Unknown))
             {
-                throw new BundleInputException(path, "is not a manifest written by reproduce (no 'outputs' object); move it away");
+                throw new BundleInputException(path, $"is {status.Describe()}, not a manifest written by reproduce; move it away");
             }
-            foreach (var p in outputs.EnumerateObject())
+            try
             {
-                result.Add(CheckRelative(path, p.Name));
+                using var doc = ReadJsonLimited(path);
+                if (doc.RootElement.ValueKind != System.Text.Json.JsonValueKind.Object
+                    || !doc.RootElement.TryGetProperty("outputs", out var outputs) || outputs.ValueKind != System.Text.Json.JsonValueKind.Object)
+                {
+                    throw new BundleInputException(path, "is not a manifest written by reproduce (no 'outputs' object); move it away");
+                }
+                foreach (var p in outputs.EnumerateObject())
+                {
+                    result[CheckRelative(path, p.Name)] = p.Value.ValueKind == System.Text.Json.JsonValueKind.String ? p.Value.GetString() ?? "" : "";
+                }
+                var generator = doc.RootElement.TryGetProperty("generator", out var g) && g.ValueKind == System.Text.Json.JsonValueKind.String ? g.GetString() : null;
+                return new PreviousManifest(true, generator, result);
             }
-            result.Add(ManifestName);
-            return result;
-        }
-        catch (System.Text.Json.JsonException e)
-        {
-            throw new BundleInputException($"{path}:{(e.LineNumber ?? 0) + 1}", "is not valid JSON, so this run cannot tell which files it owns; move it away");
+            catch (System.Text.Json.JsonException e)
+            {
+                throw new BundleInputException($"{path}:{(e.LineNumber ?? 0) + 1}", "is not valid JSON, so this run cannot tell which files it owns; move it away");
+            }
         }
     }
 
@@ -314,9 +524,16 @@ public sealed class OutputStage : IDisposable
         return relative;
     }
 
-    /// <summary>The publish journal: what to move in and what to delete; replaying it is idempotent.</summary>
+    /// <summary>
+    /// The publish journal: what to move in and what to delete. <see cref="Apply"/> (a replay after a killed run) rolls
+    /// forward and can be repeated; <see cref="ApplyOrUndo"/> (the run's own publish) keeps each replaced or deleted file in
+    /// the staging folder until the end, so a failing step can put every file back.
+    /// </summary>
     private sealed record Journal(string Path, string OutputRoot, string StagingRoot, IReadOnlyList<string> Add, IReadOnlyList<string> Remove)
     {
+        /// <summary>The folder inside the staging folder that holds the files a publish replaced or deleted, until it is complete.</summary>
+        private string Backup => System.IO.Path.Combine(StagingRoot, ".reprobundle-old");
+
         public void Write()
         {
             using var buffer = new MemoryStream();
@@ -345,6 +562,7 @@ public sealed class OutputStage : IDisposable
         {
             try
             {
+                if (FileStatus.Of(path).Kind is not (FileKind.Regular or FileKind.Unknown)) throw new InvalidOperationException();
                 using var doc = ReadJsonLimited(path);
                 var root = doc.RootElement;
                 var staging = root.GetProperty("staging").GetString() ?? "";
@@ -361,12 +579,27 @@ public sealed class OutputStage : IDisposable
             }
         }
 
+        /// <summary>Refuses a step whose path now goes through a symbolic link (one made after the checks): never followed.</summary>
+        private void CheckNoLinkOnTheWay(string relative)
+        {
+            var path = OutputRoot;
+            foreach (var part in relative.Split('/'))
+            {
+                path = System.IO.Path.Combine(path, part);
+                var kind = FileStatus.Of(path).Kind;
+                if (kind == FileKind.Missing) return;
+                if (kind == FileKind.SymbolicLink) throw new IOException($"'{path}' became a symbolic link during the publish; it is not followed");
+            }
+        }
+
+        /// <summary>Rolls forward after a killed run: deletes, moves in, removes the staging folder and the journal; idempotent.</summary>
         public void Apply()
         {
             var stepDelay = TestStepDelayMs;
             var touched = new SortedSet<string>(StringComparer.Ordinal);
             foreach (var r in Remove)
             {
+                CheckNoLinkOnTheWay(r);
                 var target = System.IO.Path.Combine(OutputRoot, r);
                 if (File.Exists(target)) File.Delete(target);
                 if (System.IO.Path.GetDirectoryName(r) is { Length: > 0 } dir) touched.Add(dir);
@@ -376,23 +609,126 @@ public sealed class OutputStage : IDisposable
             {
                 var from = System.IO.Path.Combine(StagingRoot, a);
                 if (!File.Exists(from)) continue; // moved by an earlier, interrupted replay
+                CheckNoLinkOnTheWay(a);
                 var to = System.IO.Path.Combine(OutputRoot, a);
                 Directory.CreateDirectory(System.IO.Path.GetDirectoryName(to)!);
                 File.Move(from, to, overwrite: true);
                 if (stepDelay > 0) Thread.Sleep(stepDelay);
             }
-            // Folders emptied by the deletions go too (deepest first), never one holding anything else.
-            foreach (var dir in touched.Reverse())
+            RemoveEmptied(touched);
+            if (Directory.Exists(StagingRoot)) Directory.Delete(StagingRoot, recursive: true);
+            File.Delete(Path);
+        }
+
+        /// <summary>Folders emptied by the deletions go too (deepest first), never one holding anything else.</summary>
+        private void RemoveEmptied(IEnumerable<string> folders)
+        {
+            foreach (var dir in folders.OrderByDescending(d => d, StringComparer.Ordinal))
             {
                 for (var d = dir; !string.IsNullOrEmpty(d); d = System.IO.Path.GetDirectoryName(d))
                 {
                     var full = System.IO.Path.Combine(OutputRoot, d);
-                    if (!Directory.Exists(full) || Directory.EnumerateFileSystemEntries(full).Any()) break;
+                    if (FileStatus.Of(full).Kind != FileKind.Directory || Directory.EnumerateFileSystemEntries(full).Any()) break;
                     Directory.Delete(full);
                 }
             }
+        }
+
+        /// <summary>
+        /// The run's own publish: each replaced or deleted file is first moved aside into the staging folder, then the new
+        /// one moved in. When a step fails, every step done is undone in reverse order and the journal deleted (the complete
+        /// old tree), and a <see cref="BundleInputException"/> names the failing path. When the undo fails too, the journal is
+        /// replayed (the complete new tree); only if that fails as well does the journal stay for the next run, and the message says so.
+        /// </summary>
+        public void ApplyOrUndo()
+        {
+            var stepDelay = TestStepDelayMs;
+            var failAt = FailPublishStepForTest.Value;
+            var done = new List<(string Relative, bool Added, bool HadOld)>();
+            var created = new List<string>();
+            var step = 0;
+            string current = OutputRoot;
+            try
+            {
+                void Count()
+                {
+                    step++;
+                    if (failAt > 0 && step == failAt) throw new IOException("No space left on device (injected by a test)");
+                }
+                foreach (var r in Remove)
+                {
+                    current = System.IO.Path.Combine(OutputRoot, r);
+                    CheckNoLinkOnTheWay(r);
+                    if (!File.Exists(current)) continue;
+                    Count();
+                    var aside = System.IO.Path.Combine(Backup, r);
+                    Directory.CreateDirectory(System.IO.Path.GetDirectoryName(aside)!);
+                    File.Move(current, aside);
+                    done.Add((r, false, true));
+                    if (stepDelay > 0) Thread.Sleep(stepDelay);
+                }
+                foreach (var a in Add)
+                {
+                    current = System.IO.Path.Combine(OutputRoot, a);
+                    CheckNoLinkOnTheWay(a);
+                    Count();
+                    var hadOld = File.Exists(current);
+                    if (hadOld)
+                    {
+                        var aside = System.IO.Path.Combine(Backup, a);
+                        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(aside)!);
+                        File.Move(current, aside);
+                    }
+                    done.Add((a, true, hadOld));
+                    for (var d = System.IO.Path.GetDirectoryName(current)!; !Directory.Exists(d); d = System.IO.Path.GetDirectoryName(d)!) created.Add(d);
+                    Directory.CreateDirectory(System.IO.Path.GetDirectoryName(current)!);
+                    File.Move(System.IO.Path.Combine(StagingRoot, a), current);
+                    if (stepDelay > 0) Thread.Sleep(stepDelay);
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                var failed = $"'{BundleInputException.Shorten(current)}' could not be published ({e.Message})";
+                try
+                {
+                    Undo(done, created);
+                    File.Delete(Path);
+                }
+                catch (Exception undo) when (undo is IOException or UnauthorizedAccessException)
+                {
+                    try
+                    {
+                        Apply();
+                        throw new BundleInputException(OutputFolder.Option, $"{failed} and could not be put back ({undo.Message}), so the publish was completed instead: the folder holds the new tree");
+                    }
+                    catch (Exception forward) when (forward is IOException or UnauthorizedAccessException)
+                    {
+                        throw new BundleInputException(OutputFolder.Option,
+                            $"{failed}; putting the old files back failed ({undo.Message}) and completing it failed ({forward.Message}); the journal '{BundleInputException.Shorten(Path)}' stays and the next run completes the publish");
+                    }
+                }
+                throw new BundleInputException(OutputFolder.Option, $"{failed}; every file was put back, the folder holds its previous tree and nothing was published");
+            }
+            // Complete: the new tree is in place. The set-aside old files go with the staging folder.
+            RemoveEmptied(Remove.Select(System.IO.Path.GetDirectoryName).OfType<string>().Where(d => d.Length > 0));
             if (Directory.Exists(StagingRoot)) Directory.Delete(StagingRoot, recursive: true);
             File.Delete(Path);
+        }
+
+        private void Undo(List<(string Relative, bool Added, bool HadOld)> done, List<string> created)
+        {
+            for (var i = done.Count - 1; i >= 0; i--)
+            {
+                var (relative, added, hadOld) = done[i];
+                var target = System.IO.Path.Combine(OutputRoot, relative);
+                if (added && File.Exists(target)) File.Move(target, System.IO.Path.Combine(StagingRoot, relative));
+                var aside = System.IO.Path.Combine(Backup, relative);
+                if (hadOld && File.Exists(aside)) File.Move(aside, target);
+            }
+            foreach (var dir in created.Distinct().OrderByDescending(d => d.Length))
+            {
+                if (Directory.Exists(dir) && !Directory.EnumerateFileSystemEntries(dir).Any()) Directory.Delete(dir);
+            }
         }
     }
 

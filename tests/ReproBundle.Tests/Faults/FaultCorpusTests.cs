@@ -106,7 +106,7 @@ public class FaultCorpusTests
         Directory.CreateDirectory(Path.Combine(output, "tables"));
         File.WriteAllText(Path.Combine(output, "tables", "old.csv"), "a\n1\n");
         File.WriteAllText(Path.Combine(output, "my-notes.txt"), "the user's own file");
-        File.WriteAllText(Path.Combine(output, OutputStage.ManifestName), "{\"outputs\": {\"tables/old.csv\": \"x\"}}\n");
+        File.WriteAllText(Path.Combine(output, OutputStage.ManifestName), "{\"outputs\": {\"tables/old.csv\": \"309b0e45a73d3fc5325e2b6ed0a01ef8b9cde6b05a5633c1f893f970d52bfddc\"}}\n");
     }
 
     /// <summary>

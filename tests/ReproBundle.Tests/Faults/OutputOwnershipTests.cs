@@ -11,7 +11,8 @@ public class OutputOwnershipTests
     {
         using var stage = new OutputStage(root);
         foreach (var (path, text) in files) stage.WriteText(path, text);
-        var outputs = string.Join(",", files.Select(f => $"\"{f.Path}\":\"-\""));
+        // A real manifest's hashes: the SHA-256 of each file's bytes (a file whose bytes no longer match is the user's).
+        var outputs = string.Join(",", files.Select(f => $"\"{f.Path}\":\"{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(f.Text)))}\""));
         stage.WriteText(OutputStage.ManifestName, $"{{\"outputs\":{{{outputs}}}}}\n");
         stage.Commit();
     }
