@@ -26,8 +26,11 @@ public sealed record ClaimDiffRow(AuditRow Paper, AuditRow Reviewer, IReadOnlyLi
 /// <param name="Reviewer">Value with the reviewer's overrides.</param>
 public sealed record HeadlineDiff(string Name, string Description, string Unit, double? Paper, double? Reviewer)
 {
-    /// <summary>True when the two values differ.</summary>
-    public bool Changed => Paper != Reviewer;
+    /// <summary>
+    /// True when the two values differ by more than a relative 1e-9 (or one is missing): a solver's last digits (§4.3's
+    /// break-even points are found numerically) are not a change.
+    /// </summary>
+    public bool Changed => Paper is not { } p || Reviewer is not { } r ? Paper != Reviewer : Math.Abs(p - r) > 1e-9 * Math.Max(Math.Abs(p), Math.Abs(r));
 }
 
 /// <summary>
@@ -102,20 +105,9 @@ public static class ClaimsDiff
         }
         foreach (var b in uncertainty.BreakEven)
         {
-            list.Add(($"s4_3.{b.Quantity}.{b.Scenario}.{Slug(b.Target)}", $"§4.3 break-even ({b.Scenario}): {b.Quantity} where {b.Target}", b.Unit, b.Value));
+            list.Add(($"s4_3.{b.Quantity}.{b.Scenario}.{b.TargetId}", $"§4.3 break-even ({b.Scenario}): {b.Quantity} where {b.Target}", b.Unit, b.Value));
         }
         return list;
-    }
-
-    private static string Slug(string text)
-    {
-        var sb = new StringBuilder();
-        foreach (var ch in text.ToLowerInvariant())
-        {
-            if (char.IsAsciiLetterOrDigit(ch)) sb.Append(ch);
-            else if (sb.Length > 0 && sb[^1] != '_') sb.Append('_');
-        }
-        return sb.ToString().TrimEnd('_');
     }
 
     /// <summary>Pairs the headline numbers of the two runs by name, in order.</summary>
@@ -123,7 +115,9 @@ public static class ClaimsDiff
         IReadOnlyList<(string Name, string Description, string Unit, double? Value)> reviewer)
     {
         var byName = reviewer.ToDictionary(r => r.Name, r => r.Value, StringComparer.Ordinal);
-        return paper.Select(p => new HeadlineDiff(p.Name, p.Description, p.Unit, p.Value, byName.GetValueOrDefault(p.Name))).ToList();
+        // Ids hold no input value (issue 23, item 5), so both runs have the same names; a missing one is the bundle's bug.
+        return paper.Select(p => new HeadlineDiff(p.Name, p.Description, p.Unit, p.Value,
+            byName.TryGetValue(p.Name, out var r) ? r : throw new InvalidOperationException($"headline '{p.Name}' has no counterpart in the reviewer's run"))).ToList();
     }
 
     /// <summary>Writes <c>claims_diff.csv</c>, <c>claims_diff_headlines.csv</c> and <c>claims_diff.md</c>.</summary>
