@@ -243,7 +243,7 @@ public static partial class Reproduction
     /// <summary>The headline numbers that differ between two runs (Monte Carlo shares aside: a single-override run keeps the paper's draws).</summary>
     private static IReadOnlyList<string> ChangedHeadlines(IReadOnlyList<(string Name, string Description, string Unit, double? Value)> a,
         IReadOnlyList<(string Name, string Description, string Unit, double? Value)> b) =>
-        [.. a.Zip(b).Where(p => p.First.Value != p.Second.Value).Select(p => p.First.Name)];
+        [.. a.Zip(b).Where(p => new HeadlineDiff(p.First.Name, "", "", p.First.Value, p.Second.Value).Changed).Select(p => p.First.Name)];
 
     /// <summary>Every provider of claim checks, in one list so <c>reproduce</c> and notebook 08 audit the same way.</summary>
     public static IReadOnlyList<IClaimCheckProvider> ClaimCheckProviders(PaperData data, BottleneckRegistry registry, UncertaintyResult uncertainty,
