@@ -104,11 +104,13 @@ public static partial class Reproduction
         var audit = Findings.Attach(ClaimsAudit.Run(claims, ClaimCheckProviders(data, registry, uncertainty, figureInputs)), findings);
         IReadOnlyList<string> banner = [];
         var bannerMarkdown = "";
+        SiteReview? review = null;
         if (overrides is not null)
         {
             var comparison = Compare(paperData, overrides, related, claims, findings, registry, figureInputs, uncertainty, audit, options.MonteCarlo ?? MonteCarloSettings.Default);
             ClaimsDiff.Write(stage, comparison.Rows, comparison.Headlines, overrides);
             ReviewReport.Write(stage, overrides, comparison.Reaches, comparison.Rows, comparison.Headlines, comparison.Findings);
+            review = new SiteReview(Path.GetFileName(overrides.FilePath), comparison.Reaches, comparison.Rows, comparison.Headlines, comparison.Findings);
             banner = OverrideReach.Banner(overrides.FilePath, comparison.Reaches);
             bannerMarkdown = OverrideReach.BannerMarkdown(overrides.FilePath, comparison.Reaches);
             var ratio = comparison.Headlines.Single(h => h.Name == "appc.density_ratio");
@@ -139,14 +141,14 @@ public static partial class Reproduction
         // The site shows the figures and tables written above, so it comes after them.
         StaticSite.Write(stage, registry, audit, [.. StaticSite.PaperFigures, .. StaticSite.BundleFigures], StaticSite.KeyTables(data, registry),
             BibReference.Load(Path.Combine(options.DataDirectory, "references.bib")),
-            new SiteOptions(ReviewerBanner: banner, Findings: SiteFinding.From(audit, findings, findingValues), Notebooks: executedNotebooks));
+            new SiteOptions(ReviewerBanner: banner, Findings: SiteFinding.From(audit, findings, findingValues), Notebooks: executedNotebooks, Review: review));
 
         WriteManifest(stage, options.DataDirectory, [.. data.Files, "claims.csv", "findings.csv", "not_claims.csv", RelatedInputs.FileName, .. registry.DataFiles, .. FigureInputs.FileNames], overrides, pngs.Missing);
         var count = stage.WrittenFiles.Count;
         stage.Commit();
         foreach (var line in banner.Concat(summary)) log.WriteLine(line);
         log.Write(progress.ToString());
-        log.WriteLine($"outputs: claims_audit.md{(overrides is null ? "" : ", claims_diff.md")}, site/index.html, tables/, figures/ in {stage.OutputRoot}");
+        log.WriteLine($"outputs: claims_audit.md{(overrides is null ? "" : ", claims_diff.md, review.md, site/your-assumptions.html")}, site/index.html, tables/, figures/ in {stage.OutputRoot}");
         return new ReproductionResult(stage.OutputRoot, count, audit, pngs.Missing) { Warnings = [.. registry.Warnings.Select(w => $"registry: {w}")] };
     }
 

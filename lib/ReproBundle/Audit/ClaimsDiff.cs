@@ -101,14 +101,28 @@ public static class ClaimsDiff
         };
         foreach (var s in uncertainty.Scenarios)
         {
-            list.Add(($"mc.{s.Scenario.Name}.p_ratio_above_10x", $"Monte Carlo ({s.Scenario.Name}): P(D_ASIC / D_H100 > 10x)", "probability", s.ProbabilityDensityRatioAbove10x));
+            list.Add(($"mc.{s.Scenario.Name}.p_ratio_above_10x", $"Monte Carlo, {s.Scenario.Label}: P(D_ASIC / D_H100 > 10x)", "probability", s.ProbabilityDensityRatioAbove10x));
         }
         foreach (var b in uncertainty.BreakEven)
         {
-            list.Add(($"s4_3.{b.Quantity}.{b.Scenario}.{b.TargetId}", $"§4.3 break-even ({b.Scenario}): {b.Quantity} where {b.Target}", b.Unit, b.Value));
+            list.Add(($"s4_3.{b.Quantity}.{b.Scenario}.{b.TargetId}", $"§4.3 break-even, {Words(b.Scenario)}: {Words(b.Quantity)} where {b.Target}", b.Unit, b.Value));
         }
         return list;
     }
+
+    /// <summary>A break-even quantity or scenario id in words, for the descriptions a reader sees.</summary>
+    private static string Words(string id) => id switch
+    {
+        "nodes_shipped" => "nodes shipped",
+        "penalty_at_paper_volume" => "NRE penalty",
+        "asic_utilization" => "ASIC utilization",
+        "asic_node_cost_usd" => "ASIC node cost",
+        "midpoint_vs_table2_low" => "midpoint node against Table 2's low bound",
+        "midpoint_vs_table2_high" => "midpoint node against Table 2's high bound",
+        "appendix_c" => "Appendix C's worked examples",
+        "midpoint" => "midpoint inputs",
+        _ => id.Replace('_', ' '),
+    };
 
     /// <summary>Pairs the headline numbers of the two runs by name, in order.</summary>
     public static IReadOnlyList<HeadlineDiff> CompareHeadlines(IReadOnlyList<(string Name, string Description, string Unit, double? Value)> paper,

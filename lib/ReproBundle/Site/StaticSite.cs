@@ -33,7 +33,7 @@ public static class StaticSite
     {
         var asOf = options?.AsOf ?? registry.NewestDate;
         var pages = new List<string>();
-        using var renderer = new SiteRenderer();
+        using var renderer = new SiteRenderer { Review = options?.Review };
         void Page<TBody>(string path, string title, Dictionary<string, object?> parameters) where TBody : Microsoft.AspNetCore.Components.IComponent
         {
             stage.WriteText($"site/{path}", renderer.Page<TBody>(path, title, parameters));
@@ -59,6 +59,10 @@ public static class StaticSite
             [nameof(HomePage.Notebooks)] = notebooks,
             [nameof(HomePage.Links)] = links,
         });
+        if (options?.Review is { } review)
+        {
+            Page<YourAssumptionsPage>(SiteReview.PagePath, "Your assumptions: what they change", new() { [nameof(YourAssumptionsPage.Review)] = review });
+        }
         Page<RegistryPage>("registry.html", "Bottleneck Registry", new() { [nameof(RegistryPage.Registry)] = registry, [nameof(RegistryPage.AsOf)] = asOf });
         var charts = RegistryCharts.Names.Select(name => Show(stage, new SiteFigure(name, ChartTitle(name),
             $"Plotly.NET chart of the registry (figures/{name}), exported with the bundle's other figures."))).ToList();
@@ -204,6 +208,9 @@ public static class StaticSite
         figure img { max-width: 100%; border: 1px solid var(--line); }
         figcaption, .missing, .note, .basis { color: var(--muted); font-size: 0.9rem; }
         .warning { background: #fff4ce; padding: 0.4rem 0.6rem; border-left: 4px solid #e3a008; }
+        .reviewer-banner { margin-top: 0.5rem; font-size: 0.92rem; }
+        .id { color: var(--muted); font-size: 0.78rem; }
+        td.changed { font-weight: 700; }
         dl.fields { display: grid; grid-template-columns: 14rem 1fr; gap: 0.3rem 1rem; }
         dl.fields dt { font-weight: 600; }
         dl.fields dd { margin: 0; }
