@@ -153,8 +153,10 @@ public class ClaimsDiffTests(ReviewerJourneyRun run) : IClassFixture<ReviewerJou
         Assert.StartsWith("# Claims audit\n\n> **REVIEWER'S ASSUMPTIONS: 2 override(s) from reviewer.yaml", md);
         Assert.Contains("recomputed from `data/` with the reviewer's overrides above", md);
         var site = File.ReadAllText(Path.Combine(run.Output, "site", "index.html"));
-        Assert.Equal(2, site.Split("<div class=\"warning reviewer-banner\">").Length - 1);
-        Assert.Contains("appc.h100.tok_s: paper 25", site);
+        // Issue 25: one short banner above the h1 that links to the comparison page, which names each override.
+        Assert.Single(site.Split("<div class=\"warning reviewer-banner\" role=\"note\">").Skip(1));
+        Assert.Contains("<a href=\"your-assumptions.html\">See what your assumptions change</a>", site);
+        Assert.Contains("<td><code>appc.h100.tok_s</code></td><td>40</td><td>25 → 40", File.ReadAllText(Path.Combine(run.Output, "site", "your-assumptions.html")));
     }
 
     [Fact]
