@@ -228,8 +228,11 @@ public static class StaticSite
         pre.nb-output { border-left: 4px solid var(--line); }
         pre.nb-error { border-left-color: #d93025; background: #fbd9d3; }
         div.nb-output { margin: 0.5rem 0; overflow-x: auto; max-width: 100%; }
-        div.nb-output .plotly-graph-div, div.nb-output .js-plotly-plot, div.nb-output svg.main-svg { max-width: 100%; }
-        table.audit td:last-child { min-width: 22rem; }
+        main:has(section.nb-code) { max-width: 76rem; }
+        table.audit { width: 100%; }
+        table.audit td:first-child { min-width: 10rem; overflow-wrap: anywhere; }
+        table.audit td:nth-child(3) { min-width: 11rem; }
+        table.audit td:last-child { min-width: 16rem; overflow-wrap: anywhere; }
         .nb-shown, .nb-link { font-size: 0.9rem; }
         .swatch { display: inline-block; width: 0.8rem; height: 0.8rem; border-radius: 50%; vertical-align: middle; margin-left: 0.8rem; }
         """;
