@@ -226,6 +226,27 @@ public class StaticSiteTests
     }
 
     [Fact]
+    public void A_notebook_page_shows_the_notebook_title_once()
+    {
+        var root = Path.Combine(Path.GetTempPath(), "reprobundle-site-nbtitle-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var path = Path.Combine(RegistryTestData.RepoRoot, "notebooks", "04-agent-density.ipynb");
+            var notebook = new SiteNotebook("04-agent-density", ReproBundle.Notebooks.NotebookFile.Read(path));
+            var page = File.ReadAllText(Path.Combine(WriteSite(RegistryTestData.DataDirectory, root, new SiteOptions(Notebooks: [notebook])), "notebooks", "04-agent-density.html"));
+            // Once in the h1 of the page, not again as the notebook's own heading below it (the <title> aside).
+            var main = page[page.IndexOf("<main>", StringComparison.Ordinal)..];
+            Assert.Single(main.Split("Agent density (&#167;4.2 and Appendix C)").Skip(1));
+            Assert.Contains("<h1>04 &#183; Agent density (&#167;4.2 and Appendix C)</h1>", main);
+            Assert.Contains("The paper proposes <strong>agent density</strong>", page);
+        }
+        finally
+        {
+            if (Directory.Exists(root)) Directory.Delete(root, true);
+        }
+    }
+
+    [Fact]
     public void Every_figure_and_table_the_site_shows_is_drawn_by_a_cell_of_the_committed_notebooks()
     {
         var notebooks = Directory.GetFiles(Path.Combine(RegistryTestData.RepoRoot, "notebooks"), "*.ipynb").Order(StringComparer.Ordinal)
