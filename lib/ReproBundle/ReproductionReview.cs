@@ -55,11 +55,13 @@ public static partial class Reproduction
         private readonly IReadOnlyList<(string Name, string Description, string Unit, double? Value)> _headlines;
         private readonly IReadOnlyDictionary<string, string> _tables;
         private readonly IReadOnlyDictionary<string, string> _figures;
+        private readonly bool _reviewerBaseline;
 
         /// <summary>Loads the baseline: data/ as it is, or with the reviewer's <paramref name="assumptionsFile"/> merged in.</summary>
         public ExplainSession(string dataDirectory, MonteCarloSettings? monteCarlo = null, string? assumptionsFile = null)
         {
             var paper = PaperData.Load(dataDirectory);
+            _reviewerBaseline = assumptionsFile is not null;
             _related = RelatedInputs.Load(dataDirectory, paper);
             _data = assumptionsFile is null ? paper : AssumptionOverrides.Load(assumptionsFile, paper).Apply(paper);
             _catalog = AssumptionOverrides.Names(_data).ToDictionary(n => n.Name, StringComparer.Ordinal);
@@ -110,6 +112,7 @@ public static partial class Reproduction
                 places.Any(p => drawn.Contains(p.Name)), _related.Others(name))
             {
                 Sets = quantity is null ? [] : perturbed,
+                BaselineLabel = _reviewerBaseline ? "yours" : "paper",
             };
         }
     }

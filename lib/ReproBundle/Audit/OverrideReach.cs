@@ -29,6 +29,9 @@ public sealed record OverrideReach(string Name, Interval? PaperValue, string Pap
     /// <summary>Places of this quantity that a more specific name of the same file sets instead.</summary>
     public IReadOnlyList<string> LeftToMoreSpecific { get; init; } = [];
 
+    /// <summary>What <see cref="PaperValue"/> is called in the lines: "paper", or "yours" for <c>explain --assumptions</c>, whose baseline is the reviewer's file.</summary>
+    public string BaselineLabel { get; init; } = "paper";
+
     /// <summary>The reviewer's rationale (<c>why:</c>), empty when none was given.</summary>
     public string Why { get; init; } = "";
 
@@ -88,7 +91,7 @@ public sealed record OverrideReach(string Name, Interval? PaperValue, string Pap
                 : $"{Name} (quantity name) {FanOut.Replace(" -> ", " perturbed to ", StringComparison.Ordinal)}; perturbed it {Reaches}")
             : ReviewerValue is { } r
             ? $"{Name}: paper {paper} ({PaperLocator}) -> reviewer {Quantity.Text(r)} ({ReviewerLocator}); {Reaches}"
-            : $"{Name}: paper {paper} ({PaperLocator}); perturbed alone it {Reaches}";
+            : $"{Name}: {BaselineLabel} {paper} ({PaperLocator}); perturbed alone it {Reaches}";
         return [head, .. new[] { Shadowed, Hint }.Where(l => l.Length > 0)];
     }
 
