@@ -105,7 +105,7 @@ public static class ClaimsDiff
         }
         foreach (var b in uncertainty.BreakEven)
         {
-            list.Add(($"s4_3.{b.Quantity}.{b.Scenario}.{b.TargetId}", $"§4.3 break-even, {Words(b.Scenario)}: {Words(b.Quantity)} where {b.Target}", b.Unit, b.Value));
+            list.Add((b.Id, $"§4.3 break-even, {Words(b.Scenario)}: {Words(b.Quantity)} where {b.Target}", b.Unit, b.Value));
         }
         return list;
     }

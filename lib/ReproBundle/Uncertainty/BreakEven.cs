@@ -19,6 +19,9 @@ public sealed record BreakEvenPoint(string Quantity, string Scenario, string Tar
     /// point keeps its name when a reviewer's inputs change the numbers in <see cref="Target"/> (issue 23, item 5).
     /// </summary>
     public string TargetId { get; init; } = "";
+
+    /// <summary>The point's stable id, free of input values: <c>s4_3.QUANTITY.SCENARIO.TARGET_ID</c> (the headline id of claims_diff and the first column of break_even.csv).</summary>
+    public string Id => $"s4_3.{Quantity}.{Scenario}.{TargetId}";
 }
 
 /// <summary>

@@ -162,3 +162,25 @@ public class ReviewPageBrowserTests(ReviewRun run) : IClassFixture<ReviewRun>
         Assert.Empty(problems);
     }
 }
+
+/// <summary>Issue 23, item 5: the §4.3 rows (break_even.csv, the headline numbers) are keyed by ids that hold no input value.</summary>
+public class StableIdTests
+{
+    [Fact]
+    public void Break_even_ids_are_unique_and_the_same_whatever_the_inputs()
+    {
+        var paper = ReproBundle.Data.PaperData.Load(TestPaths.DataDir);
+        using var temp = TestPaths.NewTempDir();
+        var file = Path.Combine(temp.Path, "t.yaml");
+        File.WriteAllText(file, "table2.cost_per_mtok.asic: \"0.3-2\"\nasic.capex_usd: 30000\nnre.tapeout_usd: 90e6\n");
+        var mine = ReproBundle.Data.AssumptionOverrides.Load(file, paper).Apply(paper);
+        var settings = new MonteCarloSettings(500, MonteCarloSettings.DefaultSeed, 1);
+        var a = UncertaintyAnalysis.Run(paper, settings).BreakEven.Select(b => b.Id).ToList();
+        var b = UncertaintyAnalysis.Run(mine, settings).BreakEven.Select(b => b.Id).ToList();
+        Assert.Equal(a.Count, a.Distinct().Count());
+        Assert.Equal(a, b);
+        Assert.Contains("s4_3.nodes_shipped.midpoint_vs_table2_high.10x_printed_bound", a);
+        // No id carries a price, volume or other input: only the 3x / 10x / 100k of the paper's own conditions.
+        Assert.All(a, id => Assert.Matches(@"^s4_3\.[a-z_]+\.[a-z0-9_]+\.(3x|10x)?[a-z_0-9]*$", id));
+    }
+}
