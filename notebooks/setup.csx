@@ -48,5 +48,5 @@ if (AssumptionsFile is not null)
     var assumptions = ReproBundle.Data.AssumptionOverrides.Load(AssumptionsFile, data);
     data = assumptions.Apply(data);
     Console.WriteLine($"Reviewer's assumptions from {Path.GetFileName(AssumptionsFile)} replace the paper's inputs: " +
-        string.Join(", ", assumptions.Items.Select(o => $"{o.Name} = {ReproBundle.Quantity.Text(o.Value)} (line {o.Line})")));
+        string.Join(", ", assumptions.Items.Select(o => $"{o.Name} = {ReproBundle.Quantity.Text(o.Value)} (line {o.Line}{(o.Given is null ? "" : $", set by {o.Given}")})")));
 }

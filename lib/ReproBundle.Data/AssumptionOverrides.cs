@@ -25,26 +25,45 @@ public sealed record OverridableName(string Name, string Unit, InputDomain Domai
     }) + (PointOnly ? ", a single number" : ", a number or a range");
 }
 
-/// <summary>One validated override.</summary>
-/// <param name="Name">The overridden name.</param>
-/// <param name="Value">The reviewer's value.</param>
+/// <summary>One validated override of one place (an input or a table cell).</summary>
+/// <param name="Name">The overridden place's name.</param>
+/// <param name="Value">The reviewer's value for this place.</param>
 /// <param name="Line">Line of the file it was read from (1-based).</param>
 /// <param name="Replaces">The value it replaces, or null where data/ has none (a Table 1 "n/a").</param>
-public sealed record AssumptionOverride(string Name, Interval Value, int Line, Interval? Replaces);
+/// <param name="Given">The name the file gave: the place's own name, or the quantity name that set it (data/related_inputs.csv); null means <paramref name="Name"/>.</param>
+/// <param name="Why">The reviewer's rationale (<c>why:</c> in the file), empty when none was given.</param>
+public sealed record AssumptionOverride(string Name, Interval Value, int Line, Interval? Replaces, string? Given = null, string Why = "")
+{
+    /// <summary>The name as the file gave it (a quantity name or the place's own name).</summary>
+    public string Key => Given ?? Name;
+}
+
+/// <summary>One name as the assumptions file gives it, with the places it sets (issue 25).</summary>
+/// <param name="Key">The name in the file: a quantity name (data/related_inputs.csv) or one place's name.</param>
+/// <param name="Value">The value as written.</param>
+/// <param name="Line">Its line in the file.</param>
+/// <param name="Why">The reviewer's rationale, empty when none was given.</param>
+/// <param name="IsQuantity">True for a quantity name.</param>
+/// <param name="Sets">The places it sets, each with the value it gets (a single-number place of a range gets the range's midpoint, as Appendix C takes midpoints).</param>
+/// <param name="LeftToMoreSpecific">Places of the quantity that a more specific name of the same file sets instead.</param>
+public sealed record AssumptionEntry(string Key, Interval Value, int Line, string Why, bool IsQuantity, IReadOnlyList<AssumptionOverride> Sets,
+    IReadOnlyList<string> LeftToMoreSpecific);
 
 /// <summary>
 /// A reviewer's own assumptions (<c>reproduce --assumptions FILE</c>): a JSON or YAML mapping from overridable names
 /// to values, validated against the names and domains of data/ and merged into <see cref="PaperData"/>.
 /// </summary>
 /// <remarks>
-/// The file is one flat mapping. A value is a number (<c>50</c>), a range as a string (<c>"0.5-0.8"</c>) or a
-/// mapping with exactly <c>lo</c> and <c>hi</c> (<c>{lo: 10000, hi: 30000}</c>):
+/// The file is one flat mapping from names to values. A name is a quantity name of data/related_inputs.csv, which sets
+/// every place it groups, or one place's own name; the more specific name wins. A value is a number (<c>50</c>), a range
+/// as a string (<c>"0.5-0.8"</c>), a mapping with <c>lo</c> and <c>hi</c> (<c>{lo: 10000, hi: 30000}</c>) or a mapping
+/// with <c>value</c>; either mapping may add <c>why</c>, the reviewer's rationale, which review.md quotes:
 /// <code>
 /// # my-assumptions.yaml
-/// appc.h100.tok_s: 50
-/// model.utilization: "0.5-0.8"
-/// asic.node_cost_usd: {lo: 10000, hi: 30000}
-/// table2.decode_single.asic: 200-500
+/// h100.decode_tok_s: {value: 40, why: "MLPerf v5.0 shows 40 tok/s"}
+/// utilization: "0.5-0.8"
+/// asic.capex_usd: {lo: 10000, hi: 30000, why: "packaging at 3 nm costs more"}
+/// appc.h100.utilization: 0.7
 /// </code>
 /// Every problem names the file, the line, the key path and, for a value out of its domain, the allowed range;
 /// the first problem found is reported (as <see cref="BundleInputException"/>).
@@ -57,14 +76,19 @@ public sealed class AssumptionOverrides
     /// <summary>SHA-256 of the file's bytes (lower-case hex), for MANIFEST.json.</summary>
     public string Sha256 { get; }
 
-    /// <summary>The overrides in file order.</summary>
+    /// <summary>The overrides of single places, in file order (a quantity name gives one per place it sets).</summary>
     public IReadOnlyList<AssumptionOverride> Items { get; }
 
-    private AssumptionOverrides(string path, string sha256, IReadOnlyList<AssumptionOverride> items)
+    /// <summary>The names as the file gives them, in file order, each with the places it sets.</summary>
+    public IReadOnlyList<AssumptionEntry> Entries { get; }
+
+    private AssumptionOverrides(string path, string sha256, IReadOnlyList<AssumptionOverride> items, IReadOnlyList<AssumptionEntry>? entries = null)
     {
         FilePath = path;
         Sha256 = sha256;
         Items = items;
+        Entries = entries ?? [.. items.GroupBy(i => i.Key, StringComparer.Ordinal).Select(g =>
+            new AssumptionEntry(g.Key, g.First().Value, g.First().Line, g.First().Why, g.Key != g.First().Name || g.Count() > 1, [.. g], []))];
     }
 
     /// <summary>The Table 1 columns that may be overridden, with their units.</summary>
@@ -126,7 +150,8 @@ public sealed class AssumptionOverrides
             _ => throw new BundleInputException("--assumptions", $"'{path}' must end in .json, .yaml or .yml"),
         };
         var known = Names(data).ToDictionary(n => n.Name, StringComparer.Ordinal);
-        var items = new List<AssumptionOverride>();
+        var related = RelatedInputs.Load(data.DataDirectory, data);
+        var read = new List<(string Key, int Line, Interval Value, string Why, IReadOnlyList<OverridableName> Places)>();
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var e in entries)
         {
@@ -136,23 +161,45 @@ public sealed class AssumptionOverrides
                 throw new BundleInputException(at, $"'{Echo(e.Key)}' is given twice (first at line {first})");
             }
             seen[e.Key] = e.Line;
-            if (!known.TryGetValue(e.Key, out var name))
+            var quantity = related.Quantity(e.Key);
+            if (!known.TryGetValue(e.Key, out var name) && quantity is null)
             {
-                var hint = Closest(e.Key, known.Keys);
-                throw new BundleInputException(at, $"unknown name '{Echo(e.Key)}'{(hint is null ? "" : $" (did you mean '{hint}'?)")}; the names that can be overridden are listed in data/README.md");
+                throw new BundleInputException(at, $"unknown name '{Echo(e.Key)}'{DidYouMean(e.Key, known.Keys.Concat(related.Quantities.Select(q => q.Name)))}; the names that can be overridden are listed in data/README.md");
             }
-            var value = ReadValue(path, e.Key, e.Value);
-            if (InputCatalog.Violation(name.Domain, value) is { } violation)
+            var (value, why) = ReadValue(path, e.Key, e.Value);
+            IReadOnlyList<OverridableName> places = quantity is null ? [name!] : [.. quantity.Places.Select(p => known[p.Name])];
+            foreach (var place in places)
             {
-                throw new BundleInputException(at, $"{e.Key} = {value} {violation} (allowed: {name.Allowed} {name.Unit}; data/ has {Show(name.Current)})");
+                var what = quantity is null ? e.Key : $"{e.Key} (through {place.Name})";
+                if (InputCatalog.Violation(place.Domain, value) is { } violation)
+                {
+                    throw new BundleInputException(at, $"{what} = {value} {violation} (allowed: {place.Allowed} {place.Unit}; data/ has {Show(place.Current)})");
+                }
+                if (quantity is null && place.PointOnly && !value.IsPoint)
+                {
+                    throw new BundleInputException(at, $"{e.Key} = {value} must be a single number, not a range: it is a value of an Appendix C worked example (allowed: {place.Allowed} {place.Unit}; data/ has {Show(place.Current)})");
+                }
             }
-            if (name.PointOnly && !value.IsPoint)
-            {
-                throw new BundleInputException(at, $"{e.Key} = {value} must be a single number, not a range: it is a value of an Appendix C worked example (allowed: {name.Allowed} {name.Unit}; data/ has {Show(name.Current)})");
-            }
-            items.Add(new AssumptionOverride(e.Key, value, e.Line, name.Current));
+            read.Add((e.Key, e.Line, value, why, places));
         }
-        return new AssumptionOverrides(path, Convert.ToHexStringLower(SHA256.HashData(bytes)), items);
+        // Each place takes its value from the most specific name that covers it: its own name, else the quantity with the fewest places.
+        var winner = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var r in read.OrderBy(r => known.ContainsKey(r.Key) ? 0 : r.Places.Count))
+        {
+            foreach (var p in r.Places) winner.TryAdd(p.Name, r.Key);
+        }
+        var items = new List<AssumptionOverride>();
+        var given = new List<AssumptionEntry>();
+        foreach (var r in read)
+        {
+            bool isQuantity = !known.ContainsKey(r.Key);
+            var sets = r.Places.Where(p => winner[p.Name] == r.Key)
+                .Select(p => new AssumptionOverride(p.Name, p.PointOnly && !r.Value.IsPoint ? Interval.Point(r.Value.Midpoint) : r.Value, r.Line, p.Current,
+                    isQuantity ? r.Key : null, r.Why)).ToList();
+            items.AddRange(sets);
+            given.Add(new AssumptionEntry(r.Key, r.Value, r.Line, r.Why, isQuantity, sets, [.. r.Places.Where(p => winner[p.Name] != r.Key).Select(p => p.Name)]));
+        }
+        return new AssumptionOverrides(path, Convert.ToHexStringLower(SHA256.HashData(bytes)), items, given);
     }
 
     private static string Show(Interval? v) => v?.ToString() ?? "n/a";
@@ -164,8 +211,17 @@ public sealed class AssumptionOverrides
     public static AssumptionOverrides Single(string label, string name, Interval value, Interval? replaces) =>
         new(label, "", [new AssumptionOverride(name, value, 0, replaces)]);
 
-    /// <summary>The same file's overrides restricted to <paramref name="name"/> alone (to see what one override reaches).</summary>
-    public AssumptionOverrides Only(string name) => new(FilePath, Sha256, [.. Items.Where(o => o.Name == name)]);
+    /// <summary>
+    /// Overrides of single places made in code (<c>explain</c> perturbs the places of one name); <paramref name="label"/> stands
+    /// where a file name would. The names and values must already be valid (<see cref="Names"/>).
+    /// </summary>
+    public static AssumptionOverrides FromItems(string label, IReadOnlyList<AssumptionOverride> items) => new(label, "", items);
+
+    /// <summary>
+    /// The same file's overrides restricted to what the file's name <paramref name="key"/> sets (a quantity name's places, or
+    /// one place), to see what one name of the file reaches.
+    /// </summary>
+    public AssumptionOverrides Only(string key) => new(FilePath, Sha256, [.. Items.Where(o => o.Key == key)], [.. Entries.Where(e => e.Key == key)]);
 
     /// <summary>The data with every override merged in: inputs through <see cref="PaperData.WithInputs"/>, table cells through <see cref="PaperData.WithTables"/>.</summary>
     public PaperData Apply(PaperData data)
@@ -205,17 +261,30 @@ public sealed class AssumptionOverrides
     {
         var sb = new StringBuilder();
         sb.Append("## Names that can be overridden\n\n");
-        sb.Append("`reproduce --assumptions FILE` (and `uncertainty`, `break-even`) read a reviewer's JSON or YAML file: one flat mapping\n");
-        sb.Append("from the names below to values. A value is a number (`50`), a range as a string (`\"0.5-0.8\"`) or a mapping\n");
-        sb.Append("`{lo: 0.5, hi: 0.8}`, in the unit shown. Unknown names, other types (booleans, lists, null, text that is not a\n");
+        sb.Append("`reproduce --assumptions FILE` (and `density`, `explain`, `uncertainty`, `break-even`, the notebooks and their twins through\n");
+        sb.Append("`REPROBUNDLE_ASSUMPTIONS`) read a reviewer's JSON or YAML file: one flat mapping from the names below to values.\n");
+        sb.Append("A value is a number (`50`), a range as a string (`\"0.5-0.8\"`), a mapping `{lo: 0.5, hi: 0.8}` or a mapping\n");
+        sb.Append("`{value: 0.5}`, in the unit shown; either mapping may add `why: \"...\"`, the reviewer's rationale, which `review.md`\n");
+        sb.Append("quotes. Unknown names (with the nearest known names), other types (booleans, lists, null, text that is not a\n");
         sb.Append("number), values outside the allowed range and ranges for single-number names are rejected with the file, line,\n");
         sb.Append("key and allowed range (exit code 2, nothing written). Every output and audit verdict is then recomputed from the\n");
         sb.Append("merged inputs, and MANIFEST.json records the file's SHA-256. Names under `appc.` are the Appendix C worked\n");
         sb.Append("examples and take single numbers only. `table1.<platform>.<column>` and `table2.<metric>.<h100|asic>` replace one\n");
         sb.Append("cell of Table 1 or Table 2 as printed.\n\n");
+        sb.Append("A **quantity name** sets every place of the paper that states the same quantity (`related_inputs.csv`). A range given to\n");
+        sb.Append("a quantity sets the single-number places (Appendix C's worked examples) to its midpoint, as Appendix C takes midpoints.\n");
+        sb.Append("A place can still be set by its own name: the more specific name wins (a place's own name over a quantity name, a\n");
+        sb.Append("quantity with fewer places over one with more), and the console, the site and `review.md` say which.\n\n");
         sb.Append("Every input of data/inputs.csv is accepted, and each changes at least one output (a test overrides every name\n");
         sb.Append("and checks that some output file changes).\n\n");
-        sb.Append("```yaml\n# my-assumptions.yaml\nappc.h100.tok_s: 50\nmodel.utilization: \"0.5-0.8\"\nasic.node_cost_usd: {lo: 10000, hi: 30000}\n```\n\n");
+        sb.Append("```yaml\n# my-assumptions.yaml\nh100.decode_tok_s: {value: 40, why: \"newer MLPerf runs decode faster\"}\nutilization: 0.5\n");
+        sb.Append("asic.capex_usd: {lo: 10000, hi: 30000}\nappc.asic.utilization: 0.8\n```\n\n");
+        sb.Append("### Quantity names\n\n| quantity name | sets | where the paper states it |\n|---|---|---|\n");
+        foreach (var q in RelatedInputs.Load(data.DataDirectory, data).Quantities)
+        {
+            sb.Append($"| `{q.Name}` | {string.Join(", ", q.Places.Select(p => $"`{p.Name}`"))} | {Cell(string.Join("; ", q.Places.Select(p => p.Reason)))} |\n");
+        }
+        sb.Append("\n### Places\n\n");
         sb.Append("| name | unit | allowed | value in data/ | source |\n|---|---|---|---|---|\n");
         foreach (var n in Names(data))
         {
@@ -234,37 +303,59 @@ public sealed class AssumptionOverrides
     private sealed record OtherNode(int Line, string Kind) : Node(Line);
     private sealed record Entry(string Key, int Line, Node Value);
 
-    private const string Expected = "expected a number, a range \"lo-hi\" or {lo, hi}";
+    private const string Expected = "expected a number, a range \"lo-hi\", {lo, hi} or {value}, each mapping with an optional why";
 
-    private static Interval ReadValue(string path, string key, Node node)
+    /// <summary>The longest rationale a <c>why:</c> may hold (characters): a sentence or two for review.md, not a document.</summary>
+    public const int MaxWhyLength = 1000;
+
+    private static (Interval Value, string Why) ReadValue(string path, string key, Node node)
     {
         switch (node)
         {
             case ScalarNode s:
-                if (Interval.TryParse(s.Text, out var v, out var error)) return v;
-                throw new BundleInputException($"{path}:{s.Line}", $"{Echo(key)}: {Echo(error)}; {Expected}");
+                return (Scalar(path, key, s), "");
             case MapNode m:
             {
-                foreach (var e in m.Entries.Where(e => e.Key is not ("lo" or "hi")))
+                foreach (var e in m.Entries.Where(e => e.Key is not ("lo" or "hi" or "value" or "why")))
                 {
-                    throw new BundleInputException($"{path}:{e.Line}", $"{Echo(key)}.{Echo(e.Key)}: unknown field; a range mapping has exactly 'lo' and 'hi'");
+                    throw new BundleInputException($"{path}:{e.Line}", $"{Echo(key)}.{Echo(e.Key)}: unknown field; a value mapping has 'value' or 'lo' and 'hi', and may have 'why'");
+                }
+                foreach (var g in m.Entries.GroupBy(e => e.Key).Where(g => g.Count() > 1))
+                {
+                    throw new BundleInputException($"{path}:{g.Last().Line}", $"{key}.{g.Key} is given twice");
+                }
+                Entry? Field(string name) => m.Entries.FirstOrDefault(x => x.Key == name);
+                var why = "";
+                if (Field("why") is { } w)
+                {
+                    why = w.Value is ScalarNode ws ? ws.Text.Trim() : throw new BundleInputException($"{path}:{w.Value.Line}", $"{key}.why {Describe(w.Value)}; expected text");
+                    if (why.Length > MaxWhyLength) throw new BundleInputException($"{path}:{w.Value.Line}", $"{key}.why is {why.Length} characters long; at most {MaxWhyLength} are kept");
+                }
+                if (Field("value") is { } v)
+                {
+                    if (Field("lo") is not null || Field("hi") is not null)
+                    {
+                        throw new BundleInputException($"{path}:{m.Line}", $"{key}: give either 'value' or 'lo' and 'hi', not both");
+                    }
+                    return v.Value is ScalarNode vs ? (Scalar(path, key, vs), why) : throw new BundleInputException($"{path}:{v.Value.Line}", $"{key}.value {Describe(v.Value)}; expected a number or a range \"lo-hi\"");
                 }
                 double End(string end)
                 {
-                    var e = m.Entries.FirstOrDefault(x => x.Key == end)
-                            ?? throw new BundleInputException($"{path}:{m.Line}", $"{key}: a range mapping needs '{end}' (it has {string.Join(", ", m.Entries.Select(x => $"'{x.Key}'"))})");
-                    if (m.Entries.Count(x => x.Key == end) > 1) throw new BundleInputException($"{path}:{e.Line}", $"{key}.{end} is given twice");
+                    var e = Field(end) ?? throw new BundleInputException($"{path}:{m.Line}", $"{key}: a value mapping needs 'value' or 'lo' and 'hi' (it has {string.Join(", ", m.Entries.Select(x => $"'{Echo(x.Key)}'"))})");
                     if (e.Value is ScalarNode sv && Interval.TryParse(sv.Text, out var point, out _) && point.IsPoint) return point.Lo;
                     throw new BundleInputException($"{path}:{e.Value.Line}", $"{key}.{end}: {Describe(e.Value)}; expected a number");
                 }
                 double lo = End("lo"), hi = End("hi");
                 if (lo > hi) throw new BundleInputException($"{path}:{m.Line}", $"{key}: lo {Interval.Format(lo)} is greater than hi {Interval.Format(hi)}");
-                return new Interval(lo, hi);
+                return (new Interval(lo, hi), why);
             }
             default:
                 throw new BundleInputException($"{path}:{node.Line}", $"{key}: {Describe(node)}; {Expected}");
         }
     }
+
+    private static Interval Scalar(string path, string key, ScalarNode s) =>
+        Interval.TryParse(s.Text, out var v, out var error) ? v : throw new BundleInputException($"{path}:{s.Line}", $"{Echo(key)}: {Echo(error)}; {Expected}");
 
     private static string Describe(Node node) => node switch
     {
@@ -394,17 +485,38 @@ public sealed class AssumptionOverrides
         return new string(cut.Select(c => char.IsControl(c) ? '?' : c).ToArray());
     }
 
-    private static string? Closest(string key, IEnumerable<string> names)
+    /// <summary>How many known names a "did you mean" lists at most.</summary>
+    public const int MaxSuggestions = 3;
+
+    /// <summary>
+    /// The known names nearest to <paramref name="key"/>, best first (issue 25): ranked by edit distance to the whole name or,
+    /// one step dearer, to a dotted tail of it (so <c>h100.tok_s</c> finds <c>appc.h100.tok_s</c> and <c>utilisation</c> the
+    /// utilization names), ties in ordinal order; only names within a third of the key's length (at least 3 edits) are kept.
+    /// </summary>
+    public static IReadOnlyList<string> Nearest(string key, IEnumerable<string> names, int count = MaxSuggestions)
     {
-        if (key.Length > MaxSuggestedKeyLength) return null;
-        string? best = null;
-        int bestDistance = int.MaxValue;
-        foreach (var n in names.Order(StringComparer.Ordinal))
+        if (key.Length > MaxSuggestedKeyLength) return [];
+        int limit = Math.Max(3, key.Length / 3);
+        static int Score(string key, string name)
         {
-            int d = Distance(key, n);
-            if (d < bestDistance) (best, bestDistance) = (n, d);
+            int best = Distance(key, name);
+            for (int i = name.IndexOf('.'); i >= 0 && best > 1; i = name.IndexOf('.', i + 1))
+            {
+                best = Math.Min(best, Distance(key, name[(i + 1)..]) + 1);
+            }
+            return best;
         }
-        return bestDistance <= Math.Max(2, key.Length / 5) ? best : null;
+        return [.. names.Distinct(StringComparer.Ordinal).Select(n => (Name: n, Score: Score(key, n))).Where(x => x.Score <= limit)
+            .OrderBy(x => x.Score).ThenBy(x => x.Name, StringComparer.Ordinal).Take(count).Select(x => x.Name)];
+    }
+
+    /// <summary>" (did you mean 'a', 'b' or 'c'?)" with the nearest names (<see cref="Nearest"/>), or empty when none is near.</summary>
+    public static string DidYouMean(string key, IEnumerable<string> names)
+    {
+        var near = Nearest(key, names);
+        if (near.Count == 0) return "";
+        var quoted = near.Select(n => $"'{n}'").ToList();
+        return $" (did you mean {(quoted.Count == 1 ? quoted[0] : $"{string.Join(", ", quoted[..^1])} or {quoted[^1]}")}?)";
     }
 
     private static int Distance(string a, string b)

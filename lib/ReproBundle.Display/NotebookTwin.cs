@@ -46,7 +46,7 @@ public static class NotebookTwin
         if (AssumptionsFile is null) return data;
         var assumptions = ReproBundle.Data.AssumptionOverrides.Load(AssumptionsFile, data);
         Console.WriteLine($"Reviewer's assumptions from {Path.GetFileName(AssumptionsFile)} replace the paper's inputs: " +
-            string.Join(", ", assumptions.Items.Select(o => $"{o.Name} = {Quantity.Text(o.Value)} (line {o.Line})")));
+            string.Join(", ", assumptions.Items.Select(o => $"{o.Name} = {Quantity.Text(o.Value)} (line {o.Line}{(o.Given is null ? "" : $", set by {o.Given}")})")));
         return assumptions.Apply(data);
     }
 
@@ -72,17 +72,27 @@ public static class NotebookTwin
         chartDirectory = Path.Combine(BundleRoot, "output", "twins", notebookName);
     }
 
-    /// <summary>A cell's result as the notebook shows it, printed as text under a line naming the cell.</summary>
-    public static void Show(object? value, string cellId)
+    private static string step = "";
+
+    /// <summary>Names the step (the notebook's heading) the following cell's printed values belong to.</summary>
+    public static void Step(string name) => step = name;
+
+    /// <summary>
+    /// A cell's result as the notebook shows it, printed as text with its step's name and its unit (issue 25): one line
+    /// "step: value unit" for a single value, else "step [unit]:" and the value's lines. <paramref name="cellId"/> only names
+    /// a chart's file.
+    /// </summary>
+    public static void Show(object? value, string unit, string cellId)
     {
-        Console.WriteLine($"[{cellId}]");
-        Console.WriteLine(ToText(value, cellId));
+        var text = ToText(value, cellId);
+        if (!text.Contains('\n') && text.Length > 0 && value is not GenericChart) Console.WriteLine($"{step}: {text}{(unit.Length > 0 ? " " + unit : "")}");
+        else Console.WriteLine($"{step}{(unit.Length > 0 ? $" [{unit}]" : "")}:\n{text}");
     }
 
-    /// <summary>What <c>display(value)</c> shows in the notebook, printed as text.</summary>
+    /// <summary>What <c>display(value)</c> shows in the notebook, printed as text under its step's name.</summary>
     public static void display(object? value, [CallerLineNumber] int line = 0) // lower case: the kernel's name, so a cell reads the same in its twin
     {
-        Console.WriteLine(ToText(value, $"line-{line}"));
+        Console.WriteLine($"{step}:\n{ToText(value, $"line-{line}")}");
     }
 
     /// <summary>
@@ -162,6 +172,6 @@ public static class NotebookTwin
         // Text from data/ stays inside the render script, as on the bundle's figure pages.
         html = OfflineChartPage.EscapeEmbeddedJson(html, $"{notebook}, cell {cellId}");
         File.WriteAllText(path, NotebookDisplay.StableChartHtml(html, ++chartSequence), new UTF8Encoding(false));
-        return $"chart of {notebook}, cell {cellId}: {path.Replace('\\', '/')}";
+        return $"chart of {notebook} ({step.Replace(':', ',')}): {path.Replace('\\', '/')}";
     }
 }

@@ -44,7 +44,7 @@ public sealed record ReproductionResult(string OutputDirectory, int FileCount, I
 /// <c>reproduce</c> as a library call: loads data/, writes every table, figure, the site and the claims
 /// audit into a staging folder, then moves them into the output folder only when all of it succeeded.
 /// </summary>
-public static class Reproduction
+public static partial class Reproduction
 {
     /// <summary>Runs everything; a bad input throws <see cref="BundleInputException"/> before anything is moved into place.</summary>
     public static ReproductionResult Run(ReproduceOptions options, TextWriter log)
@@ -107,10 +107,13 @@ public static class Reproduction
         var audit = Findings.Attach(ClaimsAudit.Run(claims, ClaimCheckProviders(data, registry, uncertainty, figureInputs)), findings);
         IReadOnlyList<string> banner = [];
         var bannerMarkdown = "";
+        SiteReview? review = null;
         if (overrides is not null)
         {
             var comparison = Compare(paperData, overrides, related, claims, findings, registry, figureInputs, uncertainty, audit, options.MonteCarlo ?? MonteCarloSettings.Default);
             ClaimsDiff.Write(stage, comparison.Rows, comparison.Headlines, overrides);
+            ReviewReport.Write(stage, overrides, comparison.Reaches, comparison.Rows, comparison.Headlines, comparison.Findings);
+            review = new SiteReview(Path.GetFileName(overrides.FilePath), comparison.Reaches, comparison.Rows, comparison.Headlines, comparison.Findings);
             banner = OverrideReach.Banner(overrides.FilePath, comparison.Reaches);
             bannerMarkdown = OverrideReach.BannerMarkdown(overrides.FilePath, comparison.Reaches);
             var ratio = comparison.Headlines.Single(h => h.Name == "appc.density_ratio");
@@ -141,14 +144,14 @@ public static class Reproduction
         // The site shows the figures and tables written above, so it comes after them.
         StaticSite.Write(stage, registry, audit, [.. StaticSite.PaperFigures, .. StaticSite.BundleFigures], StaticSite.KeyTables(data, registry),
             BibReference.Load(Path.Combine(options.DataDirectory, "references.bib")),
-            new SiteOptions(ReviewerBanner: banner, Findings: SiteFinding.From(audit, findings, findingValues), Notebooks: executedNotebooks));
+            new SiteOptions(ReviewerBanner: banner, Findings: SiteFinding.From(audit, findings, findingValues), Notebooks: executedNotebooks, Review: review));
 
         WriteManifest(stage, options.DataDirectory, [.. data.Files, "claims.csv", "findings.csv", "not_claims.csv", RelatedInputs.FileName, .. registry.DataFiles, .. FigureInputs.FileNames], overrides, pngs.Missing);
         var count = stage.WrittenFiles.Count;
         var kept = stage.Commit();
         foreach (var line in banner.Concat(summary)) log.WriteLine(line);
         log.Write(progress.ToString());
-        log.WriteLine($"outputs: claims_audit.md{(overrides is null ? "" : ", claims_diff.md")}, site/index.html, tables/, figures/ in {stage.OutputRoot}");
+        log.WriteLine($"outputs: claims_audit.md{(overrides is null ? "" : ", claims_diff.md, review.md, site/your-assumptions.html")}, site/index.html, tables/, figures/ in {stage.OutputRoot}");
         return new ReproductionResult(stage.OutputRoot, count, audit, pngs.Missing) { Warnings = [.. registry.Warnings.Select(w => $"registry: {w}"), .. kept] };
     }
 
@@ -175,7 +178,8 @@ public static class Reproduction
     }
 
     /// <summary>What <see cref="Compare"/> found: the claims and headline numbers side by side, and what each override reaches.</summary>
-    private sealed record ReviewerComparison(IReadOnlyList<ClaimDiffRow> Rows, IReadOnlyList<HeadlineDiff> Headlines, IReadOnlyList<OverrideReach> Reaches);
+    private sealed record ReviewerComparison(IReadOnlyList<ClaimDiffRow> Rows, IReadOnlyList<HeadlineDiff> Headlines, IReadOnlyList<OverrideReach> Reaches,
+        IReadOnlyList<FindingChange> Findings);
 
     /// <summary>
     /// With a reviewer's assumptions: the audit and the headline numbers once more with data/ as it is, and with each
@@ -190,65 +194,27 @@ public static class Reproduction
         IReadOnlyList<AuditRow> Audit(PaperData d, UncertaintyResult u) => ClaimsAudit.Run(claims, ClaimCheckProviders(d, registry, u, figureInputs));
         var paperAudit = Findings.Attach(Audit(paperData, paperUncertainty), findings);
         var paperHeadlines = ClaimsDiff.Headlines(paperData, paperUncertainty);
-        var names = overrides.Items.Select(o => o.Name).Distinct().ToList();
+        var names = overrides.Entries.Select(e => e.Key).ToList();
         var drawn = reviewerUncertainty.Scenarios.SelectMany(s => s.Model.Quantities).Select(q => q.DataName).ToHashSet(StringComparer.Ordinal);
         var solo = new List<(string Name, IReadOnlyList<AuditRow> Audit)>();
         var reaches = new List<OverrideReach>();
-        var catalog = AssumptionOverrides.Names(paperData).ToDictionary(n => n.Name, StringComparer.Ordinal);
         var paperTables = TableHashes(paperData, paperUncertainty);
         var paperFigures = OverrideReach.FigureTexts(paperData, figureInputs, paperUncertainty);
-        foreach (var name in names)
+        foreach (var entry in overrides.Entries)
         {
-            var d = overrides.Only(name).Apply(paperData);
+            var d = overrides.Only(entry.Key).Apply(paperData);
             var u = UncertaintyAnalysis.WithMonteCarloOf(d, paperUncertainty);
             var alone = Audit(d, u);
-            solo.Add((name, alone));
-            var o = overrides.Items.Last(i => i.Name == name);
-            reaches.Add(new OverrideReach(name, catalog[name].Current, catalog[name].Source, o.Value, $"{Path.GetFileName(overrides.FilePath)}:{o.Line}",
-                ChangedClaims(paperAudit, alone), ChangedHeadlines(paperHeadlines, ClaimsDiff.Headlines(d, u)), ChangedFiles(paperTables, TableHashes(d, u)),
-                OverrideReach.Changed(paperFigures, OverrideReach.FigureTexts(d, figureInputs, u)), drawn.Contains(name),
-                [.. related.Others(name).Where(r => !names.Contains(r.Name))]));
+            solo.Add((entry.Key, alone));
+            reaches.Add(ReviewerReach(entry, overrides, paperData, related, ChangedClaims(paperAudit, alone), ChangedHeadlines(paperHeadlines, ClaimsDiff.Headlines(d, u)),
+                ChangedFiles(paperTables, TableHashes(d, u)), OverrideReach.Changed(paperFigures, OverrideReach.FigureTexts(d, figureInputs, u)),
+                entry.Sets.Any(o => drawn.Contains(o.Name))));
         }
         // Claims whose value moves when only the Monte Carlo draws are the reviewer's: driven by the overrides the Monte Carlo reads.
         var monteCarloDriven = ChangedClaims(paperAudit, Audit(paperData, UncertaintyAnalysis.WithMonteCarloOf(paperData, reviewerUncertainty))).ToHashSet(StringComparer.Ordinal);
-        var rows = ClaimsDiff.Compare(paperAudit, reviewerAudit, solo, monteCarloDriven, [.. names.Where(drawn.Contains)]);
+        var rows = ClaimsDiff.Compare(paperAudit, reviewerAudit, solo, monteCarloDriven, [.. reaches.Where(r => r.MonteCarlo).Select(r => r.Name)]);
         var headlines = ClaimsDiff.CompareHeadlines(paperHeadlines, ClaimsDiff.Headlines(overrides.Apply(paperData), reviewerUncertainty));
-        return new ReviewerComparison(rows, headlines, reaches);
-    }
-
-    /// <summary>
-    /// <c>explain NAME</c>: what one overridable name feeds. The name is perturbed alone (its value times 1.1, or times 0.9 where
-    /// a fraction would pass 1; 1000 where data/ holds n/a) and the claims and headline numbers that change are listed, with
-    /// whether the Monte Carlo draws it and the other names of the same quantity (data/related_inputs.csv). An unknown
-    /// name is bad input (exit 2) with the nearest known names.
-    /// </summary>
-    public static OverrideReach Explain(string dataDirectory, string name, MonteCarloSettings? monteCarlo = null)
-    {
-        var data = PaperData.Load(dataDirectory);
-        var catalog = AssumptionOverrides.Names(data).ToDictionary(n => n.Name, StringComparer.Ordinal);
-        if (!catalog.TryGetValue(name, out var entry))
-        {
-            var near = catalog.Keys.Where(k => k.Split('.')[0] == name.Split('.')[0] || k.Contains(name.Split('.')[^1], StringComparison.Ordinal)).Order(StringComparer.Ordinal).Take(6).ToList();
-            throw new BundleInputException("explain NAME", $"unknown name '{AssumptionOverrides.Echo(name)}'{(near.Count > 0 ? $" (names like it: {string.Join(", ", near)})" : "")}; the names are listed in data/README.md");
-        }
-        var related = RelatedInputs.Load(dataDirectory, data);
-        var claims = Claim.Load(Path.Combine(dataDirectory, "claims.csv"));
-        var registry = BottleneckRegistry.Load(dataDirectory);
-        var figureInputs = FigureInputs.Load(dataDirectory);
-        var current = entry.Current ?? Interval.Point(1000);
-        var scale = entry.Domain is InputDomain.Fraction or InputDomain.Share && current.Hi * 1.1 > 1 ? 0.9 : 1.1;
-        var perturbed = new Interval(current.Lo * scale, current.Hi * scale);
-        var changedData = AssumptionOverrides.Single("explain", name, perturbed, entry.Current).Apply(data);
-        var uncertainty = UncertaintyAnalysis.Run(data, monteCarlo ?? MonteCarloSettings.Default);
-        IReadOnlyList<AuditRow> Audit(PaperData d, UncertaintyResult u) => ClaimsAudit.Run(claims, ClaimCheckProviders(d, registry, u, figureInputs));
-        var changedUncertainty = UncertaintyAnalysis.WithMonteCarloOf(changedData, uncertainty);
-        var drawn = uncertainty.Scenarios.SelectMany(s => s.Model.Quantities).Select(q => q.DataName).ToHashSet(StringComparer.Ordinal);
-        return new OverrideReach(name, entry.Current, entry.Source, null, "",
-            ChangedClaims(Audit(data, uncertainty), Audit(changedData, changedUncertainty)),
-            ChangedHeadlines(ClaimsDiff.Headlines(data, uncertainty), ClaimsDiff.Headlines(changedData, changedUncertainty)),
-            ChangedFiles(TableHashes(data, uncertainty), TableHashes(changedData, changedUncertainty)),
-            OverrideReach.Changed(OverrideReach.FigureTexts(data, figureInputs, uncertainty), OverrideReach.FigureTexts(changedData, figureInputs, changedUncertainty)),
-            drawn.Contains(name), related.Others(name));
+        return new ReviewerComparison(rows, headlines, reaches, FindingChange.Compare(findings, paperAudit, reviewerAudit));
     }
 
     /// <summary>
@@ -282,7 +248,7 @@ public static class Reproduction
     /// <summary>The headline numbers that differ between two runs (Monte Carlo shares aside: a single-override run keeps the paper's draws).</summary>
     private static IReadOnlyList<string> ChangedHeadlines(IReadOnlyList<(string Name, string Description, string Unit, double? Value)> a,
         IReadOnlyList<(string Name, string Description, string Unit, double? Value)> b) =>
-        [.. a.Zip(b).Where(p => p.First.Value != p.Second.Value).Select(p => p.First.Name)];
+        [.. a.Zip(b).Where(p => new HeadlineDiff(p.First.Name, "", "", p.First.Value, p.Second.Value).Changed).Select(p => p.First.Name)];
 
     /// <summary>Every provider of claim checks, in one list so <c>reproduce</c> and notebook 08 audit the same way.</summary>
     public static IReadOnlyList<IClaimCheckProvider> ClaimCheckProviders(PaperData data, BottleneckRegistry registry, UncertaintyResult uncertainty,

@@ -26,8 +26,11 @@ public sealed record ClaimDiffRow(AuditRow Paper, AuditRow Reviewer, IReadOnlyLi
 /// <param name="Reviewer">Value with the reviewer's overrides.</param>
 public sealed record HeadlineDiff(string Name, string Description, string Unit, double? Paper, double? Reviewer)
 {
-    /// <summary>True when the two values differ.</summary>
-    public bool Changed => Paper != Reviewer;
+    /// <summary>
+    /// True when the two values differ by more than a relative 1e-9 (or one is missing): a solver's last digits (§4.3's
+    /// break-even points are found numerically) are not a change.
+    /// </summary>
+    public bool Changed => Paper is not { } p || Reviewer is not { } r ? Paper != Reviewer : Math.Abs(p - r) > 1e-9 * Math.Max(Math.Abs(p), Math.Abs(r));
 }
 
 /// <summary>
@@ -97,32 +100,37 @@ public static class ClaimsDiff
         };
         foreach (var s in uncertainty.Scenarios)
         {
-            list.Add(($"mc.{s.Scenario.Name}.p_ratio_above_10x", $"Monte Carlo ({s.Scenario.Name}): P(D_ASIC / D_H100 > 10x)", "probability", s.ProbabilityDensityRatioAbove10x));
+            list.Add(($"mc.{s.Scenario.Name}.p_ratio_above_10x", $"Monte Carlo, {s.Scenario.Label}: P(D_ASIC / D_H100 > 10x)", "probability", s.ProbabilityDensityRatioAbove10x));
         }
         foreach (var b in uncertainty.BreakEven)
         {
-            list.Add(($"s4_3.{b.Quantity}.{b.Scenario}.{Slug(b.Target)}", $"§4.3 break-even ({b.Scenario}): {b.Quantity} where {b.Target}", b.Unit, b.Value));
+            list.Add((b.Id, $"§4.3 break-even, {Words(b.Scenario)}: {Words(b.Quantity)} where {b.Target}", b.Unit, b.Value));
         }
         return list;
     }
 
-    private static string Slug(string text)
+    /// <summary>A break-even quantity or scenario id in words, for the descriptions a reader sees.</summary>
+    private static string Words(string id) => id switch
     {
-        var sb = new StringBuilder();
-        foreach (var ch in text.ToLowerInvariant())
-        {
-            if (char.IsAsciiLetterOrDigit(ch)) sb.Append(ch);
-            else if (sb.Length > 0 && sb[^1] != '_') sb.Append('_');
-        }
-        return sb.ToString().TrimEnd('_');
-    }
+        "nodes_shipped" => "nodes shipped",
+        "penalty_at_paper_volume" => "NRE penalty",
+        "asic_utilization" => "ASIC utilization",
+        "asic_node_cost_usd" => "ASIC node cost",
+        "midpoint_vs_table2_low" => "midpoint node against Table 2's low bound",
+        "midpoint_vs_table2_high" => "midpoint node against Table 2's high bound",
+        "appendix_c" => "Appendix C's worked examples",
+        "midpoint" => "midpoint inputs",
+        _ => id.Replace('_', ' '),
+    };
 
     /// <summary>Pairs the headline numbers of the two runs by name, in order.</summary>
     public static IReadOnlyList<HeadlineDiff> CompareHeadlines(IReadOnlyList<(string Name, string Description, string Unit, double? Value)> paper,
         IReadOnlyList<(string Name, string Description, string Unit, double? Value)> reviewer)
     {
         var byName = reviewer.ToDictionary(r => r.Name, r => r.Value, StringComparer.Ordinal);
-        return paper.Select(p => new HeadlineDiff(p.Name, p.Description, p.Unit, p.Value, byName.GetValueOrDefault(p.Name))).ToList();
+        // Ids hold no input value (issue 23, item 5), so both runs have the same names; a missing one is the bundle's bug.
+        return paper.Select(p => new HeadlineDiff(p.Name, p.Description, p.Unit, p.Value,
+            byName.TryGetValue(p.Name, out var r) ? r : throw new InvalidOperationException($"headline '{p.Name}' has no counterpart in the reviewer's run"))).ToList();
     }
 
     /// <summary>Writes <c>claims_diff.csv</c>, <c>claims_diff_headlines.csv</c> and <c>claims_diff.md</c>.</summary>

@@ -20,6 +20,32 @@ public sealed record OverrideReach(string Name, Interval? PaperValue, string Pap
     IReadOnlyList<string> Claims, IReadOnlyList<string> Headlines, IReadOnlyList<string> Tables, IReadOnlyList<string> Figures, bool MonteCarlo,
     IReadOnlyList<RelatedInput> Related)
 {
+    /// <summary>
+    /// For a quantity name (data/related_inputs.csv) or a place of one, the places this name sets with the values they get
+    /// (issue 25); empty for <c>explain</c> of a single place.
+    /// </summary>
+    public IReadOnlyList<AssumptionOverride> Sets { get; init; } = [];
+
+    /// <summary>Places of this quantity that a more specific name of the same file sets instead.</summary>
+    public IReadOnlyList<string> LeftToMoreSpecific { get; init; } = [];
+
+    /// <summary>What <see cref="PaperValue"/> is called in the lines: "paper", or "yours" for <c>explain --assumptions</c>, whose baseline is the reviewer's file.</summary>
+    public string BaselineLabel { get; init; } = "paper";
+
+    /// <summary>The reviewer's rationale (<c>why:</c>), empty when none was given.</summary>
+    public string Why { get; init; } = "";
+
+    /// <summary>True when <see cref="Name"/> is a quantity name that sets several places (or a place under another name).</summary>
+    public bool IsQuantity => Sets.Count > 1 || Sets.Any(s => s.Name != Name) || LeftToMoreSpecific.Count > 0;
+
+    /// <summary>The fan-out in words: each place it sets with the paper's value and the value it gets (empty for a single place).</summary>
+    public string FanOut => !IsQuantity ? "" :
+        $"sets {(Sets.Count == 0 ? "no place" : string.Join(", ", Sets.Select(o => $"{o.Name} ({(o.Replaces is { } p ? Quantity.Text(p) : "n/a")} -> {Quantity.Text(o.Value)})")))}";
+
+    /// <summary>The line saying which places a more specific name of the file sets instead (empty when none).</summary>
+    public string Shadowed => LeftToMoreSpecific.Count == 0 ? "" :
+        $"note: {string.Join(", ", LeftToMoreSpecific)} {(LeftToMoreSpecific.Count == 1 ? "takes" : "take")} the value of a more specific name in the file, not {Name}'s (the more specific name wins)";
+
     /// <summary>What it reaches in one sentence: claims, headline numbers, tables, figures, Monte Carlo.</summary>
     public string Reaches =>
         $"reaches {Count(Claims, "claim")}{List(Claims)}; {Count(Headlines, "headline number")}{List(Headlines)}; {Count(Tables, "table")}{List(Tables)}; " +
@@ -42,7 +68,7 @@ public sealed record OverrideReach(string Name, Interval? PaperValue, string Pap
 
     /// <summary>The one-line hint naming the related names it does not change (empty when it has none).</summary>
     public string Hint => Related.Count == 0 ? "" :
-        $"hint: {Name} does not change {string.Join("; ", Related.Select(r => $"{r.Name} ({r.Reason})"))}; override those too if you mean the same quantity";
+        $"hint: {Name} does not change {string.Join("; ", Related.Select(r => $"{r.Name} ({r.Reason})"))}; set the quantity name {Related[0].Quantity} to change them all";
 
     private static string Count(IReadOnlyList<string> items, string noun) => $"{items.Count} {noun}{(items.Count == 1 ? "" : "s")}";
 
@@ -59,10 +85,14 @@ public sealed record OverrideReach(string Name, Interval? PaperValue, string Pap
     public IReadOnlyList<string> Lines()
     {
         var paper = PaperValue is { } p ? Quantity.Text(p) : "n/a";
-        var head = ReviewerValue is { } r
+        var head = IsQuantity
+            ? (ReviewerValue is { } q
+                ? $"{Name} (quantity name) -> reviewer {Quantity.Text(q)} ({ReviewerLocator}) {FanOut}; {Reaches}"
+                : $"{Name} (quantity name) {FanOut.Replace(" -> ", " perturbed to ", StringComparison.Ordinal)}; perturbed it {Reaches}")
+            : ReviewerValue is { } r
             ? $"{Name}: paper {paper} ({PaperLocator}) -> reviewer {Quantity.Text(r)} ({ReviewerLocator}); {Reaches}"
-            : $"{Name}: paper {paper} ({PaperLocator}); perturbed alone it {Reaches}";
-        return Hint.Length == 0 ? [head] : [head, Hint];
+            : $"{Name}: {BaselineLabel} {paper} ({PaperLocator}); perturbed alone it {Reaches}";
+        return [head, .. new[] { Shadowed, Hint }.Where(l => l.Length > 0)];
     }
 
     /// <summary>The banner of a run with overrides: one header line, then each override's lines.</summary>

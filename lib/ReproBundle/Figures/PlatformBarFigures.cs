@@ -86,7 +86,9 @@ public static class PlatformBarFigures
         // Range labels sit just above each high whisker (annotation y on a log axis is log10 of the value).
         var annotations = Enumerable.Range(0, names.Length).Select(i => Obj(
             ("x", labels[i]), ("y", Math.Log10(values[i]!.Value.Hi) + 0.06), ("yanchor", "bottom"), ("showarrow", false),
-            ("text", prefix + Quantity.Text(new Interval(values[i]!.Value.Lo, values[i]!.Value.Hi)) + suffix), ("font", Obj(("size", 12))))).ToArray();
+            ("text", prefix + Quantity.Text(new Interval(values[i]!.Value.Lo, values[i]!.Value.Hi)) + suffix
+                // A value that rests on a bundle assumption (Etched's CapEx in Fig. 2) says so on the chart, not only in the hover text.
+                + (basis[i].Contains("bundle assumption", StringComparison.Ordinal) ? "<br><i>on an assumed CapEx</i>" : "")), ("font", Obj(("size", 12))))).ToArray();
         var yMin = Math.Floor(Math.Log10(values.Min(v => v!.Value.Lo)));
         var yMax = Math.Ceiling(Math.Log10(values.Max(v => v!.Value.Hi)) + 0.3);
 

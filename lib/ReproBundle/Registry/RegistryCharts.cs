@@ -63,7 +63,7 @@ public static class RegistryCharts
                 values: counts, Keys: types, Name: g.ToText(), MarkerColor: Color.fromString(GroupColors[i]), UseDefaults: false);
         }).ToList();
         var chart = CSharpChart.Combine(traces);
-        return Style(chart, "Bottleneck Registry: entries by printed type and taxonomy group (§6)", "type as printed", "entries", barStack: true);
+        return Style(chart, "Bottleneck Registry: entries by printed type and taxonomy group (§6)", "type as printed", "entries", barStack: true, countY: true);
     }
 
     /// <summary>Priority x difficulty heat-map: the number of entries in each cell, the ids as the cell text.</summary>
@@ -80,7 +80,9 @@ public static class RegistryCharts
         var annotations = levels.SelectMany(p => levels.Select(d => (p, d))).Where(c => text[c.p - 1][c.d - 1].Length > 0)
             .Select(c => (object)new Dictionary<string, object> { ["x"] = c.d, ["y"] = c.p, ["text"] = text[c.p - 1][c.d - 1], ["showarrow"] = false })
             .ToList();
-        return Style(chart, "Bottleneck Registry: priority x difficulty (§6 ratings)", "difficulty (1-5)", "priority (1-5)", annotations: annotations);
+        // The colour bar counts entries: labelled, with whole-number ticks.
+        chart = chart.WithTraceProperties(("colorbar", PlotKit.Obj(("title", PlotKit.Obj(("text", "entries in the cell"), ("side", "right"))), ("dtick", 1))));
+        return Style(chart, "Bottleneck Registry: priority x difficulty (§6 ratings)", "difficulty (1-5)", "priority (1-5)", annotations: annotations, countX: true, countY: true);
     }
 
     /// <summary>Longest short title on a graph node [characters]; longer names are cut at a word and end in an ellipsis.</summary>
@@ -176,13 +178,19 @@ public static class RegistryCharts
     private static Optional<T> Some<T>(T value) => value;
 
     /// <summary>Title, axis titles, bar mode and annotations, through a plain layout object (no F# optional arguments).</summary>
-    private static GenericChart Style(GenericChart chart, string title, string xTitle, string yTitle, bool barStack = false, IReadOnlyList<object>? annotations = null)
+    // countX / countY: the axis counts or rates in whole numbers (ticks 1 apart, no half units).
+    private static GenericChart Style(GenericChart chart, string title, string xTitle, string yTitle, bool barStack = false, IReadOnlyList<object>? annotations = null,
+        bool countX = false, bool countY = false)
     {
         var layout = new Layout();
         layout.SetProperty("title", new Dictionary<string, object> { ["text"] = title });
         if (barStack) layout.SetProperty("barmode", "stack");
         if (annotations is { Count: > 0 }) layout.SetProperty("annotations", annotations);
         chart = Plotly.NET.Chart.withLayout(layout).Invoke(chart);
-        return chart.WithXAxisStyle<double, double, double>(TitleText: xTitle).WithYAxisStyle<double, double, double>(TitleText: yTitle);
+        chart = chart.WithXAxisStyle<double, double, double>(TitleText: xTitle).WithYAxisStyle<double, double, double>(TitleText: yTitle);
+        static DynamicObj.DynamicObj Axis(string text, bool count) => count
+            ? PlotKit.Obj(("title", PlotKit.Obj(("text", text))), ("dtick", 1), ("tickformat", "d"))
+            : PlotKit.Obj(("title", PlotKit.Obj(("text", text))));
+        return GenericChart.addLayout(PlotKit.Layout(("xaxis", Axis(xTitle, countX)), ("yaxis", Axis(yTitle, countY))), chart);
     }
 }

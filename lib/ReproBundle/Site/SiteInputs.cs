@@ -60,5 +60,6 @@ public sealed record SiteFinding(string FindingId, string Title, IReadOnlyList<s
 /// lists them, and each figure and table links to the cell that draws it. Null or empty: no notebook pages, and the home
 /// page says how to get them.
 /// </param>
+/// <param name="Review">With <c>reproduce --assumptions</c>, the comparison for the "Your assumptions" page and every page's banner.</param>
 public sealed record SiteOptions(DateOnly? AsOf = null, IReadOnlyList<string>? ReviewerBanner = null, IReadOnlyList<SiteFinding>? Findings = null,
-    IReadOnlyList<SiteNotebook>? Notebooks = null);
+    IReadOnlyList<SiteNotebook>? Notebooks = null, SiteReview? Review = null);

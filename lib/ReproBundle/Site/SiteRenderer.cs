@@ -16,6 +16,9 @@ internal sealed class SiteRenderer : IDisposable
     private readonly ServiceProvider _services;
     private readonly HtmlRenderer _renderer;
 
+    /// <summary>With a reviewer's assumptions, the comparison every page's banner sums up (null: no banner).</summary>
+    public SiteReview? Review { get; init; }
+
     public SiteRenderer()
     {
         var services = new ServiceCollection();
@@ -38,6 +41,7 @@ internal sealed class SiteRenderer : IDisposable
         {
             [nameof(SiteLayout.Path)] = path,
             [nameof(SiteLayout.Title)] = title,
+            [nameof(SiteLayout.Review)] = Review,
             [nameof(SiteLayout.ChildContent)] = body,
         });
     }

@@ -33,7 +33,7 @@ public static class StaticSite
     {
         var asOf = options?.AsOf ?? registry.NewestDate;
         var pages = new List<string>();
-        using var renderer = new SiteRenderer();
+        using var renderer = new SiteRenderer { Review = options?.Review };
         void Page<TBody>(string path, string title, Dictionary<string, object?> parameters) where TBody : Microsoft.AspNetCore.Components.IComponent
         {
             stage.WriteText($"site/{path}", renderer.Page<TBody>(path, title, parameters));
@@ -59,6 +59,10 @@ public static class StaticSite
             [nameof(HomePage.Notebooks)] = notebooks,
             [nameof(HomePage.Links)] = links,
         });
+        if (options?.Review is { } review)
+        {
+            Page<YourAssumptionsPage>(SiteReview.PagePath, "Your assumptions: what they change", new() { [nameof(YourAssumptionsPage.Review)] = review });
+        }
         Page<RegistryPage>("registry.html", "Bottleneck Registry", new() { [nameof(RegistryPage.Registry)] = registry, [nameof(RegistryPage.AsOf)] = asOf });
         var charts = RegistryCharts.Names.Select(name => Show(stage, new SiteFigure(name, ChartTitle(name),
             $"Plotly.NET chart of the registry (figures/{name}), exported with the bundle's other figures."))).ToList();
@@ -204,6 +208,9 @@ public static class StaticSite
         figure img { max-width: 100%; border: 1px solid var(--line); }
         figcaption, .missing, .note, .basis { color: var(--muted); font-size: 0.9rem; }
         .warning { background: #fff4ce; padding: 0.4rem 0.6rem; border-left: 4px solid #e3a008; }
+        .reviewer-banner { margin-top: 0.5rem; font-size: 0.92rem; }
+        .id { color: var(--muted); font-size: 0.78rem; }
+        td.changed { font-weight: 700; }
         dl.fields { display: grid; grid-template-columns: 14rem 1fr; gap: 0.3rem 1rem; }
         dl.fields dt { font-weight: 600; }
         dl.fields dd { margin: 0; }
@@ -220,7 +227,12 @@ public static class StaticSite
         pre.nb-source { background: #f3f5f8; border-left: 4px solid var(--accent); }
         pre.nb-output { border-left: 4px solid var(--line); }
         pre.nb-error { border-left-color: #d93025; background: #fbd9d3; }
-        div.nb-output { margin: 0.5rem 0; overflow-x: auto; }
+        div.nb-output { margin: 0.5rem 0; overflow-x: auto; max-width: 100%; }
+        main:has(section.nb-code) { max-width: 76rem; }
+        table.audit { width: 100%; }
+        table.audit td:first-child { min-width: 10rem; overflow-wrap: anywhere; }
+        table.audit td:nth-child(3) { min-width: 11rem; }
+        table.audit td:last-child { min-width: 16rem; overflow-wrap: anywhere; }
         .nb-shown, .nb-link { font-size: 0.9rem; }
         .swatch { display: inline-block; width: 0.8rem; height: 0.8rem; border-radius: 50%; vertical-align: middle; margin-left: 0.8rem; }
         """;

@@ -12,7 +12,17 @@ namespace ReproBundle.Uncertainty;
 /// <param name="PaperSays">What the paper prints for comparison, or empty.</param>
 /// <param name="Inputs">The inputs held fixed, as text.</param>
 /// <param name="Note">How to read the row, or why there is no solution.</param>
-public sealed record BreakEvenPoint(string Quantity, string Scenario, string Target, double? Value, string Unit, string PaperSays, string Inputs, string Note);
+public sealed record BreakEvenPoint(string Quantity, string Scenario, string Target, double? Value, string Unit, string PaperSays, string Inputs, string Note)
+{
+    /// <summary>
+    /// The condition as a stable id that holds no input value (e.g. <c>3x_steady_state</c>, <c>10x_printed_bound</c>), so a
+    /// point keeps its name when a reviewer's inputs change the numbers in <see cref="Target"/> (issue 23, item 5).
+    /// </summary>
+    public string TargetId { get; init; } = "";
+
+    /// <summary>The point's stable id, free of input values: <c>s4_3.QUANTITY.SCENARIO.TARGET_ID</c> (the headline id of claims_diff and the first column of break_even.csv).</summary>
+    public string Id => $"s4_3.{Quantity}.{Scenario}.{TargetId}";
+}
 
 /// <summary>
 /// §4.3 "Where NRE and supply chain bite", solved: the effective $/M tokens as a function of nodes shipped with the
@@ -75,11 +85,11 @@ public static class BreakEven
                 var v = AtLeastOneNode(NreAmortization.NodesForPenaltyFactor(c, n, k));
                 rows.Add(new("nodes_shipped", scenario, $"effective $/M tokens = {F(k)}x the steady-state (NRE-free) cost", v, "nodes", paperVolume, inputs,
                     v is null ? "NRE never raises the cost this much, even spread over a single node"
-                    : "beyond this volume NRE costs less than the stated multiple (closed form N = NRE / ((k - 1) C))"));
+                    : "beyond this volume NRE costs less than the stated multiple (closed form N = NRE / ((k - 1) C))") { TargetId = $"{F(k)}x_steady_state" });
             }
             var at = EffectiveCostUsdPerMillionTokens(c, n, PaperVolume, lifetime, utilization, tok) / steady;
             rows.Add(new("penalty_at_paper_volume", scenario, "effective / steady-state $/M tokens at 100,000 nodes", at, "x",
-                "3-10x worse than Table 2 bounds until >100 K nodes (§4.3)", inputs, "NRE alone at the paper's threshold volume"));
+                "3-10x worse than Table 2 bounds until >100 K nodes (§4.3)", inputs, "NRE alone at the paper's threshold volume") { TargetId = "at_100k_nodes" });
         }
 
         // Volume: effective cost against the printed Table 2 ASIC bounds, midpoint node.
@@ -94,7 +104,8 @@ public static class BreakEven
                     var steady = AgentDensity.CostUsdPerMillionTokens(c, lifetime, utilization, tok);
                     var v = AtLeastOneNode(NreAmortization.NodesForEffectiveNodeCost(c, n, c * (k * bound / steady)));
                     rows.Add(new("nodes_shipped", $"midpoint_vs_{end}", $"effective $/M tokens = {F(k)}x Table 2's printed ${F(bound)}", v, "nodes", paperVolume, inputs,
-                        v is null ? "the steady-state cost alone already exceeds the target" : "beyond this volume the effective cost is within the stated multiple of the printed bound"));
+                        v is null ? "the steady-state cost alone already exceeds the target" : "beyond this volume the effective cost is within the stated multiple of the printed bound")
+                        { TargetId = $"{F(k)}x_printed_bound" });
                 }
             }
         }
@@ -126,10 +137,10 @@ public static class BreakEven
             string inputs = $"{why}: C_H100 = {F(draw.H100CapexUsd)}, t_H100 = {F(draw.H100TokensPerSecond)}, u_H100 = {F(draw.H100Utilization)}, C_ASIC = {F(draw.AsicCapexUsd)}, t_ASIC = {F(draw.AsicTokensPerSecond)}, u_ASIC = {F(draw.AsicUtilization)}, r = {F(draw.H100StreamTokensPerSecond)} (ratio {F(ratio)}x there)";
             var u = Solve(x => UncertaintyModel.Evaluate(draw with { AsicUtilization = x }).DensityRatio - AgentDensity.ConclusionRatioThreshold, 1e-9, 1, logScale: false);
             rows.Add(new("asic_utilization", name, "D_ASIC / D_H100 = 10x, u_ASIC varied", u, "fraction", "ratio \"remains >10x\" (Appendix C, §10 O2)", inputs,
-                u is null ? "the ratio stays below 10x even at 100% ASIC utilization" : "below this ASIC utilization the density ratio falls under 10x"));
+                u is null ? "the ratio stays below 10x even at 100% ASIC utilization" : "below this ASIC utilization the density ratio falls under 10x") { TargetId = "ratio_10x" });
             var c = Solve(x => UncertaintyModel.Evaluate(draw with { AsicCapexUsd = x }).DensityRatio - AgentDensity.ConclusionRatioThreshold, 1, 1e9, logScale: true);
             rows.Add(new("asic_node_cost_usd", name, "D_ASIC / D_H100 = 10x, C_ASIC varied", c, "USD", "§3.3 assumes $8-20 K per node", inputs,
-                "above this node cost the density ratio falls under 10x"));
+                "above this node cost the density ratio falls under 10x") { TargetId = "ratio_10x" });
         }
         return rows;
     }

@@ -145,11 +145,11 @@ public static class UncertaintyAnalysis
             [b.Factor, b.Symbol, b.DataName, b.Prior, b.Low, b.High, Estimate(b.RatioAtLow), Estimate(b.RatioAtHigh), Estimate(b.Swing), Estimate(b.Baseline)]);
 
     /// <summary>Columns of <c>break_even.csv</c>.</summary>
-    public static readonly IReadOnlyList<string> BreakEvenColumns = ["quantity", "scenario", "target", "value", "unit", "paper_says", "inputs", "note"];
+    public static readonly IReadOnlyList<string> BreakEvenColumns = ["id", "quantity", "scenario", "target", "value", "unit", "paper_says", "inputs", "note"];
 
-    /// <summary>Rows of <c>break_even.csv</c> (solutions to six significant figures; empty where there is none).</summary>
+    /// <summary>Rows of <c>break_even.csv</c> (a stable id free of input values first, issue 23 item 5; solutions to six significant figures; empty where there is none).</summary>
     public static IEnumerable<IReadOnlyList<object?>> BreakEvenRows(IReadOnlyList<BreakEvenPoint> points) =>
-        points.Select(p => (IReadOnlyList<object?>)[p.Quantity, p.Scenario, p.Target, Estimate(p.Value), p.Unit, p.PaperSays, p.Inputs, p.Note]);
+        points.Select(p => (IReadOnlyList<object?>)[p.Id, p.Quantity, p.Scenario, p.Target, Estimate(p.Value), p.Unit, p.PaperSays, p.Inputs, p.Note]);
 
     /// <summary>
     /// Writes <c>uncertainty.csv</c>, <c>uncertainty_inputs.csv</c>, <c>uncertainty_tornado.csv</c> and

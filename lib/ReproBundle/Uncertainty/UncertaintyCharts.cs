@@ -37,7 +37,7 @@ public static class UncertaintyCharts
             var y = h.Counts.Select(c => (double)c / total).ToArray();
             top = Math.Max(top, y.Max());
             traces.Add(Chart.Line<double, double, string>(x, y,
-                Name: $"{sc.Scenario.Name}: P(>10x) = {Quantity.Text(sc.ProbabilityDensityRatioAbove10x)}", ShowMarkers: false, UseDefaults: false));
+                Name: $"{sc.Scenario.Label}: P(>10x) = {Quantity.Text(sc.ProbabilityDensityRatioAbove10x)}", ShowMarkers: false, UseDefaults: false));
         }
         traces.Add(Chart.Line<double, double, string>(new[] { AgentDensity.ConclusionRatioThreshold, AgentDensity.ConclusionRatioThreshold }, new[] { 0, top },
             Name: "10x (\"remains >10x\", §10 O2)", ShowMarkers: false, LineColor: Color.fromString("black"), LineDash: StyleParam.DrawingStyle.Dash, UseDefaults: false));
@@ -45,7 +45,9 @@ public static class UncertaintyCharts
             .WithXAxisStyle<double, double, string>(TitleText: "agent-density ratio D_ASIC / D_H100 [x]", AxisType: StyleParam.AxisType.Log)
             .WithYAxisStyle<double, double, string>(TitleText: $"share of draws ({result.Settings.Samples.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} per scenario, seed {result.Settings.Seed})")
             .WithSize(1000, 560)
-            .WithTitleAndSubtitle("Agent-density ratio over the paper's ranges, with the 10x line (§10 O2)");
+            .WithTitleAndSubtitle("Agent-density ratio over the paper's ranges, with the 10x line (§10 O2)",
+                $"Monte Carlo over the printed ranges of data/inputs.csv, Table 1 and Table 2 (§3.2, §3.3, Appendix C); {result.Settings.Samples.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} draws per scenario, seed {result.Settings.Seed}. " +
+                "Unit: x (D_ASIC / D_H100, streams per $1M CapEx over streams per $1M CapEx).");
     }
 
     /// <summary>
@@ -62,7 +64,8 @@ public static class UncertaintyCharts
         return Chart.Combine([low, high])
             .WithXAxisStyle<double, double, string>(TitleText: $"D_ASIC / D_H100 [x]; every other input at its midpoint (ratio {Quantity.Text(baseline)}x)")
             .WithSize(1000, 560)
-            .WithTitleAndSubtitle("Tornado: which input moves the agent-density ratio most (§10)")
+            .WithTitleAndSubtitle("Tornado: which input moves the agent-density ratio most (§10)",
+                "Each ranged input of data/inputs.csv, Table 1 and Table 2 at its low and its high end, every other input at its midpoint. Unit: x (D_ASIC / D_H100).")
             .WithLayoutProperties(("yaxis", Figures.PlotKit.Obj(("automargin", true))), ("barmode", "overlay"));
     }
 
@@ -82,10 +85,13 @@ public static class UncertaintyCharts
             traces.Add(Chart.Line<double, double, string>(volumes, y,
                 Name: $"{scenario}: C = ${Quantity.Text(cost)}, NRE = ${Quantity.Text(nre / 1e6)} M", ShowMarkers: false, UseDefaults: false));
         }
-        foreach (var k in BreakEven.Factors)
+        // The two levels of §4.3 ("3-10x worse") drawn apart: 3x dotted grey, 10x dash-dot dark red.
+        var levelStyles = new[] { (Color: "#777777", Dash: StyleParam.DrawingStyle.Dot), (Color: "#8b1a1a", Dash: StyleParam.DrawingStyle.DashDot) };
+        foreach (var (k, i) in BreakEven.Factors.Select((k, i) => (k, i)))
         {
-            traces.Add(Chart.Line<double, double, string>(new[] { volumes[0], volumes[^1] }, new[] { k, k }, Name: $"{Quantity.Text(k)}x", ShowMarkers: false,
-                LineColor: Color.fromString("gray"), LineDash: StyleParam.DrawingStyle.Dot, UseDefaults: false));
+            var (color, dash) = levelStyles[Math.Min(i, levelStyles.Length - 1)];
+            traces.Add(Chart.Line<double, double, string>(new[] { volumes[0], volumes[^1] }, new[] { k, k }, Name: $"{Quantity.Text(k)}x the steady-state cost", ShowMarkers: false,
+                LineColor: Color.fromString(color), LineDash: dash, LineWidth: 2.0, UseDefaults: false));
         }
         traces.Add(Chart.Line<double, double, string>(new[] { BreakEven.PaperVolume, BreakEven.PaperVolume }, new[] { 1.0, top },
             Name: "paper: >100 K nodes", ShowMarkers: false, LineColor: Color.fromString("black"), LineDash: StyleParam.DrawingStyle.Dash, UseDefaults: false));
@@ -93,12 +99,17 @@ public static class UncertaintyCharts
             .WithXAxisStyle<double, double, string>(TitleText: "nodes shipped", AxisType: StyleParam.AxisType.Log)
             .WithYAxisStyle<double, double, string>(TitleText: "effective / steady-state $ per million tokens [x]", AxisType: StyleParam.AxisType.Log)
             .WithSize(1000, 560)
-            .WithTitleAndSubtitle("NRE against volume: effective cost over the steady state (§4.3)");
+            .WithTitleAndSubtitle("NRE against volume: effective cost over the steady state (§4.3)",
+                "Tape-out NRE (§4.3, nre.tapeout_usd) spread over the nodes shipped; node cost asic.node_cost_usd (§3.3); values in the legend. Unit: x (effective over NRE-free $ per million tokens).");
     }
 
-    /// <summary>Adds a title (merged into the chart's layout, keeping the axis styles already set).</summary>
-    private static GenericChart WithTitleAndSubtitle(this GenericChart chart, string title) =>
-        GenericChart.addLayout(Figures.PlotKit.Layout(("title", Figures.PlotKit.Title(title, ""))), chart);
+    /// <summary>
+    /// Adds a title and the subtitle with source and unit, as Fig. 1-3 have (merged into the chart's layout, keeping the axis
+    /// styles already set), with a top margin that fits the two lines and leaves no empty band above them.
+    /// </summary>
+    private static GenericChart WithTitleAndSubtitle(this GenericChart chart, string title, string subtitle) =>
+        GenericChart.addLayout(Figures.PlotKit.Layout(("title", Figures.PlotKit.Title(title, Figures.PlotKit.Wrap(subtitle, 150))), ("font", Figures.PlotKit.Font),
+            ("margin", Figures.PlotKit.Obj(("t", 95), ("b", 70))), ("paper_bgcolor", "#ffffff"), ("plot_bgcolor", "#ffffff")), chart);
 
     /// <summary>Merges extra layout properties into the chart's layout.</summary>
     private static GenericChart WithLayoutProperties(this GenericChart chart, params (string Key, object? Value)[] properties) =>

@@ -36,6 +36,15 @@ public enum H100ThroughputSource
 public sealed record UncertaintyScenario(string Name, string Description, H100ThroughputSource H100Throughput, bool ScaleAsicThroughputByFp4Shortfall,
     bool SharedUtilization = false)
 {
+    /// <summary>The scenario in words for charts and pages (issue 25): what a reader sees instead of <see cref="Name"/>.</summary>
+    public string Label => Name switch
+    {
+        "paper_ranges" => "paper's ranges",
+        "asic_t_halved" => "ASIC speed halved (FP4 only 2x)",
+        "h100_t_table1" => "H100 speed from Table 1",
+        _ => Name.Replace('_', ' '),
+    };
+
     /// <summary>Every input over the paper's own ranges, t_H100 from Table 2.</summary>
     public static readonly UncertaintyScenario PaperRanges = new("paper_ranges",
         "every input drawn over the paper's printed ranges; t_H100 from Table 2 (same Claude-class workload as the ASIC)",

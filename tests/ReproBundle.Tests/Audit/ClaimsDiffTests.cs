@@ -153,8 +153,10 @@ public class ClaimsDiffTests(ReviewerJourneyRun run) : IClassFixture<ReviewerJou
         Assert.StartsWith("# Claims audit\n\n> **REVIEWER'S ASSUMPTIONS: 2 override(s) from reviewer.yaml", md);
         Assert.Contains("recomputed from `data/` with the reviewer's overrides above", md);
         var site = File.ReadAllText(Path.Combine(run.Output, "site", "index.html"));
-        Assert.Equal(2, site.Split("<div class=\"warning reviewer-banner\">").Length - 1);
-        Assert.Contains("appc.h100.tok_s: paper 25", site);
+        // Issue 25: one short banner above the h1 that links to the comparison page, which names each override.
+        Assert.Single(site.Split("<div class=\"warning reviewer-banner\" role=\"note\">").Skip(1));
+        Assert.Contains("<a href=\"your-assumptions.html\">See what your assumptions change</a>", site);
+        Assert.Contains("<td><code>appc.h100.tok_s</code></td><td>40</td><td>25 → 40", File.ReadAllText(Path.Combine(run.Output, "site", "your-assumptions.html")));
     }
 
     [Fact]
@@ -230,6 +232,38 @@ public class ExplainCommandTests
         Assert.Contains("the Monte Carlo does not read it", text);
         Assert.Contains("hint: appc.asic.capex_usd does not change asic.node_cost_usd", text);
         Assert.DoesNotContain("s1.h100_decode_bound", text);
+    }
+
+    [Fact]
+    public void Explain_takes_a_quantity_name_and_the_reviewers_file_as_baseline()
+    {
+        using var temp = TestPaths.NewTempDir();
+        var file = Path.Combine(temp.Path, "mine.yaml");
+        File.WriteAllText(file, "h100.decode_tok_s: 40\n");
+        var stdout = new StringWriter();
+        var code = ReproBundle.Cli.CliRunner.Run(ReproBundle.Cli.CliRunner.CreateRoot(),
+            ["explain", "appc.h100.tok_s", "--assumptions", file, "--data", TestPaths.DataDir], stdout, new StringWriter());
+        Assert.Equal(0, code);
+        // The baseline is the reviewer's 40, read from the file, not the paper's 25.
+        Assert.StartsWith("appc.h100.tok_s: yours 40 (reviewer override (mine.yaml:1)", stdout.ToString());
+        stdout = new StringWriter();
+        code = ReproBundle.Cli.CliRunner.Run(ReproBundle.Cli.CliRunner.CreateRoot(), ["explain", "stream_tok_s", "--data", TestPaths.DataDir], stdout, new StringWriter());
+        Assert.Equal(0, code);
+        // r of both worked examples, 5 each, perturbed by slightly different factors so the ratio moves as well.
+        Assert.StartsWith("stream_tok_s (quantity name) sets appc.h100.stream_tok_s (5 perturbed to 5.5), appc.asic.stream_tok_s (5 perturbed to 5.55)", stdout.ToString());
+        Assert.Contains("appc.density_ratio", stdout.ToString());
+    }
+
+    [Fact]
+    public void Explain_of_a_misspelt_name_ranks_the_nearest_name_first()
+    {
+        var stderr = new StringWriter();
+        var code = ReproBundle.Cli.CliRunner.Run(ReproBundle.Cli.CliRunner.CreateRoot(), ["explain", "appc.h100.tok_per_s", "--data", TestPaths.DataDir], new StringWriter(), stderr);
+        Assert.Equal(2, code);
+        Assert.Contains("unknown name 'appc.h100.tok_per_s' (nearest known names: appc.h100.tok_s)", stderr.ToString());
+        stderr = new StringWriter();
+        ReproBundle.Cli.CliRunner.Run(ReproBundle.Cli.CliRunner.CreateRoot(), ["explain", "utilisation", "--data", TestPaths.DataDir], new StringWriter(), stderr);
+        Assert.Contains("(nearest known names: utilization, appc.asic.utilization, appc.h100.utilization, asic.utilization, h100.utilization, model.utilization)", stderr.ToString());
     }
 
     [Fact]

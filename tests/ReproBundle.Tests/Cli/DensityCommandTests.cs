@@ -63,11 +63,61 @@ public class DensityCommandTests
     }
 
     [Fact]
+    public void Scenario_both_walks_both_worked_examples_with_per_platform_values()
+    {
+        var (code, text, err) = RunInProcess("density", "--scenario", "both", "--h100-tokens-per-second", "40", "--asic-capex-usd", "24000", "--data", TestPaths.DataDir);
+        Assert.True(code == 0, err);
+        Assert.Contains("Appendix C H100 worked example: C = 30000 USD, L = 3 yr, u = 0.7, t = 40 tok/s, r = 5 tok/s", text);
+        Assert.Contains("Appendix C ASIC worked example: C = 24000 USD, L = 3 yr, u = 0.8, t = 500 tok/s, r = 5 tok/s", text);
+        // H100: 1e6 / 30000 * 40 / 5 * 0.7 = 186.67; ASIC: 1e6 / 24000 * 500 / 5 * 0.8 = 3333.33; ratio 3333.33 / 186.67 = 17.857.
+        Assert.Matches(@"density_per_musd_at_utilization +D \* u +~117 +187 +186\.666666666666\d* +NO", text);
+        Assert.Matches(@"density_per_musd_at_utilization +D \* u +~6667 +3333 +3333\.33333333333\d* +NO", text);
+        Assert.Matches(@"density_ratio .+ 50x +18 +17\.85714285714\d* +NO", text);
+        // With t_ASIC halved: 1666.67 / 186.67 = 8.93, under the paper's >10x.
+        Assert.Matches(@"fp4_pessimistic_ratio .+ >10x +9 +8\.92857142857\d* +NO", text);
+    }
+
+    [Fact]
+    public void Density_follows_an_assumptions_file_with_quantity_names()
+    {
+        using var temp = TestPaths.NewTempDir();
+        var file = Path.Combine(temp.Path, "mine.yaml");
+        File.WriteAllText(file, "h100.decode_tok_s: 40\nasic.capex_usd: {value: 24000, why: \"twice the node cost\"}\n");
+        var (code, text, err) = RunInProcess("density", "--assumptions", file, "--data", TestPaths.DataDir);
+        Assert.True(code == 0, err);
+        // Same numbers as the per-platform walk above: the quantity names reach Appendix C's worked examples.
+        Assert.Contains("t = 40 tok/s", text);
+        Assert.Contains("C = 24000 USD", text);
+        Assert.Matches(@"density_ratio .+ 50x +18 +17\.85714285714\d* +NO", text);
+    }
+
+    [Theory]
+    [InlineData("--h100-utilization", "2", "error: --h100-utilization: 2 must lie in (0, 1]")]
+    [InlineData("--asic-tokens-per-second", "0", "error: --asic-tokens-per-second: 0 must be greater than 0")]
+    [InlineData("--asic-capex-usd", "x", "--asic-capex-usd: 'x' is not a number")]
+    public void A_bad_per_platform_value_is_bad_input_naming_the_option(string option, string value, string expected)
+    {
+        var (code, _, err) = RunInProcess("density", "--scenario", "both", option, value, "--data", TestPaths.DataDir);
+        Assert.Equal(2, code);
+        Assert.Contains(expected, err);
+        Assert.Single(err.TrimEnd().Split('\n'));
+    }
+
+    [Fact]
+    public void A_per_platform_option_of_the_other_platform_is_refused_naming_it()
+    {
+        var (code, _, err) = RunInProcess("density", "--scenario", "h100", "--asic-utilization", "0.5", "--data", TestPaths.DataDir);
+        Assert.Equal(2, code);
+        Assert.StartsWith("error: --asic-utilization: sets the ASIC worked example", err);
+    }
+
+    [Fact]
     public void Scenario_both_refuses_a_step_option_and_a_missing_option_names_itself()
     {
         var (code, _, err) = RunInProcess("density", "--scenario", "both", "--capex-usd", "5", "--data", TestPaths.DataDir);
         Assert.Equal(2, code);
         Assert.StartsWith("error: --capex-usd:", err);
+        Assert.Contains("--h100-capex-usd or --asic-capex-usd", err);
         (code, _, err) = RunInProcess("density", "--capex-usd", "5");
         Assert.Equal(2, code);
         Assert.StartsWith("error: --lifetime-years: is required", err);

@@ -300,14 +300,17 @@ public partial class NotebookTwinRunTests(NotebookTwinRuns fixture) : IClassFixt
     private static partial Regex BuildWarning();
 
     [Fact]
-    public void The_agent_density_twin_prints_the_appendix_C_densities_under_their_cells()
+    public void The_agent_density_twin_prints_the_appendix_C_densities_with_their_steps_and_units()
     {
         var output = fixture.Runs["04-agent-density.ipynb"].Output;
         // Appendix C by hand: (1e6 / 30000) · 5 = 166.67, · 0.7 = 116.67; the ASIC's (1e6 / 12000) · 100 = 8333.33 and · 0.8 = 6666.67,
         // shown as the notebooks show numbers.
         static string Shown(double v) => NotebookDisplay.FormatNumber(v);
-        Assert.Contains($"\n{Shown(1e6 / 30_000 * 5)}\n", output);
-        Assert.Contains($"\n{Shown(1e6 / 30_000 * 5 * 0.7)}\n", output);
+        // Issue 25: each value carries its step (the notebook's heading) and its unit (the cell's comment), no bare cell id.
+        Assert.Contains($"\nStep 4 · Streams per $1 M of CapEx: {Shown(1e6 / 30_000 * 5)} streams per $1M\n", output);
+        Assert.Contains($"\nStep 5 · Adjusted for utilization: {Shown(1e6 / 30_000 * 5 * 0.7)} streams per $1M, at utilization u\n", output);
+        Assert.Contains("\nStep 3 · Streams per node: 5 streams per node\n", output);
+        Assert.DoesNotMatch(@"(?m)^\[cell-", output);
         Assert.Contains($"| {Shown(1e6 / 12_000 * 100)} | {Shown(1e6 / 12_000 * 100 * 0.8)} |", output);
     }
 }
