@@ -119,7 +119,7 @@ public static class ClaimsAudit
     public static string ToMarkdown(IReadOnlyList<AuditRow> rows, IReadOnlyList<Finding>? findings = null, IReadOnlyDictionary<string, Interval>? values = null,
         string banner = "")
     {
-        static string Cell(string s) => s.Replace("|", "\\|").Replace("\n", " ");
+        static string Cell(string s) => Escaping.MarkdownText.Cell(s);
         var sb = new StringBuilder();
         sb.Append("# Claims audit\n\n");
         sb.Append(banner);
