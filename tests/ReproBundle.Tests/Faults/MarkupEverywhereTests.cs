@@ -79,6 +79,38 @@ public class MarkupEverywhereTests
         Assert.True(scanned.GetValueOrDefault(".atom") > 0 && scanned.GetValueOrDefault(".html") > 10 && scanned.GetValueOrDefault(".json") > 5, string.Join(", ", scanned));
     }
 
+    [Theory]
+    [InlineData("{\"data\": [{\"name\": \"<b>H100</b> <a href=x>L</a>\"}]}", "data/0/name", "<a href=x>L</a>")]
+    [InlineData("{\"layout\": {\"title\": {\"text\": \"<b>t</b><br><span style=\\\"font-size:12px\\\">s</span><img src=x>\"}}}", "layout/title/text", "<img src=x>")]
+    [InlineData("{\"layout\": {\"annotations\": [{\"text\": \"ok\"}, {\"text\": \"<!-- c -->\"}]}}", "layout/annotations/1/text", "<!-- c -->")]
+    public void The_figure_check_finds_markup_the_bundle_did_not_write(string json, string path, string markup)
+    {
+        var hit = Escaping.PlotlyText.LiveMarkup(System.Text.Json.Nodes.JsonNode.Parse(json));
+        Assert.NotNull(hit);
+        Assert.Equal((path, markup), hit.Value);
+    }
+
+    [Fact]
+    public void The_figure_check_passes_the_bundles_own_tags_and_escaped_data()
+    {
+        var text = "<b>Fig. 1</b><br><span style=\"font-size:12px\">sub</span> <i>x</i><sup>2</sup> " + Escaping.PlotlyText.Data("<a href=x>L</a> & <script>");
+        Assert.Equal("&lt;a href=x&gt;L&lt;/a&gt; &amp; &lt;script&gt;", Escaping.PlotlyText.Data("<a href=x>L</a> & <script>"));
+        Assert.Null(Escaping.PlotlyText.LiveMarkup(new System.Text.Json.Nodes.JsonObject { ["t"] = text }));
+    }
+
+    [Theory]
+    [InlineData("a <script>x</script> | b\nc", "a &lt;script>x&lt;/script> \\| b c")]
+    [InlineData("5 < 7", "5 &lt; 7")]
+    public void Markdown_cells_escape_what_a_renderer_reads_as_html(string text, string expected) =>
+        Assert.Equal(expected, Escaping.MarkdownText.Cell(text));
+
+    [Theory]
+    [InlineData("my.yaml", "`my.yaml`")]
+    [InlineData("a`<img src=x>`.yaml", "``a`<img src=x>`.yaml``")]
+    [InlineData("`x", "`` `x ``")]
+    public void A_code_span_cannot_be_closed_by_a_backtick_in_its_text(string text, string expected) =>
+        Assert.Equal(expected, Escaping.MarkdownText.CodeCell(text));
+
     private static readonly Markdig.MarkdownPipeline MarkdownRenderer = Markdig.MarkdownExtensions.UseAdvancedExtensions(new Markdig.MarkdownPipelineBuilder()).Build();
 
     /// <summary>Rewrites a CSV file with <see cref="Payload"/> appended to every cell of <paramref name="columns"/> (comment lines dropped).</summary>
