@@ -63,8 +63,7 @@ public class NotebookFileFaultTests
 /// <summary>
 /// Issue 26, item 5: notebooks run with a time limit per cell and an output cap per cell, each failure exit 2 naming the
 /// notebook and the cell. Two tiny notebooks on the in-process kernel (the notebook collection: one after the other).
-/// A cell that calls <c>Environment.Exit</c> cannot be tried in the test process; notes/issue-26-text.md records the run
-/// of the real CLI (exit 2, one line naming notebook and cell, staging folder removed).
+/// A cell that calls <c>Environment.Exit(0)</c> is tried with the real CLI process on a small bundle folder.
 /// </summary>
 [Collection(NotebookKernels.Name)]
 public class NotebookLimitTests
@@ -91,6 +90,32 @@ public class NotebookLimitTests
         {
             Environment.SetEnvironmentVariable(variable, before);
         }
+    }
+
+    /// <summary>
+    /// A bundle folder with a copy of data/, a library that builds (an empty project: <c>reproduce --notebooks</c> builds it
+    /// first) and one notebook whose second code cell calls <c>Environment.Exit(0)</c>; the real CLI runs it.
+    /// </summary>
+    [Fact]
+    public void A_cell_that_ends_the_process_is_exit_2_naming_notebook_and_cell_and_leaves_no_staging_folder()
+    {
+        using var temp = TestPaths.CopyOfData();
+        var root = temp.Path;
+        File.WriteAllText(Path.Combine(root, "ReproBundle.sln"), "");
+        var lib = Directory.CreateDirectory(Path.Combine(root, "lib", "ReproBundle")).FullName;
+        File.WriteAllText(Path.Combine(lib, "ReproBundle.csproj"),
+            "<Project Sdk=\"Microsoft.NET.Sdk\"><PropertyGroup><TargetFramework>net10.0</TargetFramework><OutputType>Library</OutputType></PropertyGroup></Project>\n");
+        var notebooks = Directory.CreateDirectory(Path.Combine(root, "notebooks")).FullName;
+        var notebook = Notebook(notebooks, "01-exit.ipynb", "1 + 1", "System.Environment.Exit(0);");
+        var output = Path.Combine(root, "out");
+
+        var result = CliProcess.RunIn(root, null, "reproduce", "--no-png", "--notebooks", "--data", Path.Combine(root, "data"), "--output", output);
+
+        Assert.True(result.ExitCode == 2, $"exit {result.ExitCode}: {result.Stderr}");
+        var line = Assert.Single(result.Stderr.TrimEnd('\n').Split('\n'));
+        Assert.Equal($"error: {notebook}: cell 2 (id c2) ended the process (Environment.Exit or similar) before the run was published; a notebook cell may not end reproduce", line);
+        Assert.Empty(Directory.EnumerateDirectories(root, ".out.staging-*"));
+        Assert.False(Directory.Exists(output) && Directory.EnumerateFileSystemEntries(output).Any(), "nothing may be published");
     }
 
     [Fact]
