@@ -4,6 +4,7 @@ using Microsoft.DotNet.Interactive.Commands;
 using Microsoft.DotNet.Interactive.CSharp;
 using Microsoft.DotNet.Interactive.Events;
 using Microsoft.DotNet.Interactive.Documents;
+using ReproBundle.Data;
 using ReproBundle.Notebooks;
 
 namespace ReproBundle.Cli;
@@ -52,46 +53,121 @@ internal static class InProcessNotebookRunner
         }
     }
 
+    /// <summary>The cell running now (notebook path, 1-based cell number, cell id), for <see cref="OnProcessExit"/>; null between cells.</summary>
+    private static volatile RunningCell? _running;
+
+    private sealed record RunningCell(string NotebookPath, int Number, string? Id);
+
+    private static int _exitGuardRegistered;
+
+    /// <summary>
+    /// A cell that ends the process (<c>Environment.Exit(0)</c>) must not end <c>reproduce</c> quietly with exit 0: while a
+    /// cell runs, the process's exit turns into exit code 2 with one line naming the notebook and the cell.
+    /// </summary>
+    private static void OnProcessExit(object? sender, EventArgs e)
+    {
+        if (_running is not { } cell) return;
+        Environment.ExitCode = 2;
+        try
+        {
+            // The kernel redirects Console.Error while a cell runs: write to the process's own stderr.
+            using var stderr = new StreamWriter(Console.OpenStandardError(), new System.Text.UTF8Encoding(false)) { AutoFlush = true };
+            stderr.WriteLine($"error: {cell.NotebookPath}: cell {cell.Number}{(cell.Id is null ? "" : $" (id {cell.Id})")} ended the process (Environment.Exit or similar) before the run was published; a notebook cell may not end reproduce");
+        }
+        catch (IOException)
+        {
+            // stderr gone: the exit code still says it.
+        }
+        try
+        {
+            NotebookExecution.RunningStage?.Dispose(); // nothing was published: remove the staging folder now
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // The next run sweeps a dead run's staging folder.
+        }
+    }
+
     private static async Task<NotebookRun> RunAsync(string notebookPath)
     {
         var clock = Stopwatch.StartNew();
+        var limits = NotebookLimits.FromEnvironment();
         var document = NotebookFile.Read(notebookPath);
-        using var kernel = new CompositeKernel { new CSharpKernel().UseKernelHelpers().UseValueSharing() };
+        if (Interlocked.Exchange(ref _exitGuardRegistered, 1) == 0) AppDomain.CurrentDomain.ProcessExit += OnProcessExit;
+        var kernel = new CompositeKernel { new CSharpKernel().UseKernelHelpers().UseValueSharing() };
         kernel.DefaultKernelName = "csharp";
-        int executionCount = 0;
-        bool failed = false;
-        foreach (var cell in document.Elements.Where(e => !NotebookFile.IsMarkdown(e)))
+        var abandoned = false;
+        try
         {
-            cell.Outputs.Clear();
-            var result = await kernel.SendAsync(new SubmitCode(cell.Contents ?? "", "csharp"));
-            cell.ExecutionOrder = ++executionCount;
-            foreach (var e in result.Events)
+            int executionCount = 0, number = 0;
+            bool failed = false;
+            foreach (var cell in document.Elements)
             {
-                switch (e)
+                number++;
+                if (NotebookFile.IsMarkdown(cell)) continue;
+                cell.Outputs.Clear();
+                _running = new RunningCell(notebookPath, number, cell.Id);
+                var submit = kernel.SendAsync(new SubmitCode(cell.Contents ?? "", "csharp"));
+                var left = limits.Notebook - clock.Elapsed;
+                var limit = left < limits.Cell ? left : limits.Cell;
+                if (limit <= TimeSpan.Zero || await Task.WhenAny(submit, Task.Delay(limit)) != submit)
                 {
-                    case StandardOutputValueProduced stdout:
-                        cell.Outputs.Add(new TextElement(Plain(stdout), "stdout"));
-                        break;
-                    case StandardErrorValueProduced stderr:
-                        cell.Outputs.Add(new TextElement(Plain(stderr), "stderr"));
-                        break;
-                    case ReturnValueProduced value:
-                        var returned = new ReturnValueElement { ExecutionOrder = executionCount };
-                        foreach (var f in value.FormattedValues) returned.Data[f.MimeType] = f.Value;
-                        cell.Outputs.Add(returned);
-                        break;
-                    case DisplayedValueProduced displayed:
-                        cell.Outputs.Add(new DisplayElement(displayed.FormattedValues.ToDictionary(f => f.MimeType, f => (object)f.Value)));
-                        break;
-                    case CommandFailed commandFailed:
-                        failed = true;
-                        cell.Outputs.Add(new ErrorElement(commandFailed.Exception?.GetType().FullName ?? "Error", commandFailed.Message.Split('\n')[0], []));
-                        break;
+                    // A cell that does not return cannot be stopped inside this process: the kernel is left behind (not
+                    // disposed, which would wait for the cell) and the run ends with exit 2 naming the notebook and the cell.
+                    abandoned = true;
+                    _running = null; // the cell is given up on: a later process exit is the run's own, not this cell's
+                    var (which, variable) = left < limits.Cell ? ("notebook", NotebookLimits.NotebookSecondsVariable) : ("cell", NotebookLimits.CellSecondsVariable);
+                    throw new BundleInputException(notebookPath,
+                        $"cell {number}{(cell.Id is null ? "" : $" (id {cell.Id})")} did not finish within the {which} time limit of {Seconds(which == "cell" ? limits.Cell : limits.Notebook)} s (set {variable} to change it)");
+                }
+                var result = await submit;
+                _running = null;
+                cell.ExecutionOrder = ++executionCount;
+                long outputChars = 0;
+                foreach (var e in result.Events)
+                {
+                    if (e is DisplayEvent display) outputChars += display.FormattedValues.Sum(f => (long)(f.Value?.Length ?? 0));
+                    if (outputChars > limits.OutputChars)
+                    {
+                        throw new BundleInputException(notebookPath,
+                            $"cell {number}{(cell.Id is null ? "" : $" (id {cell.Id})")} produced more than {limits.OutputChars / 1000} KB of output (set {NotebookLimits.OutputKilobytesVariable} to change the cap)");
+                    }
+                    switch (e)
+                    {
+                        case StandardOutputValueProduced stdout:
+                            cell.Outputs.Add(new TextElement(Plain(stdout), "stdout"));
+                            break;
+                        case StandardErrorValueProduced stderr:
+                            cell.Outputs.Add(new TextElement(Plain(stderr), "stderr"));
+                            break;
+                        case ReturnValueProduced value:
+                            var returned = new ReturnValueElement { ExecutionOrder = executionCount };
+                            foreach (var f in value.FormattedValues) returned.Data[f.MimeType] = f.Value;
+                            cell.Outputs.Add(returned);
+                            break;
+                        case DisplayedValueProduced displayed:
+                            cell.Outputs.Add(new DisplayElement(displayed.FormattedValues.ToDictionary(f => f.MimeType, f => (object)f.Value)));
+                            break;
+                        case CommandFailed commandFailed:
+                            failed = true;
+                            cell.Outputs.Add(new ErrorElement(commandFailed.Exception?.GetType().FullName ?? "Error", commandFailed.Message.Split('\n')[0], []));
+                            break;
+                    }
                 }
             }
+            return new NotebookRun(notebookPath, failed ? 2 : 0, NotebookFile.ToJson(document), "", clock.Elapsed);
         }
-        return new NotebookRun(notebookPath, failed ? 2 : 0, NotebookFile.ToJson(document), "", clock.Elapsed);
+        finally
+        {
+            if (!abandoned)
+            {
+                _running = null;
+                kernel.Dispose();
+            }
+        }
     }
+
+    private static string Seconds(TimeSpan t) => t.TotalSeconds.ToString("0", System.Globalization.CultureInfo.InvariantCulture);
 
     private static string Plain(DisplayEvent e) =>
         e.FormattedValues.FirstOrDefault(f => f.MimeType == "text/plain")?.Value ?? e.FormattedValues.FirstOrDefault()?.Value ?? "";

@@ -135,6 +135,9 @@ public sealed class PaperData
         return result;
     }
 
+    /// <summary>The Table 1 platforms whose CapEx the paper prints (Table 1, §2.2) and §5's cost axis divides by: never "n/a".</summary>
+    public static readonly IReadOnlySet<string> CapexRequired = new HashSet<string>(StringComparer.Ordinal) { "h100", "b200", "groq", "cerebras" };
+
     private static List<PlatformBaseline> LoadTable1(string path, IReadOnlySet<string> referenceKeys)
     {
         var table = CsvTable.Load(path, "platform_id", "platform", "status", "chips_per_deployment", "capex_usd",
@@ -149,6 +152,11 @@ public sealed class PaperData
                 throw row.Error("status", $"'{status}' is neither 'published' nor 'vendor-claim'");
             }
             CheckReference(row, "reference", referenceKeys);
+            var platformId = row.Required("platform_id");
+            if (CapexRequired.Contains(platformId) && row.OptionalInterval("capex_usd") is null)
+            {
+                throw row.Error("capex_usd", $"'n/a' is not allowed for '{platformId}': Fig. 1 and §5's cost comparison need its CapEx (only a platform the paper gives no CapEx for, such as etched, may be n/a)");
+            }
             var p = new PlatformBaseline(row.Required("platform_id"), row.Required("platform"), status,
                 Positive(row, "chips_per_deployment"), OptionalPositive(row, "capex_usd"), Positive(row, "tok_s_deployment"),
                 OptionalPositive(row, "tok_s_per_chip_printed"), Positive(row, "power_w"),

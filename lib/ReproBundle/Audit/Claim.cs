@@ -118,9 +118,34 @@ public sealed record Claim(string ClaimId, string Section, string Quote, string 
                 var other => throw row.Error("rule", $"'{other}' is not a rule (equal, contains, at-least, at-most, greater-than, holds)"),
             };
             var rounding = Rounding.TryParse(row.Required("rounding"), out var roundingError) ?? throw row.Error("rounding", roundingError);
-            claims.Add(new Claim(id, row.Required("section"), row.Required("quote"), row.Required("published"),
-                row.Interval("published_value"), row["unit"], rule, rounding, row["explanation"], $"{path}:{row.Line}", row["published_value"].Trim()));
+            var published = row.Interval("published_value");
+            if ((InputCatalog.MagnitudeViolation(published.Lo) ?? InputCatalog.MagnitudeViolation(published.Hi)) is { } magnitude)
+            {
+                throw row.Error("published_value", $"{AssumptionOverrides.Echo(row["published_value"])} {magnitude}");
+            }
+            var claim = new Claim(id, row.Required("section"), row.Required("quote"), row.Required("published"),
+                published, row["unit"], rule, rounding, row["explanation"], $"{path}:{row.Line}", row["published_value"].Trim());
+            if (rounding.Kind == "printed")
+            {
+                var (lo, hi) = VerdictPolicy.PrintedEnds(claim);
+                if (!IsPrintedNumber(lo) || !IsPrintedNumber(hi))
+                {
+                    throw row.Error("published_value", $"{AssumptionOverrides.Echo(row["published_value"])} is not written as the paper prints it " +
+                        "(digits with an optional decimal point, no sign or exponent), which rounding 'printed' needs to read the tolerance");
+                }
+            }
+            claims.Add(claim);
         }
         return claims;
+    }
+
+    /// <summary>Digits with an optional decimal point and thousands commas ("12000", "0.20", "1,500"): the forms whose last digit gives a tolerance.</summary>
+    private static bool IsPrintedNumber(string text)
+    {
+        var s = text.Trim().Replace(",", "", StringComparison.Ordinal);
+        var dot = s.IndexOf('.', StringComparison.Ordinal);
+        var whole = dot < 0 ? s : s[..dot];
+        var fraction = dot < 0 ? "0" : s[(dot + 1)..];
+        return whole.Length > 0 && whole.All(char.IsAsciiDigit) && fraction.Length > 0 && fraction.All(char.IsAsciiDigit);
     }
 }

@@ -17,7 +17,7 @@ public static class ClaimsAudit
 
     /// <summary>
     /// Audits every claim with the checks of <paramref name="providers"/>. A claim without a check, or a check
-    /// without a claim, is a bundle bug and throws: the audit must cover exactly the listed claims.
+    /// without a claim, is an edited claims.csv (bad input, exit 2): the audit must cover exactly the listed claims.
     /// </summary>
     public static IReadOnlyList<AuditRow> Run(IReadOnlyList<Claim> claims, IEnumerable<IClaimCheckProvider> providers)
     {
@@ -35,7 +35,12 @@ public static class ClaimsAudit
             throw new Data.BundleInputException(unknown.Origin, $"column 'claim_id': unknown claim '{Data.AssumptionOverrides.Echo(unknown.ClaimId)}': no check of the bundle recomputes it");
         }
         var orphans = checks.Keys.Where(id => claims.All(c => c.ClaimId != id)).Order(StringComparer.Ordinal).ToList();
-        if (orphans.Count > 0) throw new InvalidOperationException($"checks without a claim in claims.csv: {string.Join(", ", orphans)}");
+        // A check whose row is gone is a row a person deleted from claims.csv: bad input naming the file and the claims.
+        if (orphans.Count > 0)
+        {
+            var file = claims.Count > 0 ? claims[0].Origin[..claims[0].Origin.LastIndexOf(':')] : "claims.csv";
+            throw new Data.BundleInputException(file, $"lacks the row of claim(s) the bundle checks: {Data.AssumptionOverrides.Echo(string.Join(", ", orphans))} (restore them from the repository)");
+        }
         return claims.Select(c => Judge(c, checks[c.ClaimId]())).ToList();
     }
 
@@ -114,7 +119,7 @@ public static class ClaimsAudit
     public static string ToMarkdown(IReadOnlyList<AuditRow> rows, IReadOnlyList<Finding>? findings = null, IReadOnlyDictionary<string, Interval>? values = null,
         string banner = "")
     {
-        static string Cell(string s) => s.Replace("|", "\\|").Replace("\n", " ");
+        static string Cell(string s) => Escaping.MarkdownText.Cell(s);
         var sb = new StringBuilder();
         sb.Append("# Claims audit\n\n");
         sb.Append(banner);

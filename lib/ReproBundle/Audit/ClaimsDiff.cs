@@ -152,11 +152,11 @@ public static class ClaimsDiff
     /// <summary>The comparison as Markdown: the overrides, the headline numbers, then the claims with the flipped verdicts first.</summary>
     public static string ToMarkdown(IReadOnlyList<ClaimDiffRow> rows, IReadOnlyList<HeadlineDiff> headlines, AssumptionOverrides overrides)
     {
-        static string Cell(string s) => s.Replace("|", "\\|").Replace("\n", " ");
+        static string Cell(string s) => Escaping.MarkdownText.Cell(s);
         var file = Path.GetFileName(overrides.FilePath);
         var sb = new StringBuilder();
         sb.Append("# What the reviewer's assumptions change\n\n");
-        sb.Append($"The claims audit and the headline numbers, run once with `data/` as it is and once with the overrides of `{Cell(file)}`. ");
+        sb.Append($"The claims audit and the headline numbers, run once with `data/` as it is and once with the overrides of {Escaping.MarkdownText.CodeCell(file)}. ");
         sb.Append($"{rows.Count(r => r.Flipped)} verdict(s) flipped, {rows.Count(r => r.Changed && !r.Flipped)} more value(s) changed, {rows.Count(r => !r.Changed)} claim(s) unchanged.\n\n");
         sb.Append("## Overrides\n\n| name | paper | reviewer | where |\n|---|---|---|---|\n");
         foreach (var o in overrides.Items)

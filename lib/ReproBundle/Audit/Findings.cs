@@ -136,7 +136,7 @@ public static partial class Findings
         foreach (var f in findings)
         {
             var differing = rows.Where(r => r.FindingId == f.FindingId).Select(r => $"`{r.ClaimId}`").ToList();
-            sb.Append($"- **{f.FindingId} {f.Title}** (materiality: {f.Materiality.ToText()}; {differing.Count} differing claim{(differing.Count == 1 ? "" : "s")}{(differing.Count > 0 ? ": " + string.Join(", ", differing) : "")}). {Statement(f, rows, values)}\n");
+            sb.Append($"- **{Escaping.MarkdownText.Inline(f.FindingId)} {Escaping.MarkdownText.Inline(f.Title)}** (materiality: {f.Materiality.ToText()}; {differing.Count} differing claim{(differing.Count == 1 ? "" : "s")}{(differing.Count > 0 ? ": " + string.Join(", ", differing) : "")}). {Escaping.MarkdownText.Inline(Statement(f, rows, values))}\n");
         }
         var unexplained = Unexplained(rows);
         if (unexplained.Count > 0)

@@ -104,7 +104,7 @@ public sealed record OverrideReach(string Name, Interval? PaperValue, string Pap
     public static string BannerMarkdown(string assumptionsFile, IReadOnlyList<OverrideReach> reaches)
     {
         var lines = Banner(assumptionsFile, reaches);
-        static string Esc(string s) => s.Replace("|", "\\|").Replace("*", "\\*").Replace("_", "\\_");
+        static string Esc(string s) => Escaping.MarkdownText.Cell(s).Replace("*", "\\*").Replace("_", "\\_");
         return $"> **{Esc(lines[0])}**\n>\n" + string.Concat(reaches.SelectMany(r => r.Lines().Select((l, i) => (i == 0 ? "> - " : ">   ") + Esc(l) + "\n"))) + "\n";
     }
 }

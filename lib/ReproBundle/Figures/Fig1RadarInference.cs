@@ -64,11 +64,11 @@ public static class Fig1RadarInference
             }
 
             var low = CSharpChart.ScatterPolar<double, string, string>(rows.Select(p => Clamp(p.PlottedLo)).ToArray(), theta, StyleParam.Mode.Lines,
-                    Name: $"{first.Platform} (low end)", ShowLegend: false, UseDefaults: false)
+                    Name: $"{Escape(first.Platform)} (low end)", ShowLegend: false, UseDefaults: false)
                 .WithTraceProperties(("legendgroup", first.PlatformId), ("line", Obj(("color", color), ("width", 1), ("dash", dash))),
                     ("hovertext", rows.Select(p => Hover(p, "low")).ToArray()), ("hoverinfo", "text"));
             var high = CSharpChart.ScatterPolar<double, string, string>(rows.Select(p => Clamp(p.PlottedHi)).ToArray(), theta, StyleParam.Mode.Lines_Markers,
-                    Name: first.IsProjection ? $"{first.Platform}, dashed" : first.Platform, ShowLegend: true, UseDefaults: false)
+                    Name: first.IsProjection ? $"{Escape(first.Platform)}, dashed" : Escape(first.Platform), ShowLegend: true, UseDefaults: false)
                 .WithTraceProperties(("legendgroup", first.PlatformId), ("line", Obj(("color", color), ("width", 2.5), ("dash", dash))),
                     ("marker", Obj(("color", color), ("size", 6))), ("fill", "tonext"), ("fillcolor", Translucent(color, 0.10)),
                     ("hovertext", rows.Select(p => Hover(p, "high")).ToArray()), ("hoverinfo", "text"));
@@ -96,7 +96,7 @@ public static class Fig1RadarInference
             ("title", Title("Fig. 1: Six-axis platform capability radar (inference)",
                 "Log radial scale. Axes 1-5: ratio to H100 on the same basis (H100 = 1). Axis 6: software-maturity score 0-10 by the bundle's rubric (data/figures).<br>" +
                 "Band = low to high end of each platform's range. Custom ASIC (dashed) is a 2027-feasibility envelope, not a measurement. Etched Sohu excluded (§5).<br>" +
-                Wrap(AssumptionSentence(points), 150))),
+                Wrap(Escape(AssumptionSentence(points)), 150))),
             ("font", PlotKit.Font),
             ("width", 1150), ("height", 920),
             ("margin", Obj(("l", 90), ("r", 40), ("t", 160), ("b", 110))),

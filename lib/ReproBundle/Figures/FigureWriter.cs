@@ -50,7 +50,7 @@ public static partial class FigureWriter
     public static void Write(OutputStage stage, string name, GenericChart chart)
     {
         if (!NamePattern().IsMatch(name)) throw new ArgumentException($"figure name '{name}' must match [a-z0-9][a-z0-9_]*", nameof(name));
-        var figure = Figure(chart);
+        var figure = Figure(chart, name);
         stage.WriteText($"{Folder}/{name}.json", figure.Json);
         // RenderPngs draws from what was written here (the JSON text and the layout's size), never re-reading the file.
         var written = Drawn.GetOrCreateValue(stage);
@@ -100,9 +100,14 @@ public static partial class FigureWriter
         lock (drawn) drawn.Renderer = renderer;
     }
 
-    private static WrittenFigure Figure(GenericChart chart)
+    private static WrittenFigure Figure(GenericChart chart, string name = "")
     {
         var figure = JsonNode.Parse(GenericChart.toFigureJson(chart))!.AsObject();
+        // The HTML page embeds the same data and layout, and the PNG is drawn from this JSON: one check covers all three.
+        if (Escaping.PlotlyText.LiveMarkup(figure) is { } live)
+        {
+            throw new InvalidOperationException($"figure '{name}': text at {live.Path} holds markup the bundle did not write ('{live.Markup}'): text from data must go through PlotlyText.Data");
+        }
         var layout = figure["layout"]!.DeepClone();
         var stable = new JsonObject
         {

@@ -55,7 +55,7 @@ public static class PlatformBarFigures
         var values = platforms.Select(value).ToArray();
         var basis = platforms.Select(basisOf).ToArray();
         var source = platforms.Select(p => p.Source).ToArray();
-        var labels = names.Select(n => n.Replace(" (", "<br>(")).ToArray();
+        var labels = names.Select(n => Escape(n).Replace(" (", "<br>(")).ToArray();
 
         var unknown = Enumerable.Range(0, names.Length).Where(i => values[i] is null).ToList();
         if (unknown.Count > 0)

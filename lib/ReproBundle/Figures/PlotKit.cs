@@ -64,8 +64,8 @@ public static class PlotKit
         return sb.ToString();
     }
 
-    /// <summary>Escapes the characters plotly.js would read as markup in text labels.</summary>
-    public static string Escape(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+    /// <summary>Escapes the characters plotly.js would read as markup in text labels (<see cref="Escaping.PlotlyText.Data"/>).</summary>
+    public static string Escape(string text) => Escaping.PlotlyText.Data(text);
 
     /// <summary>The common font and margins of every bundle figure.</summary>
     public static DynamicObj.DynamicObj Font => Obj(("family", "Arial, Helvetica, sans-serif"), ("size", 13), ("color", "#222222"));

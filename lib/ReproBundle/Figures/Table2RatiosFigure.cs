@@ -72,7 +72,7 @@ public static class Table2RatiosFigure
                 ("tickvals", LogTicks(xMin, xMax)), ("ticktext", LogTicks(xMin, xMax).Select(v => Quantity.Text(v)).ToArray()),
                 ("gridcolor", "#e0e0e0"), ("linecolor", "#444444"), ("exponentformat", "none"))),
             ("yaxis", Obj(("tickvals", Enumerable.Range(0, n).Select(i => (double)(n - 1 - i)).ToArray()),
-                ("ticktext", metrics.Select(m => Wrap(m, 38)).ToArray()), ("range", new[] { -0.6, n - 0.4 }),
+                ("ticktext", metrics.Select(m => Wrap(Escape(m), 38)).ToArray()), ("range", new[] { -0.6, n - 0.4 }),
                 ("zeroline", false), ("gridcolor", "#f0f0f0"), ("linecolor", "#444444")))));
     }
 

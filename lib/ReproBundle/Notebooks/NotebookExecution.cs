@@ -20,6 +20,12 @@ public static class NotebookExecution
     public static Func<IReadOnlyList<string>, string?, string?, Task<IReadOnlyList<NotebookRun>>> Runner { get; set; } =
         (notebooks, data, assumptions) => NotebookRunner.RunAllAsync(notebooks, data, assumptions);
 
+    /// <summary>
+    /// The stage the notebooks are running for, while they run (null otherwise): a cell that ends the process ends it
+    /// before the run can clean up, so the runner's exit guard disposes this stage (removing its staging folder).
+    /// </summary>
+    public static OutputStage? RunningStage { get; private set; }
+
     /// <summary>The library project the notebooks reference, relative to the repository root.</summary>
     public const string LibraryProject = "lib/ReproBundle/ReproBundle.csproj";
 
@@ -36,7 +42,16 @@ public static class NotebookExecution
             ?? throw new BundleInputException(notebooksDirectory, "not inside the bundle (no ReproBundle.sln above it)");
         EnsureLibraryBuilt(root);
         var notebooks = NotebookRunner.FindNotebooks(notebooksDirectory);
-        var runs = Runner(notebooks, dataDirectory, assumptionsFile).GetAwaiter().GetResult();
+        IReadOnlyList<NotebookRun> runs;
+        RunningStage = stage;
+        try
+        {
+            runs = Runner(notebooks, dataDirectory, assumptionsFile).GetAwaiter().GetResult();
+        }
+        finally
+        {
+            RunningStage = null;
+        }
         var failures = runs.SelectMany(r => r.Failures).ToList();
         if (failures.Count > 0)
         {

@@ -34,8 +34,11 @@ public static partial class NotebookFile
         }
     }
 
-    /// <summary>Reads the notebook at <paramref name="path"/>.</summary>
-    public static InteractiveDocument Read(string path) => Parse(File.ReadAllText(path), Path.GetFileName(path));
+    /// <summary>
+    /// Reads the notebook at <paramref name="path"/> under the input limits and nbformat's structure
+    /// (<see cref="NotebookValidation"/>): a bad file throws <see cref="Data.BundleInputException"/> naming it.
+    /// </summary>
+    public static InteractiveDocument Read(string path) => Parse(NotebookValidation.ReadChecked(path), Path.GetFileName(path));
 
     /// <summary>The notebook as .ipynb JSON, as Documents writes it (one-space indent), with LF line ends and a final newline.</summary>
     public static string ToJson(InteractiveDocument document)

@@ -172,22 +172,26 @@ public static partial class RegistryLint
                 $"dependency cycle {string.Join(" -> ", cycle)}"));
         }
 
-        // Near-duplicates: a warning on the later entry of each pair.
+        // Near-duplicates: a warning on the later entry of each pair found, at most one per entry and a bounded number in all.
         var ordered = entries.OrderBy(e => e.Number).ToList();
-        for (var i = 0; i < ordered.Count; i++)
+        var lineOf = idLines.ToDictionary(x => x.Entry.Id, x => x.DependsLines.GetValueOrDefault("/name", x.IdLine), StringComparer.Ordinal);
+        var near = NearDuplicates.Find(ordered, NearDuplicateThreshold);
+        string Threshold(double v) => v.ToString("0.00", CultureInfo.InvariantCulture);
+        foreach (var m in near.Shown)
         {
-            for (var j = i + 1; j < ordered.Count; j++)
-            {
-                var s = Similarity(ordered[i], ordered[j]);
-                if (s >= NearDuplicateThreshold)
-                {
-                    var later = idLines.First(x => x.Entry.Id == ordered[j].Id);
-                    var shared = string.Join(", ", ContentWords(ordered[i]).Intersect(ContentWords(ordered[j])).Order(StringComparer.Ordinal));
-                    problems.Add(new(later.Entry.FilePath, later.DependsLines.GetValueOrDefault("/name", later.IdLine), "name",
-                        $"{ordered[j].Id} may duplicate {ordered[i].Id} (\"{ordered[i].Name}\"): names and known solutions share {shared} (similarity {s.ToString("0.00", CultureInfo.InvariantCulture)} >= {NearDuplicateThreshold.ToString("0.00", CultureInfo.InvariantCulture)}); merge them or say how they differ",
-                        ProblemSeverity.Warning));
-                }
-            }
+            var (earlier, later) = (ordered[m.Earlier], ordered[m.Later]);
+            var shared = string.Join(", ", ContentWords(earlier).Intersect(ContentWords(later)).Order(StringComparer.Ordinal));
+            var alsoOthers = m.OtherEarlier > 0 ? $"; it also resembles at least {m.OtherEarlier} other earlier entr{(m.OtherEarlier == 1 ? "y" : "ies")}" : "";
+            problems.Add(new(later.FilePath, lineOf[later.Id], "name",
+                $"{later.Id} may duplicate {earlier.Id} (\"{earlier.Name}\"): names and known solutions share {shared} (similarity {Threshold(m.Similarity)} >= {Threshold(NearDuplicateThreshold)}){alsoOthers}; merge them or say how they differ",
+                ProblemSeverity.Warning));
+        }
+        if (near.NotShown > 0)
+        {
+            var first = ordered[near.FirstNotShown];
+            problems.Add(new(first.FilePath, lineOf[first.Id], "name",
+                $"{first.Id} and {near.NotShown - 1} more entr{(near.NotShown == 2 ? "y" : "ies")} after it may duplicate an earlier one (only the first {NearDuplicates.MaxWarnings} near-duplicate warnings are listed)",
+                ProblemSeverity.Warning));
         }
         var sorted = problems.OrderBy(p => p.File, StringComparer.Ordinal).ThenBy(p => p.Line).ThenBy(p => p.Field, StringComparer.Ordinal).ToList();
         return new(ordered, sorted);
