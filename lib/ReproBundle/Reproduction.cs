@@ -87,13 +87,13 @@ public static class Reproduction
         var registry = registryLoad.GetAwaiter().GetResult();
         progress.WriteLine($"registry: {registry.Entries.Count} entries linted, {registry.Warnings.Count} warning(s)");
         using var stage = new OutputStage(options.OutputDirectory, options.DataDirectory);
-        // Chromium starts in the background now and is ready by the time the figures are drawn (null: no PNGs this run,
-        // because of --no-png or because no Chromium is installed).
-        using var pngRenderer = options.Png && ChromiumLocator.Find() is { } chromium ? PngRenderer.Start(chromium, FigureWriter.PlotlyJs()) : null;
+        // No PNGs with --no-png. A PNG whose figure JSON, plotly.js and renderer settings are those recorded for the previous run's PNG is reused, and the
+        // browser starts only when a figure must be drawn (at once when nothing can be reused): Figures/PngReuse.cs.
+        using var pngSession = options.Png ? PngSession.Open(options.OutputDirectory, ChromiumLocator.Find()) : null;
 
         // Every chart goes through one exporter: HTML and JSON as it is built; the browser draws each PNG as soon as its
         // figure is written. The charts that need no Monte Carlo come first, so their PNGs are drawn while it runs.
-        if (pngRenderer is not null) FigureWriter.DrawPngsAsWritten(stage, pngRenderer);
+        if (pngSession is not null) FigureWriter.AttachPngSession(stage, pngSession);
         PaperFigures.Write(stage, data, figureInputs);
         foreach (var (name, chart) in RegistryCharts.All(registry)) FigureWriter.Write(stage, name, chart);
 
@@ -122,11 +122,12 @@ public static class Reproduction
         Taxonomy.WriteSummary(stage, registry);
 
         // A browser fault costs the PNGs only: they are listed as missing, and every other output is still written.
-        var pngs = options.Png ? FigureWriter.RenderPngs(stage, progress, pngRenderer) : PngOutcome.None;
+        var pngs = pngSession is not null ? FigureWriter.FinishPngs(stage, progress, pngSession) : PngOutcome.None;
         // The browser is ended while the site is written; `using` waits for it before the run returns.
-        _ = pngRenderer?.EndAsync();
-        progress.WriteLine($"figures: {FigureWriter.WrittenFigures(stage).Count} as HTML and JSON, {pngs.Written} as PNG" +
+        _ = pngSession?.EndAsync();
+        progress.WriteLine($"figures: {FigureWriter.WrittenFigures(stage).Count} as HTML and JSON, {pngs.Written + pngs.Reused.Count} as PNG" +
             (pngs.Missing.Count > 0 ? $", {pngs.Missing.Count} PNG(s) missing (browser fault)" : ""));
+        if (pngSession is not null) progress.WriteLine(pngs.DrawnAndReusedLine());
 
         // The site shows the executed notebooks, so they run first.
         IReadOnlyList<SiteNotebook> executedNotebooks = [];
@@ -140,7 +141,7 @@ public static class Reproduction
             BibReference.Load(Path.Combine(options.DataDirectory, "references.bib")),
             new SiteOptions(ReviewerBanner: banner, Findings: SiteFinding.From(audit, findings, findingValues), Notebooks: executedNotebooks));
 
-        WriteManifest(stage, options.DataDirectory, [.. data.Files, "claims.csv", "findings.csv", "not_claims.csv", RelatedInputs.FileName, .. registry.DataFiles, .. FigureInputs.FileNames], overrides, pngs.Missing);
+        WriteManifest(stage, options.DataDirectory, [.. data.Files, "claims.csv", "findings.csv", "not_claims.csv", RelatedInputs.FileName, .. registry.DataFiles, .. FigureInputs.FileNames], overrides, pngs.Missing, FigureWriter.PngSources(stage));
         var count = stage.WrittenFiles.Count;
         stage.Commit();
         foreach (var line in banner.Concat(summary)) log.WriteLine(line);
@@ -298,10 +299,11 @@ public static class Reproduction
     /// Writes <c>MANIFEST.json</c>: the SHA-256 of every data input and every output file, sorted by path,
     /// with no timestamps, so two runs on the same inputs write the same manifest. With a reviewer's assumptions file,
     /// an <c>assumptions</c> object records its file name, SHA-256 and the names it overrode. When a browser fault left PNGs
-    /// undrawn, a <c>missing</c> object maps each of their paths to the reason.
+    /// undrawn, a <c>missing</c> object maps each of their paths to the reason. <c>png_sources</c> records what each PNG was drawn
+    /// from (<see cref="PngSource"/>): the next run reuses a PNG whose source is unchanged.
     /// </summary>
     private static void WriteManifest(OutputStage stage, string dataDirectory, IEnumerable<string> dataFiles, AssumptionOverrides? overrides,
-        IReadOnlyDictionary<string, string> missing)
+        IReadOnlyDictionary<string, string> missing, IReadOnlyDictionary<string, PngSource> pngSources)
     {
         using var buffer = new MemoryStream();
         using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
@@ -331,6 +333,7 @@ public static class Reproduction
                 w.WriteString(path, hash);
             }
             w.WriteEndObject();
+            if (pngSources.Count > 0) PngReuse.WriteManifestProperty(w, pngSources);
             if (missing.Count > 0)
             {
                 w.WriteStartObject("missing");
