@@ -38,6 +38,9 @@ public sealed record ReproductionResult(string OutputDirectory, int FileCount, I
 {
     /// <summary>Warnings for the reader (the registry lint's near-duplicates), printed after the summary and the outputs.</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
+
+    /// <summary>The SHA-256 of the MANIFEST.json the run published (empty for a run that rewrote nothing).</summary>
+    public string ManifestSha256 { get; init; } = "";
 }
 
 /// <summary>
@@ -51,12 +54,19 @@ public static class Reproduction
     {
         // A forbidden output folder (/, home, the repository, data/, an existing file) is refused before anything is read.
         OutputFolder.Check(options.OutputDirectory, options.DataDirectory);
+        // Nothing changed since the last run into this folder (data, options, build, every output intact): nothing is rewritten (UnchangedRun.cs).
+        var key = UnchangedRun.Key(options);
+        if (key is not null && UnchangedRun.TryReplay(options, key, log) is { } unchanged) return unchanged;
         // The registry (its schema, 18 entries and the lint) is read on a second thread while data/ is read on this one;
         // its result, or its bad-input fault, is taken where it was read before, so a run reports the same first fault.
         var registryLoad = Task.Run(() => BottleneckRegistry.Load(options.DataDirectory));
         try
         {
-            return Run(options, log, registryLoad);
+            var printed = new StringWriter { NewLine = "\n" };
+            var result = Run(options, printed, registryLoad);
+            log.Write(printed.ToString());
+            if (key is not null && result.MissingPngs.Count == 0) UnchangedRun.Save(options, key, result, printed.ToString());
+            return result;
         }
         finally
         {
@@ -147,7 +157,11 @@ public static class Reproduction
         foreach (var line in banner.Concat(summary)) log.WriteLine(line);
         log.Write(progress.ToString());
         log.WriteLine($"outputs: claims_audit.md{(overrides is null ? "" : ", claims_diff.md")}, site/index.html, tables/, figures/ in {stage.OutputRoot}");
-        return new ReproductionResult(stage.OutputRoot, count, audit, pngs.Missing) { Warnings = [.. registry.Warnings.Select(w => $"registry: {w}")] };
+        return new ReproductionResult(stage.OutputRoot, count, audit, pngs.Missing)
+        {
+            Warnings = [.. registry.Warnings.Select(w => $"registry: {w}")],
+            ManifestSha256 = stage.WrittenFiles[OutputStage.ManifestName],
+        };
     }
 
     private static string Times(double? ratio) => ratio is { } r ? $"{Quantity.Text(r)}x" : "none";
