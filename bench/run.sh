@@ -6,7 +6,7 @@
 # (these machines are shared: quote the median ratio, not one absolute time). Every run is cold: a fresh output folder,
 # a fresh browser profile, nothing carried over. The load average is recorded before and after.
 # Two more columns time what a user repeats: `reproduce-warm` is a second `reproduce` into an output folder a first run
-# filled, with nothing changed (every PNG reused, no browser started); `reproduce-reviewer-2-figures` is a reviewer's run
+# filled, with nothing changed (nothing rewritten, no browser started: lib/ReproBundle/UnchangedRun.cs); `reproduce-reviewer-2-figures` is a reviewer's run
 # with bench/two-figures.yaml into a copy of that folder, which must draw exactly the two figures its overrides change
 # (checked on the run's "pngs:" line; the copy is made before the clock starts).
 # Needs: apt-get install -y python3-matplotlib python3-numpy chromium-headless-shell
@@ -32,7 +32,7 @@ commands = {
     "reproduce-reviewer-2-figures": lambda d: ["dotnet", cli, "reproduce", "--assumptions", "bench/two-figures.yaml", "--output", os.path.join(d, "out")],
 }
 expected_pngs = {
-    "reproduce-warm": "pngs: 0 drawn, 11 reused",
+    "reproduce-warm": "nothing was rewritten and no PNG drawn",
     "reproduce-reviewer-2-figures": "pngs: 2 drawn (agent_density_steps, break_even_volume), 9 reused",
 }
 

@@ -89,8 +89,12 @@ internal static class UnchangedRun
                 var file = Path.Combine(stage.OutputRoot, OutputStage.CheckRelative(manifestPath, output.Name));
                 if (!File.Exists(file) || Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(file))) != output.Value.GetString()) return null;
             }
-            log.Write(root.GetProperty("log").GetString());
-            log.WriteLine($"reproduce: nothing changed since the last run into {stage.OutputRoot} (same data, options and build; every output as MANIFEST.json records it), so nothing was rewritten");
+            // The last run's lines, but its "pngs:" line (which PNGs it drew): this run drew none.
+            foreach (var line in (root.GetProperty("log").GetString() ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (!line.StartsWith("pngs: ", StringComparison.Ordinal)) log.WriteLine(line);
+            }
+            log.WriteLine($"reproduce: nothing changed since the last run into {stage.OutputRoot} (same data, options and build; every output as MANIFEST.json records it), so nothing was rewritten and no PNG drawn");
             return new ReproductionResult(stage.OutputRoot, 0, [], new Dictionary<string, string>())
             {
                 Warnings = [.. root.GetProperty("warnings").EnumerateArray().Select(w => w.GetString() ?? "")],

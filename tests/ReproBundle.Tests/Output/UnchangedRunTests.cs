@@ -28,7 +28,7 @@ public sealed class UnchangedRunTests
 
         // Nothing changed: the same summary lines, nothing rewritten (the manifest keeps its time stamp).
         var second = Reproduce(data, output);
-        Assert.Contains("nothing was rewritten", second.Stdout);
+        Assert.Contains("nothing was rewritten and no PNG drawn", second.Stdout);
         Assert.Contains("wrote 0 files", second.Stdout);
         var summary = first.Stdout.Split('\n').First(l => l.StartsWith("claims audit:", StringComparison.Ordinal));
         Assert.Contains(summary, second.Stdout);
