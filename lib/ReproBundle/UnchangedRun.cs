@@ -46,21 +46,46 @@ internal static class UnchangedRun
         text.Append("png ").Append(options.Png ? ChromiumLocator.Find() is null ? "no-chromium" : "yes" : "no").Append('\n');
         var data = Path.GetFullPath(options.DataDirectory);
         if (!Directory.Exists(data)) return null;
-        var files = Directory.EnumerateFiles(data, "*", SearchOption.AllDirectories).Take(MaxDataFiles + 1)
-            .Select(f => (Relative: Path.GetRelativePath(data, f).Replace('\\', '/'), Full: f)).OrderBy(f => f.Relative, StringComparer.Ordinal).ToList();
+        List<(string Relative, string Full)> files;
+        try
+        {
+            files = [.. Directory.EnumerateFiles(data, "*", SearchOption.AllDirectories).Take(MaxDataFiles + 1)
+                .Select(f => (Relative: Path.GetRelativePath(data, f).Replace('\\', '/'), Full: f)).OrderBy(f => f.Relative, StringComparer.Ordinal)];
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
         if (files.Count > MaxDataFiles) return null;
         long total = 0;
         foreach (var (relative, full) in files)
         {
-            var bytes = File.ReadAllBytes(full);
-            total += bytes.Length;
-            if (total > MaxDataBytes) return null;
+            // A file the loader would refuse (a dangling link, too large, unreadable) makes the run run, so the loader reports it.
+            var info = new FileInfo(full);
+            if (!info.Exists || info.Length > InputFile.MaxBytes || (total += info.Length) > MaxDataBytes) return null;
+            byte[] bytes;
+            try
+            {
+                bytes = File.ReadAllBytes(full);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return null;
+            }
             text.Append("data ").Append(relative).Append(' ').Append(Convert.ToHexStringLower(SHA256.HashData(bytes))).Append('\n');
         }
         if (options.AssumptionsFile is { } assumptions)
         {
-            if (!File.Exists(assumptions)) return null;
-            text.Append("assumptions ").Append(Path.GetFullPath(assumptions)).Append(' ').Append(Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(assumptions)))).Append('\n');
+            var info = new FileInfo(assumptions);
+            if (!info.Exists || info.Length > InputFile.MaxBytes) return null;
+            try
+            {
+                text.Append("assumptions ").Append(info.FullName).Append(' ').Append(Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(assumptions)))).Append('\n');
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return null;
+            }
         }
         return Convert.ToHexStringLower(SHA256.HashData(OutputStage.Utf8.GetBytes(text.ToString())));
     }
