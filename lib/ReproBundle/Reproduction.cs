@@ -348,6 +348,7 @@ public static class Reproduction
             }
             w.WriteEndObject();
             if (pngSources.Count > 0) PngReuse.WriteManifestProperty(w, pngSources);
+            NotebookReuse.WriteManifestProperty(w, stage);
             if (missing.Count > 0)
             {
                 w.WriteStartObject("missing");
