@@ -38,6 +38,9 @@ public sealed record ReproductionResult(string OutputDirectory, int FileCount, I
 {
     /// <summary>Warnings for the reader (the registry lint's near-duplicates), printed after the summary and the outputs.</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
+
+    /// <summary>The SHA-256 of the MANIFEST.json the run published (empty for a run that rewrote nothing).</summary>
+    public string ManifestSha256 { get; init; } = "";
 }
 
 /// <summary>
@@ -51,6 +54,9 @@ public static partial class Reproduction
     {
         // A forbidden output folder (/, home, the repository, data/, an existing file) is refused before anything is read.
         OutputFolder.Check(options.OutputDirectory, options.DataDirectory);
+        // Nothing changed since the last run into this folder (data, options, build, every output intact): nothing is rewritten (UnchangedRun.cs).
+        var key = UnchangedRun.Key(options);
+        if (key is not null && UnchangedRun.TryReplay(options, key, log) is { } unchanged) return unchanged;
         // The manifest hashes the bytes each input gave when it was read (once), not the file as it is at the end.
         using var reads = InputFile.RecordReads();
         // The registry (its schema, 18 entries and the lint) is read on a second thread while data/ is read on this one;
@@ -58,7 +64,11 @@ public static partial class Reproduction
         var registryLoad = Task.Run(() => BottleneckRegistry.Load(options.DataDirectory));
         try
         {
-            return Run(options, log, registryLoad);
+            var printed = new StringWriter { NewLine = "\n" };
+            var result = Run(options, printed, registryLoad);
+            log.Write(printed.ToString());
+            if (key is not null && result.MissingPngs.Count == 0) UnchangedRun.Save(options, key, result, printed.ToString());
+            return result;
         }
         finally
         {
@@ -89,13 +99,13 @@ public static partial class Reproduction
         var registry = registryLoad.GetAwaiter().GetResult();
         progress.WriteLine($"registry: {registry.Entries.Count} entries linted, {registry.Warnings.Count} warning(s)");
         using var stage = new OutputStage(options.OutputDirectory, options.DataDirectory);
-        // Chromium starts in the background now and is ready by the time the figures are drawn (null: no PNGs this run,
-        // because of --no-png or because no Chromium is installed).
-        using var pngRenderer = options.Png && ChromiumLocator.Find() is { } chromium ? PngRenderer.Start(chromium, FigureWriter.PlotlyJs()) : null;
+        // No PNGs with --no-png. A PNG whose figure JSON, plotly.js and renderer settings are those recorded for the previous run's PNG is reused, and the
+        // browser starts only when a figure must be drawn (at once when nothing can be reused): Figures/PngReuse.cs.
+        using var pngSession = options.Png ? PngSession.Open(options.OutputDirectory, ChromiumLocator.Find()) : null;
 
         // Every chart goes through one exporter: HTML and JSON as it is built; the browser draws each PNG as soon as its
         // figure is written. The charts that need no Monte Carlo come first, so their PNGs are drawn while it runs.
-        if (pngRenderer is not null) FigureWriter.DrawPngsAsWritten(stage, pngRenderer);
+        if (pngSession is not null) FigureWriter.AttachPngSession(stage, pngSession);
         PaperFigures.Write(stage, data, figureInputs);
         foreach (var (name, chart) in RegistryCharts.All(registry)) FigureWriter.Write(stage, name, chart);
 
@@ -128,11 +138,12 @@ public static partial class Reproduction
         Taxonomy.WriteSummary(stage, registry);
 
         // A browser fault costs the PNGs only: they are listed as missing, and every other output is still written.
-        var pngs = options.Png ? FigureWriter.RenderPngs(stage, progress, pngRenderer) : PngOutcome.None;
+        var pngs = pngSession is not null ? FigureWriter.FinishPngs(stage, progress, pngSession) : PngOutcome.None;
         // The browser is ended while the site is written; `using` waits for it before the run returns.
-        _ = pngRenderer?.EndAsync();
-        progress.WriteLine($"figures: {FigureWriter.WrittenFigures(stage).Count} as HTML and JSON, {pngs.Written} as PNG" +
+        _ = pngSession?.EndAsync();
+        progress.WriteLine($"figures: {FigureWriter.WrittenFigures(stage).Count} as HTML and JSON, {pngs.Written + pngs.Reused.Count} as PNG" +
             (pngs.Missing.Count > 0 ? $", {pngs.Missing.Count} PNG(s) missing (browser fault)" : ""));
+        if (pngSession is not null) progress.WriteLine(pngs.DrawnAndReusedLine());
 
         // The site shows the executed notebooks, so they run first.
         IReadOnlyList<SiteNotebook> executedNotebooks = [];
@@ -146,13 +157,17 @@ public static partial class Reproduction
             BibReference.Load(Path.Combine(options.DataDirectory, "references.bib")),
             new SiteOptions(ReviewerBanner: banner, Findings: SiteFinding.From(audit, findings, findingValues), Notebooks: executedNotebooks, Review: review));
 
-        WriteManifest(stage, options.DataDirectory, [.. data.Files, "claims.csv", "findings.csv", "not_claims.csv", RelatedInputs.FileName, .. registry.DataFiles, .. FigureInputs.FileNames], overrides, pngs.Missing);
+        WriteManifest(stage, options.DataDirectory, [.. data.Files, "claims.csv", "findings.csv", "not_claims.csv", RelatedInputs.FileName, .. registry.DataFiles, .. FigureInputs.FileNames], overrides, pngs.Missing, FigureWriter.PngSources(stage));
         var count = stage.WrittenFiles.Count;
         var kept = stage.Commit();
         foreach (var line in banner.Concat(summary)) log.WriteLine(line);
         log.Write(progress.ToString());
         log.WriteLine($"outputs: claims_audit.md{(overrides is null ? "" : ", claims_diff.md, review.md, site/your-assumptions.html")}, site/index.html, tables/, figures/ in {stage.OutputRoot}");
-        return new ReproductionResult(stage.OutputRoot, count, audit, pngs.Missing) { Warnings = [.. registry.Warnings.Select(w => $"registry: {w}"), .. kept] };
+        return new ReproductionResult(stage.OutputRoot, count, audit, pngs.Missing)
+        {
+            Warnings = [.. registry.Warnings.Select(w => $"registry: {w}"), .. kept],
+            ManifestSha256 = stage.WrittenFiles[OutputStage.ManifestName],
+        };
     }
 
     private static string Times(double? ratio) => ratio is { } r ? $"{Quantity.Text(r)}x" : "none";
@@ -267,10 +282,11 @@ public static partial class Reproduction
     /// Writes <c>MANIFEST.json</c>: the SHA-256 of every data input and every output file, sorted by path,
     /// with no timestamps, so two runs on the same inputs write the same manifest. With a reviewer's assumptions file,
     /// an <c>assumptions</c> object records its file name, SHA-256 and the names it overrode. When a browser fault left PNGs
-    /// undrawn, a <c>missing</c> object maps each of their paths to the reason.
+    /// undrawn, a <c>missing</c> object maps each of their paths to the reason. <c>png_sources</c> records what each PNG was drawn
+    /// from (<see cref="PngSource"/>): the next run reuses a PNG whose source is unchanged.
     /// </summary>
     private static void WriteManifest(OutputStage stage, string dataDirectory, IEnumerable<string> dataFiles, AssumptionOverrides? overrides,
-        IReadOnlyDictionary<string, string> missing)
+        IReadOnlyDictionary<string, string> missing, IReadOnlyDictionary<string, PngSource> pngSources)
     {
         using var buffer = new MemoryStream();
         using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
@@ -300,6 +316,8 @@ public static partial class Reproduction
                 w.WriteString(path, hash);
             }
             w.WriteEndObject();
+            if (pngSources.Count > 0) PngReuse.WriteManifestProperty(w, pngSources);
+            NotebookReuse.WriteManifestProperty(w, stage);
             if (missing.Count > 0)
             {
                 w.WriteStartObject("missing");

@@ -57,8 +57,17 @@ public static partial class FigureWriter
         lock (written)
         {
             written.Figures[name] = figure;
+            // A PNG the previous run drew from the same figure JSON, plotly.js and settings is taken over, not drawn again.
+            if (written.Session?.Reuse.Reusable($"{Folder}/{name}.png", figure.Source) is { } previousPng)
+            {
+                stage.WriteBytes($"{Folder}/{name}.png", previousPng);
+                written.Reused.Add(name);
+            }
             // With a browser attached (DrawPngsAsWritten), the PNG is queued now and drawn while the run goes on.
-            if (written.Renderer is { } renderer && written.Queued.Add(name)) renderer.Queue(PngJobFor(stage, name, figure));
+            else if ((written.Renderer ?? (written.Renderer = written.Session?.Renderer())) is { } renderer && written.Queued.Add(name))
+            {
+                renderer.Queue(PngJobFor(stage, name, figure));
+            }
         }
         stage.WriteBytes($"{Folder}/{name}.html", HtmlBytes(name, chart));
         if (!stage.WrittenFiles.ContainsKey($"{Folder}/{PlotlyJsFileName}")) stage.WriteBytes($"{Folder}/{PlotlyJsFileName}", PlotlyJsUtf8.Value);
@@ -71,7 +80,11 @@ public static partial class FigureWriter
     public static string FigureJson(GenericChart chart) => Figure(chart).Json;
 
     /// <summary>A figure as written: its <see cref="FigureJson"/> text and its PNG size [px] (the layout's, else the defaults).</summary>
-    private sealed record WrittenFigure(string Json, int Width, int Height);
+    private sealed record WrittenFigure(string Json, int Width, int Height)
+    {
+        /// <summary>What its PNG is drawn from.</summary>
+        public PngSource Source { get; } = PngSource.For(Json, Width, Height);
+    }
 
     /// <summary>
     /// What <see cref="Write"/> put into one stage: the figures by name, the browser that draws their PNGs as they are written
@@ -82,6 +95,8 @@ public static partial class FigureWriter
         public readonly Dictionary<string, WrittenFigure> Figures = new(StringComparer.Ordinal);
         public PngRenderer? Renderer;
         public readonly HashSet<string> Queued = new(StringComparer.Ordinal);
+        public PngSession? Session;
+        public readonly HashSet<string> Reused = new(StringComparer.Ordinal);
     }
 
     /// <summary>The figures <see cref="Write"/> put into each stage, for <see cref="RenderPngs"/>.</summary>
@@ -98,6 +113,31 @@ public static partial class FigureWriter
     {
         var drawn = Drawn.GetOrCreateValue(stage);
         lock (drawn) drawn.Renderer = renderer;
+    }
+
+    /// <summary>
+    /// From now on, every figure <see cref="Write"/> puts into <paramref name="stage"/> takes over the previous run's PNG when it was
+    /// drawn from the same source (<see cref="PngReuse"/>), and otherwise is queued to the session's browser, which starts with the
+    /// first figure that needs it. <see cref="FinishPngs"/> then waits for the drawings.
+    /// </summary>
+    public static void AttachPngSession(OutputStage stage, PngSession session)
+    {
+        var drawn = Drawn.GetOrCreateValue(stage);
+        lock (drawn) drawn.Session = session;
+    }
+
+    /// <summary>
+    /// What each PNG recorded in <paramref name="stage"/> was drawn from (drawn this run or reused), by path
+    /// (<c>figures/&lt;name&gt;.png</c>), for the manifest's <c>png_sources</c>.
+    /// </summary>
+    public static IReadOnlyDictionary<string, PngSource> PngSources(OutputStage stage)
+    {
+        var drawn = Drawn.GetOrCreateValue(stage);
+        lock (drawn)
+        {
+            return drawn.Figures.Where(f => stage.WrittenFiles.ContainsKey($"{Folder}/{f.Key}.png"))
+                .ToDictionary(f => $"{Folder}/{f.Key}.png", f => f.Value.Source, StringComparer.Ordinal);
+        }
     }
 
     private static WrittenFigure Figure(GenericChart chart, string name = "")
@@ -176,17 +216,28 @@ public static partial class FigureWriter
     public static PngOutcome RenderPngs(OutputStage stage, TextWriter log, PngRenderer? renderer = null) =>
         RenderPngsWith(stage, log, renderer, renderer?.ChromiumPath ?? ChromiumLocator.Find());
 
+    /// <summary>
+    /// <see cref="RenderPngs"/> for a run with a <see cref="PngSession"/>: PNGs taken over
+    /// from the previous run are counted in <see cref="PngOutcome.Reused"/>; the rest are drawn by the session's browser, which is
+    /// started only if any is left to draw.
+    /// </summary>
+    public static PngOutcome FinishPngs(OutputStage stage, TextWriter log, PngSession session) =>
+        RenderPngsWith(stage, log, null, session.ChromiumPath, session);
+
     /// <summary><see cref="RenderPngs(OutputStage, TextWriter, PngRenderer?)"/> with the Chromium already looked up (null: none).</summary>
-    internal static PngOutcome RenderPngsWith(OutputStage stage, TextWriter log, PngRenderer? renderer, string? chromiumPath)
+    internal static PngOutcome RenderPngsWith(OutputStage stage, TextWriter log, PngRenderer? renderer, string? chromiumPath, PngSession? session = null)
     {
-        var names = WrittenFigures(stage);
-        if (names.Count == 0) return PngOutcome.None;
+        var drawn = Drawn.GetOrCreateValue(stage);
+        List<string> reused;
+        lock (drawn) reused = [.. drawn.Reused.Order(StringComparer.Ordinal)];
+        var names = WrittenFigures(stage).Where(n => !reused.Contains(n)).ToList();
+        if (names.Count == 0) return PngOutcome.None with { Reused = reused };
         if (chromiumPath is null)
         {
             log.WriteLine($"figures: wrote {names.Count} figures as HTML and JSON but no PNG: no Chromium found; to get PNGs, {ChromiumLocator.InstallHint} and run reproduce again");
-            return PngOutcome.None;
+            return PngOutcome.None with { Reused = reused };
         }
-        var drawn = Drawn.GetOrCreateValue(stage);
+        renderer ??= session?.Renderer();
         using var own = renderer is null ? PngRenderer.Start(chromiumPath, PlotlyJs()) : null;
         var drawing = renderer ?? own!;
         lock (drawn)
@@ -209,7 +260,11 @@ public static partial class FigureWriter
             if (failed.TryGetValue(stage.PathFor(path), out var reason)) missing[path] = reason;
             else stage.RecordWritten(path);
         }
-        return new PngOutcome(names.Count - missing.Count, missing);
+        return new PngOutcome(names.Count - missing.Count, missing)
+        {
+            Drawn = [.. names.Where(n => !missing.ContainsKey($"{Folder}/{n}.png"))],
+            Reused = reused,
+        };
     }
 }
 
@@ -220,4 +275,14 @@ public sealed record PngOutcome(int Written, IReadOnlyDictionary<string, string>
 {
     /// <summary>No PNG written and none missing (no figures, no Chromium, or <c>--no-png</c>).</summary>
     public static PngOutcome None { get; } = new(0, new SortedDictionary<string, string>(StringComparer.Ordinal));
+
+    /// <summary>The figures whose PNG was drawn this run, in path order.</summary>
+    public IReadOnlyList<string> Drawn { get; init; } = [];
+
+    /// <summary>The figures whose PNG was taken over from the previous run (same figure JSON, plotly.js and renderer settings), in path order.</summary>
+    public IReadOnlyList<string> Reused { get; init; } = [];
+
+    /// <summary>One line for the log: which PNGs were drawn and which reused.</summary>
+    public string DrawnAndReusedLine() =>
+        $"pngs: {Drawn.Count} drawn{(Drawn.Count > 0 ? $" ({string.Join(", ", Drawn)})" : "")}, {Reused.Count} reused (figure JSON, plotly.js and renderer settings unchanged)";
 }

@@ -41,12 +41,16 @@ public static class NotebookExecution
         var root = NotebookBundle.FindRepositoryRoot(notebooksDirectory)
             ?? throw new BundleInputException(notebooksDirectory, "not inside the bundle (no ReproBundle.sln above it)");
         EnsureLibraryBuilt(root);
-        var notebooks = NotebookRunner.FindNotebooks(notebooksDirectory);
-        IReadOnlyList<NotebookRun> runs;
+        var all = NotebookRunner.FindNotebooks(notebooksDirectory);
+        // A notebook whose file, setup scripts, data, assumptions and library build are unchanged is not run again (NotebookReuse.cs).
+        var keys = NotebookReuse.KeysOf(all, notebooksDirectory, dataDirectory, assumptionsFile, root);
+        var reused = all.ToDictionary(n => n, n => NotebookReuse.Reusable(stage.OutputRoot, $"notebooks/{Path.GetFileName(n)}", keys[n]), StringComparer.Ordinal);
+        var notebooks = all.Where(n => reused[n] is null).ToList();
+        IReadOnlyList<NotebookRun> runs = [];
         RunningStage = stage;
         try
         {
-            runs = Runner(notebooks, dataDirectory, assumptionsFile).GetAwaiter().GetResult();
+            if (notebooks.Count > 0) runs = Runner(notebooks, dataDirectory, assumptionsFile).GetAwaiter().GetResult();
         }
         finally
         {
@@ -62,12 +66,25 @@ public static class NotebookExecution
             throw new BundleInputException(Path.Combine(notebooksDirectory, first.Name), problem.Replace('\n', ' '));
         }
         var executed = new List<(string, string)>();
-        foreach (var run in runs)
+        var ran = runs.ToDictionary(r => r.Name, StringComparer.Ordinal);
+        foreach (var notebook in all)
         {
-            var json = NotebookScrubber.Scrub(run.ExecutedJson);
-            stage.WriteText($"notebooks/{run.Name}", json);
-            executed.Add((run.Name, json));
-            log.WriteLine($"notebook {run.Name}: ran in {run.Elapsed.TotalSeconds.ToString("F1", System.Globalization.CultureInfo.InvariantCulture)} s");
+            var name = Path.GetFileName(notebook);
+            string json;
+            if (reused[notebook] is { } previous)
+            {
+                json = previous;
+                log.WriteLine($"notebook {name}: reused (notebook, setup, data, assumptions and library build unchanged)");
+            }
+            else
+            {
+                var run = ran[name];
+                json = NotebookScrubber.Scrub(run.ExecutedJson);
+                log.WriteLine($"notebook {name}: ran in {run.Elapsed.TotalSeconds.ToString("F1", System.Globalization.CultureInfo.InvariantCulture)} s");
+            }
+            stage.WriteText($"notebooks/{name}", json);
+            NotebookReuse.Record(stage, $"notebooks/{name}", keys[notebook]);
+            executed.Add((name, json));
         }
         return executed;
     }

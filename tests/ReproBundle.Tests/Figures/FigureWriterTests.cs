@@ -43,7 +43,7 @@ public class FigureWriterTests
     }
 
     [Theory]
-    [MemberData(nameof(FigureSnapshotTests.Names), MemberType = typeof(FigureSnapshotTests))]
+    [MemberData(nameof(FigureTestData.Names), MemberType = typeof(FigureTestData))]
     public void Html_loads_the_one_local_plotly_js_and_uses_a_div_id_derived_from_the_name_instead_of_a_guid(string name)
     {
         var chart = PaperFigures.Charts(FigureTestData.Data, FigureTestData.Inputs).Single(c => c.Name == name).Chart;
