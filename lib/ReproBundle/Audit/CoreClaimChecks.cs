@@ -168,9 +168,9 @@ public sealed class CoreClaimChecks : IClaimCheckProvider
         c["s1.cost_orders_of_magnitude"] = () =>
         {
             Interval PerTokS(PlatformBaseline x) => x.CapexUsd!.Value / x.TokensPerSecondPerDeployment;
-            Interval Over(PlatformBaseline x) => PerTokS(h100) / PerTokS(x);
-            var both = Interval.Hull(Over(groq), Over(cerebras));
-            return new(both, $"CapEx per single-stream tok/s from Table 1: H100 ${S(PerTokS(h100))}, Groq ${S(PerTokS(groq))}, Cerebras ${S(PerTokS(cerebras))}; H100 over them = {S(both)}x (Table 1 gives no batch throughput for the clusters)");
+            return ClaimComputation.Missing($"the cost a cluster recovers needs its throughput over all the streams it serves at once, which Table 1 does not give " +
+                $"(it gives one stream's); dividing a whole cluster's CapEx by one stream's throughput would give ${S(PerTokS(groq))} per tok/s for Groq and " +
+                $"${S(PerTokS(cerebras))} for Cerebras against the H100's ${S(PerTokS(h100))}, which measures the cluster's latency choice, not its cost per token");
         };
         c["s9.orders_of_magnitude"] = () =>
         {
@@ -202,8 +202,10 @@ public sealed class CoreClaimChecks : IClaimCheckProvider
             };
         }
         var activeFp16 = Table2Projection.H100ActiveWeightBytes(_d.Values);
-        var gpusForActive = BandwidthBound.DevicesToHold(activeFp16, h100Capacity);
-        string GpuNote() => $"{S(activeFp16 / Giga)} GB of FP16 active weights need {S(gpusForActive)} H100s of {S(h100Capacity / Giga)} GB";
+        // One residency rule for both platforms (docs/verdict-policy.md): every expert stays resident, as t2.asic.sram_holds_total requires of the ASIC.
+        var totalFp16 = Table2Projection.H100TotalWeightBytes(_d.Values);
+        var gpusForActive = BandwidthBound.DevicesToHold(totalFp16, h100Capacity);
+        string GpuNote() => $"every expert resident (the rule the ASIC's SRAM is held to): {S(totalFp16 / 1e12)} TB of FP16 weights need {S(gpusForActive)} H100s of {S(h100Capacity / Giga)} GB";
         c["t2.h100.decode_single_bound"] = () =>
         {
             var one = h100Bandwidth / activeFp16;
@@ -239,8 +241,8 @@ public sealed class CoreClaimChecks : IClaimCheckProvider
             var t = _d.Table2Rows.DecodeSingle.H100;
             var cost = Table2Projection.CapexCostAtTable2Basis(_d.Values, h100.CapexUsd!.Value, t);
             var many = Table2Projection.CapexCostAtTable2Basis(_d.Values, h100.CapexUsd!.Value * gpusForActive, t);
-            return FromReadings(new Reading("one H100", cost, $"${S(h100.CapexUsd!.Value)} / ({S(_d.Values.Table2LifetimeYears)} yr x {S(100 * _d.Values.Table2Utilization)}% x {S(t)} tok/s single request), per million tokens = ${S(cost)}, CapEx only") { Assumes = [OneGpu] },
-                new Reading("several H100s", many, $"{GpuNote()}: ${S(h100.CapexUsd!.Value * gpusForActive)} on the same basis = ${S(many)}") { Assumes = [MultiGpu] });
+            return FromReadings(new Reading("one H100", cost, $"${S(h100.CapexUsd!.Value)} / ({S(_d.Values.Table2LifetimeYears)} yr x {S(100 * _d.Values.Table2Utilization)}% x {S(t)} tok/s single request), per million tokens = ${S(cost)}, CapEx only (§3.2 adds OpEx, which the paper does not price)", ReadingKind.Floor) { Assumes = [OneGpu] },
+                new Reading("several H100s", many, $"{GpuNote()}: ${S(h100.CapexUsd!.Value * gpusForActive)} on the same basis = ${S(many)}", ReadingKind.Floor) { Assumes = [MultiGpu] });
         };
         c["t2.asic.cost"] = () =>
         {
@@ -249,8 +251,25 @@ public sealed class CoreClaimChecks : IClaimCheckProvider
             var capex = _d.Values.AsicNodeCostUsd;
             var cost = Table2Projection.CapexCostAtTable2Basis(_d.Values, capex, t);
             var anyBatch = Table2Projection.CapexCostAtTable2Basis(_d.Values, capex, Interval.Hull(t, batch64));
-            return FromReadings(new Reading("single request", cost, $"§3.3 ${S(capex)} / ({S(_d.Values.Table2LifetimeYears)} yr x {S(100 * _d.Values.Table2Utilization)}% x {S(t)} tok/s single request), per million tokens = ${S(cost)}, CapEx only"),
-                new Reading("batch 1 to 64", anyBatch, $"the same over any throughput from single request to batch 64 ({S(Interval.Hull(t, batch64))} tok/s) = ${S(anyBatch)}", ReadingKind.Envelope));
+            return FromReadings(new Reading("single request", cost, $"§3.3 ${S(capex)} / ({S(_d.Values.Table2LifetimeYears)} yr x {S(100 * _d.Values.Table2Utilization)}% x {S(t)} tok/s single request), per million tokens = ${S(cost)}, CapEx only (§3.2 adds OpEx; §3.3 gives {S(_d.Values.AsicNodePowerWatts / 1000)} kW per node but the paper gives no electricity price)", ReadingKind.Floor),
+                new Reading("batch 1 to 64", anyBatch, $"the same over any throughput from single request to batch 64 ({S(Interval.Hull(t, batch64))} tok/s) = ${S(anyBatch)}", ReadingKind.Floor));
+        };
+        c["t2.energy_common_regime"] = () =>
+        {
+            var single = _d.Table2Rows.DecodeSingle;
+            var batch64 = _d.Table2Rows.DecodeBatch64;
+            var power = _d.Values.AsicNodePowerWatts;
+            Interval Ratio(Table2Row row) => Table2Projection.Ratio(Better.Lower,
+                Table2Projection.EnergyFromThroughput(h100.SystemPowerWatts, row.H100), Table2Projection.EnergyFromThroughput(power, row.Asic));
+            string Detail(Table2Row row) => $"H100 {S(h100.SystemPowerWatts)} W / {S(row.H100)} tok/s over the ASIC's {S(power)} W / {S(row.Asic)} tok/s, " +
+                $"both at Table 2's \"{row.Metric}\" = {S(Ratio(row))}x";
+            return FromReadings(new Reading("single request on both", Ratio(single), Detail(single), ReadingKind.Envelope),
+                new Reading("batch 64 on both", Ratio(batch64), Detail(batch64), ReadingKind.Envelope));
+        };
+        c["s2_3.energy_ratio_vs_table2"] = () =>
+        {
+            var table2 = _d.Table2Rows.EnergyPerToken.RatioPrinted;
+            return new(table2, $"Table 2 prints the same comparison (H100 over ASIC energy per token) as {S(table2)}x in its ratio column");
         };
         c["t2.asic.required_bandwidth"] = () =>
         {
@@ -262,9 +281,17 @@ public sealed class CoreClaimChecks : IClaimCheckProvider
             var w = Table2Projection.AsicActiveWeightBytes(_d.Values) / Giga;
             return new(w, $"W_active = {S(_d.Values.ActiveParameters / Giga)} B x {S(_d.Values.Fp4BytesPerParameter)} bytes (FP4) = {S(w)} GB");
         };
+        c["s3_3.sram_cost_per_gb"] = () =>
+        {
+            var sram = _d.Values.AsicSramBytesPerNode;
+            var byAnalogy = CalibratedBaselines.CostAtReferenceSramPrice(cerebras.CapexUsd!.Value, _d.Values.CerebrasSramBytes, sram);
+            var perGb = cerebras.CapexUsd!.Value / (_d.Values.CerebrasSramBytes / Giga);
+            return new(byAnalogy, $"Table 1's WSE-3 at ${S(cerebras.CapexUsd!.Value / 1e6)} M for §2.1's {S(_d.Values.CerebrasSramBytes / Giga)} GB of SRAM is ${S(perGb)} per GB; " +
+                $"§3.3's {S(sram / Giga)} GB per node at that price = ${S(byAnalogy)} (against ${S(_d.Values.AsicNodeCostUsd / (sram / Giga))} per GB at §3.3's node cost)");
+        };
         c["t2.asic.sram_holds_total"] = () =>
         {
-            var w = BandwidthBound.WeightBytes(_d.Values.TotalParameters, _d.Values.Fp4BytesPerParameter) / Giga;
+            var w = Table2Projection.AsicTotalWeightBytes(_d.Values) / Giga;
             return new(w, $"all experts must stay resident: P_total {S(_d.Values.TotalParameters / 1e12)} T x {S(_d.Values.Fp4BytesPerParameter)} bytes (FP4) = {S(w)} GB");
         };
 
@@ -330,6 +357,22 @@ public sealed class CoreClaimChecks : IClaimCheckProvider
         {
             var range = Scenarios.AsicDensityFp4Pessimistic(_d.Values);
             return new(range, $"D scales linearly in t, so multiplying t by {S(shortfall)} scales §4.2's {S(asicDensity)} to {S(range)}");
+        };
+        c["appc.fp4_only_2x"] = () =>
+        {
+            var overFp8 = Table2Projection.Fp8BytesPerParameter / _d.Values.Fp4BytesPerParameter;
+            var overFp16 = _d.Values.Fp16BytesPerParameter / _d.Values.Fp4BytesPerParameter;
+            return FromReadings(new Reading("over FP8", overFp8, $"bytes read per token, FP8 {S(Table2Projection.Fp8BytesPerParameter)} / FP4 {S(_d.Values.Fp4BytesPerParameter)} = {S(overFp8)}x: the most FP4 can give over FP8 on a bandwidth-bound decode (§2.1)"),
+                new Reading("over FP16", overFp16, $"FP16 {S(_d.Values.Fp16BytesPerParameter)} / FP4 {S(_d.Values.Fp4BytesPerParameter)} bytes = {S(overFp16)}x, FP4 over Table 2's FP16 H100 baseline"));
+        };
+        c["o6.conservative"] = () =>
+        {
+            var moeT = _d.Table2Rows.DecodeSingle.H100;
+            var worked = Scenarios.WorkedExampleDensityRatio(_d.Values);
+            var atMoe = new[] { moeT.Lo, moeT.Hi }.Select(t => AgentDensity.DensityRatio(asicInputs, h100Inputs with { TokensPerSecond = t })).ToList();
+            return ClaimComputation.Holds(atMoe.Min() >= worked * (1 - 1e-12),
+                $"with Table 2's Claude-class H100 throughput ({S(moeT)} tok/s) in place of Llama-70B's {S(h100Inputs.TokensPerSecond)} tok/s, D_ASIC / D_H100 is " +
+                $"{S(new Interval(atMoe.Min(), atMoe.Max()))}x against {S(worked)}x, so the Llama-70B baseline understates the ratio (and {S(gpusForActive)} H100s to hold every FP16 expert would lower D_H100 further)");
         };
         c["appc.fp4_pessimistic_ratio"] = () =>
         {
