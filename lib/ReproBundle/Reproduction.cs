@@ -116,7 +116,7 @@ public static class Reproduction
         }
         var findingValues = FindingValues.Compute(data);
         ClaimsAudit.Write(stage, audit, findings, findingValues, bannerMarkdown);
-        summary.Insert(0, $"claims audit, per sentence: {ClaimsAudit.SentenceCounts(audit)} (claims_audit.md)");
+        summary.Insert(0, $"claims audit: {ClaimsAudit.SentenceCounts(audit)} (per sentence; {audit.Count} claims in claims_audit.md)");
         summary.Insert(1, Findings.SummaryLine(audit, findings, findingValues));
         summary.Insert(2, HeadlineLine(ClaimsDiff.Headlines(data, uncertainty)));
         Taxonomy.WriteSummary(stage, registry);

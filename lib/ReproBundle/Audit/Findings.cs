@@ -138,7 +138,13 @@ public static partial class Findings
                 ConclusionTest.About => q.Lo >= t.Lo * (1 - VerdictPolicy.ApproximateRelativeBand) && q.Hi <= t.Hi * (1 + VerdictPolicy.ApproximateRelativeBand),
                 _ => q.Hi >= t.Lo,
             };
-            var testText = c.Test switch { ConclusionTest.Above => $"above {printed}", ConclusionTest.About => $"about {printed}", _ => $"reaching {printed}" };
+            var bare = printed.TrimStart('>', '~', '≈', ' ');
+            var testText = c.Test switch
+            {
+                ConclusionTest.Above => $"above {bare}",
+                ConclusionTest.About => $"within {Quantity.Text(100 * VerdictPolicy.ApproximateRelativeBand)}% of {bare}",
+                _ => $"reaching {bare}",
+            };
             if (!holds) return new ConclusionOutcome(c, Materiality.Overturns, $"{said} no longer follows: {c.Label} is {Quantity.Text(q)}, not {testText}");
             if (c.Reference.Length > 0)
             {
