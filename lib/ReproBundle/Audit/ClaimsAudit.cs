@@ -32,10 +32,14 @@ public static class ClaimsAudit
         // A claim id no check knows is a row a person added to claims.csv: bad input at that row, not a bundle bug.
         if (claims.FirstOrDefault(c => !checks.ContainsKey(c.ClaimId)) is { } unknown)
         {
-            throw new Data.BundleInputException(unknown.Origin, $"column 'claim_id': unknown claim '{Data.AssumptionOverrides.Echo(unknown.ClaimId)}': no check of the bundle recomputes it");
+            throw new Data.BundleInputException(unknown.Origin, $"column 'claim_id': unknown claim '{Data.AssumptionOverrides.Echo(unknown.ClaimId)}': " +
+                $"no check of the bundle recomputes it; add one to {CoreClaimChecks.FileFor(unknown.ClaimId)} (docs/verdict-policy.md, Adding a claim)");
         }
         var orphans = checks.Keys.Where(id => claims.All(c => c.ClaimId != id)).Order(StringComparer.Ordinal).ToList();
-        if (orphans.Count > 0) throw new InvalidOperationException($"checks without a claim in claims.csv: {string.Join(", ", orphans)}");
+        if (orphans.Count > 0)
+        {
+            throw new InvalidOperationException($"checks without a claim in claims.csv: {string.Join(", ", orphans.Select(o => $"{o} ({CoreClaimChecks.FileFor(o)})"))}");
+        }
         return BySentence(claims.Select(c => Judge(c, checks[c.ClaimId]())).ToList());
     }
 

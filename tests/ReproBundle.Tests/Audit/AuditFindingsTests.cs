@@ -167,7 +167,7 @@ public class AuditFindingsTests
     {
         // u cancels; the lowest corner is (30000 / 20000) x (300 / 25) = 18x, so no draw can fall below 10x.
         var model = ReproBundle.Uncertainty.UncertaintyModel.From(Paper.Data, ReproBundle.Uncertainty.UncertaintyScenario.PaperRanges with { SharedUtilization = true });
-        Assert.Equal(18, ReproBundle.Uncertainty.UncertaintyClaimChecks.SharedCorners(model).Lo, 9);
+        Assert.Equal(18, UncertaintyClaimChecks.SharedCorners(model).Lo, 9);
         var result = ReproBundle.Uncertainty.UncertaintyAnalysis.RunScenario(model, new ReproBundle.Uncertainty.MonteCarloSettings(65_536, 20260422, 2));
         Assert.Equal(1, result.ProbabilityDensityRatioAbove10x);
     }

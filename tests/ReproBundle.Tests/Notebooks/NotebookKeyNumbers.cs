@@ -207,11 +207,11 @@ internal static class NotebookKeyNumbers
         {
             yield return ($"software-maturity score of {id}", $"<td>{id}</td><td>{FormatInterval(inputs.MaturityScoreOf(id))}</td>");
         }
-        var claim = Claim.Load(Path.Combine(d.DataDirectory, "claims.csv")).Single(c => c.ClaimId == ReproBundle.Figures.FigureClaimChecks.SoftwareMaturityGap);
-        var gap = ClaimsAudit.Judge(claim, new ReproBundle.Figures.FigureClaimChecks(inputs).Checks[claim.ClaimId]());
+        var claim = Claim.Load(Path.Combine(d.DataDirectory, "claims.csv")).Single(c => c.ClaimId == FigureClaimChecks.SoftwareMaturityGap);
+        var gap = ClaimsAudit.Judge(claim, new FigureClaimChecks(inputs).Checks[claim.ClaimId]());
         yield return ("§5 axis-6 gap recomputed with the bundle's rubric, and its verdict", $"<td>{gap.Recomputed}</td><td>{gap.Verdict.ToText()}</td>");
         foreach (var p in ReproBundle.Figures.FigureFrames.RadarPoints(d, inputs)
-                     .Where(x => ReproBundle.Figures.FigureClaimChecks.DedicatedSilicon.Contains(x.PlatformId) && x.AxisOrder <= 4))
+                     .Where(x => FigureClaimChecks.DedicatedSilicon.Contains(x.PlatformId) && x.AxisOrder <= 4))
         {
             yield return ($"radar ratio of {p.PlatformId} on axis {p.AxisOrder}", $"<td>{FormatNumber(p.PlottedLo)}</td><td>{FormatNumber(p.PlottedHi)}</td>");
         }

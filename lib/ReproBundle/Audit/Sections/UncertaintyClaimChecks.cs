@@ -1,12 +1,12 @@
-using ReproBundle.Audit;
 using ReproBundle.Data;
+using ReproBundle.Uncertainty;
 
-namespace ReproBundle.Uncertainty;
+namespace ReproBundle.Audit;
 
 /// <summary>
 /// The claims audit rows of the uncertainty analysis (data/claims.csv, "# Section 10: uncertainty"): §10 O2 and
 /// Appendix C's "remains &gt;10x" read as probabilities over the paper's ranges, and §10 O5's invariance to r
-/// checked on seeded Monte Carlo runs. The deterministic checks of the same claims stay in <see cref="CoreClaimChecks"/>.
+/// checked on seeded Monte Carlo runs. The deterministic checks of the same sentences are in Section10Claims.cs and AppendixCClaims.cs.
 /// </summary>
 public sealed class UncertaintyClaimChecks : IClaimCheckProvider
 {

@@ -1,6 +1,6 @@
-using ReproBundle.Audit;
+using ReproBundle.Registry;
 
-namespace ReproBundle.Registry;
+namespace ReproBundle.Audit;
 
 /// <summary>
 /// The taxonomy claims of §6, the abstract, §5, §9 and §10 (O1, O8), recomputed by counting the fields of the
