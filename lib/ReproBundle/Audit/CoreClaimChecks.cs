@@ -47,7 +47,7 @@ public sealed class CoreClaimChecks : IClaimCheckProvider
         (string Prefix, string File)[] byPrefix =
         [
             ("abstract.eleven", "RegistryClaimChecks.cs"), ("abstract.", "AbstractClaims.cs"), ("s1.", "Section1Claims.cs"), ("s2_", "Section2Claims.cs"),
-            ("t1.", "Table1Claims.cs"), ("t2.", "Table2Claims.cs"), ("s3_", "Table2Claims.cs"), ("s4_2.", "AppendixCClaims.cs"),
+            ("t1.", "Table1Claims.cs"), ("t2.", "Table2Claims.cs"), ("s3_", "Table2Claims.cs"), ("s4_1.", "Table2Claims.cs"), ("s4_2.", "AppendixCClaims.cs"),
             ("appc.mc_", "UncertaintyClaimChecks.cs"), ("appc.", "AppendixCClaims.cs"), ("s4_3.", "Section4_3Claims.cs"),
             ("s5.software", "FigureClaimChecks.cs"), ("s5.b8", "RegistryClaimChecks.cs"), ("s5.", "Section5Claims.cs"), ("s6.", "RegistryClaimChecks.cs"),
             ("s9.majority", "RegistryClaimChecks.cs"), ("s9.", "Section9Claims.cs"), ("o1.", "RegistryClaimChecks.cs"), ("o8.", "RegistryClaimChecks.cs"),
