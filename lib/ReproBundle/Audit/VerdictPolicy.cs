@@ -117,49 +117,72 @@ public static class VerdictPolicy
         return new ReadingOutcome(reading, verdict, why, eligible);
     }
 
-    private static (Verdict, string) Compare(Claim claim, Reading reading)
+    private static (Verdict, string) Compare(Claim claim, Reading reading) => reading.Kind switch
     {
-        var v = reading.Value;
+        ReadingKind.Envelope when claim.Rule is ClaimRule.Equal or ClaimRule.Contains => CompareEnvelope(claim, reading.Value),
+        ReadingKind.Central when claim.Rule is ClaimRule.Equal or ClaimRule.Contains => CompareCentral(claim, reading.Value),
+        ReadingKind.Floor => CompareFloor(claim, reading.Value),
+        _ => CompareByRule(claim, reading.Value),
+    };
+
+    /// <summary>An envelope: consistent when the printed value lies inside it and it is no wider than the bound (section 4 of the policy).</summary>
+    private static (Verdict, string) CompareEnvelope(Claim claim, Interval v)
+    {
+        var p = claim.Published;
+        var (tLo, tHi) = Tolerance(claim);
+        string N(double x) => Quantity.Text(x);
+        if (v.Lo - tLo <= p.Lo && p.Hi <= v.Hi + tHi)
+        {
+            var (width, bound) = EnvelopeWidth(claim, v);
+            if (width > bound)
+            {
+                return (Verdict.NotRecomputable, $"the stated inputs allow anything from {claim.WithUnit(N(v.Lo))} to {claim.WithUnit(N(v.Hi))} " +
+                    $"(width {WidthText(width)} against at most {WidthText(bound)}, twice the printed {claim.PublishedText}'s own), so agreement with it says nothing");
+            }
+            return (Verdict.Consistent, $"the printed {claim.PublishedText} lies within the {claim.WithUnit(Quantity.Text(v))} the stated inputs allow " +
+                $"(central value {claim.WithUnit(N(Central(v)))}, width {WidthText(width)}, at most {WidthText(bound)} allowed)");
+        }
+        var outside = Math.Max(v.Lo - p.Lo, p.Hi - v.Hi);
+        return (Verdict.Differs, $"the printed {claim.PublishedText} reaches {claim.WithUnit(N(outside))} beyond the {claim.WithUnit(Quantity.Text(v))} the stated inputs allow");
+    }
+
+    /// <summary>A central value: consistent when the printed range (with its tolerance) holds it.</summary>
+    private static (Verdict, string) CompareCentral(Claim claim, Interval v)
+    {
+        var p = claim.Published;
+        var (tLo, tHi) = Tolerance(claim);
+        string N(double x) => Quantity.Text(x);
+        if (p.Lo - tLo <= v.Lo && v.Hi <= p.Hi + tHi)
+            return (Verdict.Consistent, $"the central value {claim.WithUnit(Quantity.Text(v))} lies inside the printed {claim.PublishedText}");
+        var gap = Math.Max(p.Lo - v.Hi, v.Lo - p.Hi);
+        return (Verdict.Differs, $"the central value {claim.WithUnit(Quantity.Text(v))} lies {claim.WithUnit(N(gap))} outside the printed {claim.PublishedText}");
+    }
+
+    /// <summary>A CapEx floor under an unpriced OpEx: below it differs, at or above it at both ends is not recomputable.</summary>
+    private static (Verdict, string) CompareFloor(Claim claim, Interval v)
+    {
+        var p = claim.Published;
+        var (tLo, tHi) = Tolerance(claim);
+        string N(double x) => Quantity.Text(x);
+        var tol = DescribeTolerance(claim);
+        if (p.Lo + tLo >= v.Lo && p.Hi + tHi >= v.Hi)
+        {
+            return (Verdict.NotRecomputable, $"the printed {claim.PublishedText} is at or above the floor {claim.WithUnit(Quantity.Text(v))} at both ends; " +
+                "the part the paper names but does not price could make up the rest");
+        }
+        var below = Math.Max(v.Lo - p.Lo, v.Hi - p.Hi);
+        return (Verdict.Differs, $"the printed {claim.PublishedText} reaches {claim.WithUnit(N(below))} below the floor {claim.WithUnit(Quantity.Text(v))}, " +
+            $"and a cost the paper does not price can only add, beyond {tol}");
+    }
+
+    /// <summary>A reading that computes the printed quantity, compared by the claim's rule at the policy's tolerance.</summary>
+    private static (Verdict, string) CompareByRule(Claim claim, Interval v)
+    {
         var p = claim.Published;
         var (tLo, tHi) = Tolerance(claim);
         string N(double x) => Quantity.Text(x);
         string Pct(double delta, double of) => of == 0 ? "" : $" ({N(100 * delta / Math.Abs(of))}%)";
         var tol = DescribeTolerance(claim);
-
-        if (reading.Kind == ReadingKind.Envelope && claim.Rule is ClaimRule.Equal or ClaimRule.Contains)
-        {
-            if (v.Lo - tLo <= p.Lo && p.Hi <= v.Hi + tHi)
-            {
-                var (width, bound) = EnvelopeWidth(claim, v);
-                if (width > bound)
-                {
-                    return (Verdict.NotRecomputable, $"the stated inputs allow anything from {claim.WithUnit(N(v.Lo))} to {claim.WithUnit(N(v.Hi))} " +
-                        $"(width {WidthText(width)} against at most {WidthText(bound)}, twice the printed {claim.PublishedText}'s own), so agreement with it says nothing");
-                }
-                return (Verdict.Consistent, $"the printed {claim.PublishedText} lies within the {claim.WithUnit(Quantity.Text(v))} the stated inputs allow " +
-                    $"(central value {claim.WithUnit(N(Central(v)))}, width {WidthText(width)}, at most {WidthText(bound)} allowed)");
-            }
-            var outside = Math.Max(v.Lo - p.Lo, p.Hi - v.Hi);
-            return (Verdict.Differs, $"the printed {claim.PublishedText} reaches {claim.WithUnit(N(outside))} beyond the {claim.WithUnit(Quantity.Text(v))} the stated inputs allow");
-        }
-        if (reading.Kind == ReadingKind.Central && claim.Rule is ClaimRule.Equal or ClaimRule.Contains)
-        {
-            if (p.Lo - tLo <= v.Lo && v.Hi <= p.Hi + tHi)
-                return (Verdict.Consistent, $"the central value {claim.WithUnit(Quantity.Text(v))} lies inside the printed {claim.PublishedText}");
-            var gap = Math.Max(p.Lo - v.Hi, v.Lo - p.Hi);
-            return (Verdict.Differs, $"the central value {claim.WithUnit(Quantity.Text(v))} lies {claim.WithUnit(N(gap))} outside the printed {claim.PublishedText}");
-        }
-        if (reading.Kind == ReadingKind.Floor)
-        {
-            if (p.Lo + tLo >= v.Lo && p.Hi + tHi >= v.Hi)
-            {
-                return (Verdict.NotRecomputable, $"the printed {claim.PublishedText} is at or above the floor {claim.WithUnit(Quantity.Text(v))} at both ends; " +
-                    "the part the paper names but does not price could make up the rest");
-            }
-            var below = Math.Max(v.Lo - p.Lo, v.Hi - p.Hi);
-            return (Verdict.Differs, $"the printed {claim.PublishedText} reaches {claim.WithUnit(N(below))} below the floor {claim.WithUnit(Quantity.Text(v))}, " +
-                $"and a cost the paper does not price can only add, beyond {tol}");
-        }
         switch (claim.Rule)
         {
             case ClaimRule.Equal:

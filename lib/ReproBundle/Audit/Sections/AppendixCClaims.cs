@@ -14,6 +14,14 @@ internal sealed class AppendixCClaims(PaperData data) : SectionClaims(data)
     /// <inheritdoc />
     protected override void Add(Dictionary<string, ClaimCheck> c)
     {
+        AddDensityRanges(c);
+        AddWorkedExamples(c);
+        AddRatioAndPessimisticCase(c);
+    }
+
+    /// <summary>§4.2's and Appendix C's density ranges, and the worked examples inside them.</summary>
+    private void AddDensityRanges(Dictionary<string, ClaimCheck> c)
+    {
         c["s4_2.h100_density_range"] = () =>
         {
             var d = AgentDensity.DensityAtUtilization(h100.CapexUsd!.Value, _d.Values.Utilization, h100.TokensPerSecondPerDeployment, Interval.Point(h100Inputs.StreamTokensPerSecond));
@@ -26,6 +34,11 @@ internal sealed class AppendixCClaims(PaperData data) : SectionClaims(data)
         };
         c["appc.h100.in_range"] = () => new(Interval.Point(h100Steps.DensityPerMillionUsdAtUtilization), $"worked example D x u = {S(h100Steps.DensityPerMillionUsdAtUtilization)}");
         c["appc.asic.in_range"] = () => new(Interval.Point(asicSteps.DensityPerMillionUsdAtUtilization), $"worked example D x u = {S(asicSteps.DensityPerMillionUsdAtUtilization)}");
+    }
+
+    /// <summary>Each step of the two worked examples, and their "midpoints".</summary>
+    private void AddWorkedExamples(Dictionary<string, ClaimCheck> c)
+    {
 
         foreach (var (node, inputs, steps) in new[] { ("h100", h100Inputs, h100Steps), ("asic", asicInputs, asicSteps) })
         {
@@ -38,18 +51,15 @@ internal sealed class AppendixCClaims(PaperData data) : SectionClaims(data)
                 $"Appendix C cost step for the {node.ToUpperInvariant()} example: ${S(x.CapexUsd)} / ({S(x.LifetimeYears)} yr x {S(x.Utilization)} x {S(x.TokensPerSecond)} tok/s), per million tokens = ${S(s.CostUsdPerMillionTokens)}");
         }
 
-        // Appendix C's "midpoints": arithmetic, and geometric for ranges the paper plots on a log scale.
-        ClaimComputation Midpoint(string what, Interval range, params Reading[] more)
-        {
-            var geometric = Math.Sqrt(range.Lo * range.Hi);
-            return FromReadings(new Reading("arithmetic midpoint", Interval.Point(range.Midpoint), $"arithmetic midpoint of {what} {S(range)} = {S(range.Midpoint)}") { Assumes = ["appc.midpoint=arithmetic"] },
-                [new Reading("geometric midpoint", Interval.Point(geometric), $"geometric midpoint of {what} {S(range)} (the paper's figures use log scales) = {S(geometric)}") { Assumes = ["appc.midpoint=geometric"] }, .. more]);
-        }
-        var h100Table2 = _d.Table2Rows.DecodeSingle.H100;
         c["appc.h100.t_midpoint"] = () => Midpoint("Table 1's H100", h100.TokensPerSecondPerDeployment,
             new Reading("Table 2's H100 midpoint", Interval.Point(h100Table2.Midpoint), $"arithmetic midpoint of Table 2's MoE H100 range {S(h100Table2)} = {S(h100Table2.Midpoint)}") { Assumes = ["appc.midpoint=arithmetic"] });
         c["appc.asic.c_midpoint"] = () => Midpoint("§3.3's node cost", asicCost);
         c["appc.asic.t_midpoint"] = () => Midpoint("Table 2's single-request ASIC throughput", asicSingle);
+    }
+
+    /// <summary>The 50x ratio and its decomposition, the pessimistic FP4 case, and the $10 M deployments.</summary>
+    private void AddRatioAndPessimisticCase(Dictionary<string, ClaimCheck> c)
+    {
 
         c["appc.density_ratio"] = () =>
         {
@@ -82,7 +92,6 @@ internal sealed class AppendixCClaims(PaperData data) : SectionClaims(data)
                 new Reading("matching ends", ends, $"pessimistic ASIC {S(pessimistic)} over H100 {S(h100Density)}, low with low and high with high = {S(ends)}x"),
                 new Reading("every corner", corners, $"pessimistic ASIC {S(pessimistic)} over H100 {S(h100Density)} by interval arithmetic = {S(corners)}x, the lowest being {S(pessimistic.Lo)} / {S(h100Density.Hi)}"));
         };
-        var deployment = _d.Values.DeploymentUsd;
         c["appc.deployment_h100"] = () => new(AgentDensity.StreamsForDeployment(h100Density, deployment), $"${S(deployment / 1e6)} M x {S(h100Density)} streams per $1 M = {S(AgentDensity.StreamsForDeployment(h100Density, deployment))}");
         c["appc.deployment_asic"] = () => new(AgentDensity.StreamsForDeployment(asicDensity, deployment), $"${S(deployment / 1e6)} M x {S(asicDensity)} streams per $1 M = {S(AgentDensity.StreamsForDeployment(asicDensity, deployment))}");
     }

@@ -14,6 +14,15 @@ internal sealed class Table2Claims(PaperData data) : SectionClaims(data)
     /// <inheritdoc />
     protected override void Add(Dictionary<string, ClaimCheck> c)
     {
+        AddRatios(c);
+        AddH100Cells(c);
+        AddAsicCells(c);
+        AddSramAndBounds(c);
+    }
+
+    /// <summary>Table 2's ratio column against its own columns, and the energy ratio at one batch regime for both platforms.</summary>
+    private void AddRatios(Dictionary<string, ClaimCheck> c)
+    {
         // Table 2: ratios and the cells the model can recompute.
         foreach (var r in _d.Table2)
         {
@@ -24,11 +33,23 @@ internal sealed class Table2Claims(PaperData data) : SectionClaims(data)
                 return FromReadings(ends, all, mid);
             };
         }
-        var activeFp16 = Table2Projection.H100ActiveWeightBytes(_d.Values);
-        // One residency rule for both platforms (docs/verdict-policy.md): every expert stays resident, as t2.asic.sram_holds_total requires of the ASIC.
-        var totalFp16 = Table2Projection.H100TotalWeightBytes(_d.Values);
-        var gpusForActive = BandwidthBound.DevicesToHold(totalFp16, h100Capacity);
-        string GpuNote() => $"every expert resident (the rule the ASIC's SRAM is held to): {S(totalFp16 / 1e12)} TB of FP16 weights need {S(gpusForActive)} H100s of {S(h100Capacity / Giga)} GB";
+        c["t2.energy_common_regime"] = () =>
+        {
+            var single = _d.Table2Rows.DecodeSingle;
+            var batch64 = _d.Table2Rows.DecodeBatch64;
+            var power = _d.Values.AsicNodePowerWatts;
+            Interval Ratio(Table2Row row) => Table2Projection.Ratio(Better.Lower,
+                Table2Projection.EnergyFromThroughput(h100.SystemPowerWatts, row.H100), Table2Projection.EnergyFromThroughput(power, row.Asic));
+            string Detail(Table2Row row) => $"H100 {S(h100.SystemPowerWatts)} W / {S(row.H100)} tok/s over the ASIC's {S(power)} W / {S(row.Asic)} tok/s, " +
+                $"both at Table 2's \"{row.Metric}\" = {S(Ratio(row))}x";
+            return FromReadings(new Reading("single request on both", Ratio(single), Detail(single), ReadingKind.Envelope),
+                new Reading("batch 64 on both", Ratio(batch64), Detail(batch64), ReadingKind.Envelope));
+        };
+    }
+
+    /// <summary>The H100 baseline's cells: the bandwidth bound, energy and cost, each on one H100 (and shown on the GPUs residency needs).</summary>
+    private void AddH100Cells(Dictionary<string, ClaimCheck> c)
+    {
         c["t2.h100.decode_single_bound"] = () =>
         {
             var one = h100Bandwidth / activeFp16;
@@ -47,6 +68,19 @@ internal sealed class Table2Claims(PaperData data) : SectionClaims(data)
                 new Reading("one H100, batch 1 to 64", anyBatch, $"{S(h100.SystemPowerWatts)} W over any throughput from single request to batch 64 ({S(Interval.Hull(single, batch64))} tok/s) = {S(anyBatch)} J/token", ReadingKind.Envelope) { Assumes = [OneGpu] },
                 new Reading("several H100s", many, $"{GpuNote()}: {S(h100.SystemPowerWatts * gpusForActive)} W / {S(single)} tok/s = {S(many)} J/token") { Assumes = [MultiGpu] });
         };
+        c["t2.h100.cost"] = () =>
+        {
+            var t = _d.Table2Rows.DecodeSingle.H100;
+            var cost = Table2Projection.CapexCostAtTable2Basis(_d.Values, h100.CapexUsd!.Value, t);
+            var many = Table2Projection.CapexCostAtTable2Basis(_d.Values, h100.CapexUsd!.Value * gpusForActive, t);
+            return FromReadings(new Reading("one H100", cost, $"${S(h100.CapexUsd!.Value)} / ({S(_d.Values.Table2LifetimeYears)} yr x {S(100 * _d.Values.Table2Utilization)}% x {S(t)} tok/s single request), per million tokens = ${S(cost)}, CapEx only (§3.2 adds OpEx, which the paper does not price)", ReadingKind.Floor) { Assumes = [OneGpu] },
+                new Reading("several H100s", many, $"{GpuNote()}: ${S(h100.CapexUsd!.Value * gpusForActive)} on the same basis = ${S(many)}", ReadingKind.Floor) { Assumes = [MultiGpu] });
+        };
+    }
+
+    /// <summary>The ASIC's cells: energy from §3.3's power, cost from §3.3's node cost (CapEx floor), the bandwidth it needs.</summary>
+    private void AddAsicCells(Dictionary<string, ClaimCheck> c)
+    {
         c["t2.asic.energy_from_power"] = () =>
         {
             var power = _d.Values.AsicNodePowerWatts;
@@ -59,14 +93,6 @@ internal sealed class Table2Claims(PaperData data) : SectionClaims(data)
                 new Reading("single request", atSingle, $"{S(power)} W / Table 2 single-request {S(single)} tok/s = {S(atSingle)} J/token"),
                 new Reading("batch 1 to 64", anyBatch, $"{S(power)} W over any throughput from single request to batch 64 ({S(Interval.Hull(single, batch64))} tok/s) = {S(anyBatch)} J/token; the paper does not say at which batch its energy column is taken", ReadingKind.Envelope));
         };
-        c["t2.h100.cost"] = () =>
-        {
-            var t = _d.Table2Rows.DecodeSingle.H100;
-            var cost = Table2Projection.CapexCostAtTable2Basis(_d.Values, h100.CapexUsd!.Value, t);
-            var many = Table2Projection.CapexCostAtTable2Basis(_d.Values, h100.CapexUsd!.Value * gpusForActive, t);
-            return FromReadings(new Reading("one H100", cost, $"${S(h100.CapexUsd!.Value)} / ({S(_d.Values.Table2LifetimeYears)} yr x {S(100 * _d.Values.Table2Utilization)}% x {S(t)} tok/s single request), per million tokens = ${S(cost)}, CapEx only (§3.2 adds OpEx, which the paper does not price)", ReadingKind.Floor) { Assumes = [OneGpu] },
-                new Reading("several H100s", many, $"{GpuNote()}: ${S(h100.CapexUsd!.Value * gpusForActive)} on the same basis = ${S(many)}", ReadingKind.Floor) { Assumes = [MultiGpu] });
-        };
         c["t2.asic.cost"] = () =>
         {
             var t = _d.Table2Rows.DecodeSingle.Asic;
@@ -77,18 +103,16 @@ internal sealed class Table2Claims(PaperData data) : SectionClaims(data)
             return FromReadings(new Reading("single request", cost, $"§3.3 ${S(capex)} / ({S(_d.Values.Table2LifetimeYears)} yr x {S(100 * _d.Values.Table2Utilization)}% x {S(t)} tok/s single request), per million tokens = ${S(cost)}, CapEx only (§3.2 adds OpEx; §3.3 gives {S(_d.Values.AsicNodePowerWatts / 1000)} kW per node but the paper gives no electricity price)", ReadingKind.Floor),
                 new Reading("batch 1 to 64", anyBatch, $"the same over any throughput from single request to batch 64 ({S(Interval.Hull(t, batch64))} tok/s) = ${S(anyBatch)}", ReadingKind.Floor));
         };
-        c["t2.energy_common_regime"] = () =>
+        c["t2.asic.required_bandwidth"] = () =>
         {
-            var single = _d.Table2Rows.DecodeSingle;
-            var batch64 = _d.Table2Rows.DecodeBatch64;
-            var power = _d.Values.AsicNodePowerWatts;
-            Interval Ratio(Table2Row row) => Table2Projection.Ratio(Better.Lower,
-                Table2Projection.EnergyFromThroughput(h100.SystemPowerWatts, row.H100), Table2Projection.EnergyFromThroughput(power, row.Asic));
-            string Detail(Table2Row row) => $"H100 {S(h100.SystemPowerWatts)} W / {S(row.H100)} tok/s over the ASIC's {S(power)} W / {S(row.Asic)} tok/s, " +
-                $"both at Table 2's \"{row.Metric}\" = {S(Ratio(row))}x";
-            return FromReadings(new Reading("single request on both", Ratio(single), Detail(single), ReadingKind.Envelope),
-                new Reading("batch 64 on both", Ratio(batch64), Detail(batch64), ReadingKind.Envelope));
+            var needed = ProjectionModel.RequiredBandwidth(Table2Projection.AsicActiveWeightBytes(_d.Values), _d.Table2Rows.DecodeSingle.Asic);
+            return ClaimComputation.Missing($"the paper states no memory bandwidth for the reference ASIC; decoding {S(_d.Table2Rows.DecodeSingle.Asic)} tok/s single-stream with W_active = {S(Table2Projection.AsicActiveWeightBytes(_d.Values) / Giga)} GB (FP4) needs B_eff = {S(needed / 1e12)} TB/s per node ({S(needed / h100Bandwidth)}x an H100's {S(h100Bandwidth / 1e12)} TB/s), which on-chip SRAM can deliver (Groq ~{S(_d.Values.GroqSramBytesPerSecondPerChip / 1e12)} TB/s per chip, Cerebras ~{S(_d.Values.CerebrasSramBytesPerSecond / 1e15)} PB/s per wafer, §2.1) but which the projection never states");
         };
+    }
+
+    /// <summary>§3.3's SRAM (active and total weights), its price by the WSE-3 analogy, and §4.1's "lower bounds already achieved".</summary>
+    private void AddSramAndBounds(Dictionary<string, ClaimCheck> c)
+    {
         c["s4_1.lower_bounds_achieved"] = () =>
         {
             // The ASIC column's least favourable end against the best of Cerebras and Groq in Table 1, for the metrics Table 1 measures.
@@ -102,11 +126,6 @@ internal sealed class Table2Claims(PaperData data) : SectionClaims(data)
                 $"single-request throughput: best existing {S(bestTokS)} tok/s against the ASIC column's low end {S(single.Lo)} ({(throughputMet ? "achieved" : "not achieved")}); " +
                 $"energy per token: best existing {S(bestJ)} J against the ASIC column's high end {S(energy.Hi)} J ({(energyMet ? "achieved" : "not achieved")}); " +
                 "Table 1 gives no batch-64 throughput, TTFT, cost per token at batch or context for them");
-        };
-        c["t2.asic.required_bandwidth"] = () =>
-        {
-            var needed = ProjectionModel.RequiredBandwidth(Table2Projection.AsicActiveWeightBytes(_d.Values), _d.Table2Rows.DecodeSingle.Asic);
-            return ClaimComputation.Missing($"the paper states no memory bandwidth for the reference ASIC; decoding {S(_d.Table2Rows.DecodeSingle.Asic)} tok/s single-stream with W_active = {S(Table2Projection.AsicActiveWeightBytes(_d.Values) / Giga)} GB (FP4) needs B_eff = {S(needed / 1e12)} TB/s per node ({S(needed / h100Bandwidth)}x an H100's {S(h100Bandwidth / 1e12)} TB/s), which on-chip SRAM can deliver (Groq ~{S(_d.Values.GroqSramBytesPerSecondPerChip / 1e12)} TB/s per chip, Cerebras ~{S(_d.Values.CerebrasSramBytesPerSecond / 1e15)} PB/s per wafer, §2.1) but which the projection never states");
         };
         c["t2.asic.sram_holds_active"] = () =>
         {
@@ -126,6 +145,5 @@ internal sealed class Table2Claims(PaperData data) : SectionClaims(data)
             var w = Table2Projection.AsicTotalWeightBytes(_d.Values) / Giga;
             return new(w, $"all experts must stay resident: P_total {S(_d.Values.TotalParameters / 1e12)} T x {S(_d.Values.Fp4BytesPerParameter)} bytes (FP4) = {S(w)} GB");
         };
-
     }
 }
