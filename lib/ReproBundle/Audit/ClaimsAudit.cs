@@ -89,7 +89,8 @@ public static class ClaimsAudit
         var chosen = VerdictPolicy.Choose(claim, outcomes);
         string Shown(Interval v) => claim.Rule == ClaimRule.Holds ? (v.Lo == 1 ? "holds" : "does not hold") : claim.WithUnit(Quantity.Text(v));
         var tried = outcomes.Select(o => $"{o.Reading.Name}: {Shown(o.Reading.Value)} ({o.Verdict.ToText()}{(o.Eligible ? "" : ", not taken")})").ToList();
-        var others = outcomes.Where(o => o != chosen).Select(o => $"{o.Reading.Name}: {o.Reading.Detail}; {o.Why}" + (o.Eligible ? "" : " (not taken: it reads a shared quantity differently from the rest of the audit)")).ToList();
+        var others = outcomes.Where(o => o != chosen).Select(o => $"{o.Reading.Name}: {o.Reading.Detail}; {o.Why}" + (o.Eligible ? "" : " (not taken: it " +
+            "reads a shared quantity differently from the rest of the audit)")).ToList();
         var reason = outcomes.Count > 1
             ? $"{chosen.Reading.Name} (the reading the audit takes: {claim.ReadingBasis}): {chosen.Reading.Detail}; {chosen.Why}"
             : $"{chosen.Reading.Detail}; {chosen.Why}";
@@ -97,7 +98,8 @@ public static class ClaimsAudit
         var verdict = chosen.Verdict;
         if (result.BundleAssumption.Length > 0)
         {
-            reason = $"Rests on {result.BundleAssumption}, which the paper does not give, so this is not a verdict on the paper; the bundle's own result ({chosen.Verdict.ToText()}): {reason}";
+            reason = $"Rests on {result.BundleAssumption}, which the paper does not give, so this is not a verdict on the paper; the bundle's own result " +
+                $"({chosen.Verdict.ToText()}): {reason}";
             verdict = Verdict.NotRecomputable;
         }
         if (verdict != Verdict.Reproduces) reason = WithExplanation(reason);
@@ -156,30 +158,36 @@ public static class ClaimsAudit
         sb.Append(banner);
         sb.Append("Every numeric claim of \"Bottleneck-Driven Projection of Frontier-Class LLM Inference on Dedicated ASICs\" (v0.3) ");
         sb.Append($"that the bundle lists in `data/claims.csv`, recomputed from `data/`{(banner.Length > 0 ? " with the reviewer's overrides above" : "")} through the library. Inputs are never tuned to make a claim pass. ");
-        sb.Append($"Verdicts follow the written policy in [`{PolicyPage}`](../{PolicyPage}): tolerance from the printed digits (wider for values printed as approximate), ");
-        sb.Append("every natural reading shown and the verdict taken on the one each claim declares in advance, `consistent` where the printed value lies within what the stated inputs allow, ");
+        sb.Append($"Verdicts follow the written policy in [`{PolicyPage}`](../{PolicyPage}): tolerance from the printed digits (wider for values printed " +
+            $"as approximate), ");
+        sb.Append("every natural reading shown and the verdict taken on the one each claim declares in advance, `consistent` where the printed value lies " +
+            "within what the stated inputs allow, ");
         sb.Append("and `not-recomputable` where a result would rest on the bundle's own assumption.\n\n");
         if (findings is not null)
         {
-            sb.Append("## Findings\n\nEach claim that differs belongs to one finding, its root cause; materiality says whether the finding changes a conclusion of the paper.\n\n");
+            sb.Append("## Findings\n\nEach claim that differs belongs to one finding, its root cause; materiality says whether the finding changes a " +
+                "conclusion of the paper.\n\n");
             sb.Append(Findings.ToMarkdown(rows, findings, values ?? new Dictionary<string, Interval>()));
             sb.Append('\n');
         }
         var sentences = Sentences(rows);
-        sb.Append("## Verdicts\n\nOne verdict per sentence of the paper (a sentence with several numbers is judged on all its parts: it differs if one differs); ");
+        sb.Append("## Verdicts\n\nOne verdict per sentence of the paper (a sentence with several numbers is judged on all its parts: it differs if one " +
+            "differs); ");
         sb.Append("each claim below is one part, with its own verdict.\n\n| verdict | sentences | claims (parts) |\n|---|---|---|\n");
         foreach (var verdict in Enum.GetValues<Verdict>())
         {
             sb.Append($"| {verdict.ToText()} | {sentences.Count(s => s.Verdict == verdict)} | {rows.Count(r => r.Verdict == verdict)} |\n");
         }
         sb.Append($"| total | {sentences.Count} | {rows.Count} |\n\n");
-        sb.Append("| sentence | verdict | claim | section | quote | published | recomputed | part verdict | finding | reason |\n|---|---|---|---|---|---|---|---|---|---|\n");
+        sb.Append("| sentence | verdict | claim | section | quote | published | recomputed | part verdict | finding | reason " +
+            "|\n|---|---|---|---|---|---|---|---|---|---|\n");
         foreach (var (sentenceId, sentenceVerdict, parts) in sentences)
         {
             foreach (var r in parts)
             {
                 var head = r == parts[0] ? $"`{Cell(sentenceId)}` | {sentenceVerdict.ToText()}" : " | ";
-                sb.Append($"| {head} | `{Cell(r.ClaimId)}` | {Cell(r.Section)} | {Cell(r.Quote)} | {Cell(r.Published)} | {Cell(r.Recomputed)} | {r.Verdict.ToText()} | {Cell(r.FindingId)} | {Cell(r.Reason)} |\n");
+                sb.Append($"| {head} | `{Cell(r.ClaimId)}` | {Cell(r.Section)} | {Cell(r.Quote)} | {Cell(r.Published)} | {Cell(r.Recomputed)} | " +
+                    $"{r.Verdict.ToText()} | {Cell(r.FindingId)} | {Cell(r.Reason)} |\n");
             }
         }
         return sb.ToString();

@@ -131,7 +131,7 @@ public static partial class Findings
             var t = Value(finding, c.Threshold, byId, values);
             var printed = c.Threshold.EndsWith("#published", StringComparison.Ordinal) ? byId[c.Threshold[..^"#published".Length]].Published : Quantity.Text(t);
             var quote = c.Threshold.EndsWith("#published", StringComparison.Ordinal) ? byId[c.Threshold[..^"#published".Length]] : null;
-            var said = quote is null ? printed : $"“{quote.Quote}” ({quote.Section})";
+            var said = quote is null ? printed : $"“{ForSentence(quote.Quote)}” ({quote.Section})";
             var holds = c.Test switch
             {
                 ConclusionTest.Above => q.Lo > t.Hi,
@@ -150,12 +150,16 @@ public static partial class Findings
             {
                 var r = Value(finding, c.Reference, byId, values);
                 var thinner = c.Test == ConclusionTest.Reaches ? q.Hi < r.Hi : q.Lo < r.Lo;
-                if (thinner) return new ConclusionOutcome(c, Materiality.Weakens, $"{said} still follows with a thinner margin: {c.Label} is {Quantity.Text(q)} against {Quantity.Text(r)}, still {testText}");
+                if (thinner) return new ConclusionOutcome(c, Materiality.Weakens, $"{said} still follows with a thinner margin: {c.Label} is " +
+                    $"{Quantity.Text(q)} against {Quantity.Text(r)}, still {testText}");
                 return new ConclusionOutcome(c, Materiality.None, $"{said} stands: {c.Label} is {Quantity.Text(q)} ({Quantity.Text(r)} before), {testText}");
             }
             return new ConclusionOutcome(c, Materiality.None, $"{said} stands: {c.Label} is {Quantity.Text(q)}, {testText}");
         }).ToList();
     }
+
+    /// <summary>A verbatim quote as a sentence shows it: a table row's cells separated by " | ", the paper's escaped "\$" as "$".</summary>
+    public static string ForSentence(string quote) => quote.Replace("\t", " | ", StringComparison.Ordinal).Replace("\\$", "$", StringComparison.Ordinal);
 
     /// <summary>A finding's materiality under this run's values: the strongest of its conclusions' (none when it names none).</summary>
     public static Materiality MaterialityOf(Finding finding, IReadOnlyList<AuditRow> rows, IReadOnlyDictionary<string, Interval> values) =>
@@ -237,7 +241,8 @@ public static partial class Findings
         string Ids(Materiality m) => string.Join(", ", findings.Where(f => materiality[f.FindingId] == m).Select(f => f.FindingId));
         int N(Materiality m) => findings.Count(f => materiality[f.FindingId] == m);
         var differs = rows.Where(r => r.Verdict == Verdict.Differs).ToList();
-        return $"findings: {findings.Count} root cause(s) behind {differs.Count} differing claim(s) on {differs.Select(r => r.SentenceId).Distinct().Count()} sentence(s): " +
+        return $"findings: {findings.Count} root cause(s) behind {differs.Count} differing claim(s) on " +
+            $"{differs.Select(r => r.SentenceId).Distinct().Count()} sentence(s): " +
             $"{N(Materiality.Overturns)} overturn a conclusion{(N(Materiality.Overturns) > 0 ? $" ({Ids(Materiality.Overturns)})" : "")}, " +
             $"{N(Materiality.Weakens)} weaken one{(N(Materiality.Weakens) > 0 ? $" ({Ids(Materiality.Weakens)})" : "")}, {N(Materiality.None)} change none";
     }

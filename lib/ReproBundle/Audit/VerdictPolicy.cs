@@ -137,13 +137,15 @@ public static class VerdictPolicy
             if (width > bound)
             {
                 return (Verdict.NotRecomputable, $"the stated inputs allow anything from {claim.WithUnit(N(v.Lo))} to {claim.WithUnit(N(v.Hi))} " +
-                    $"(width {WidthText(width)} against at most {WidthText(bound)}, twice the printed {claim.PublishedText}'s own), so agreement with it says nothing");
+                    $"(width {WidthText(width)} against at most {WidthText(bound)}, twice the printed {claim.PublishedText}'s own), so agreement with it " +
+                        $"says nothing");
             }
             return (Verdict.Consistent, $"the printed {claim.PublishedText} lies within the {claim.WithUnit(Quantity.Text(v))} the stated inputs allow " +
                 $"(central value {claim.WithUnit(N(Central(v)))}, width {WidthText(width)}, at most {WidthText(bound)} allowed)");
         }
         var outside = Math.Max(v.Lo - p.Lo, p.Hi - v.Hi);
-        return (Verdict.Differs, $"the printed {claim.PublishedText} reaches {claim.WithUnit(N(outside))} beyond the {claim.WithUnit(Quantity.Text(v))} the stated inputs allow");
+        return (Verdict.Differs, $"the printed {claim.PublishedText} reaches {claim.WithUnit(N(outside))} beyond the {claim.WithUnit(Quantity.Text(v))} " +
+            $"the stated inputs allow");
     }
 
     /// <summary>A central value: consistent when the printed range (with its tolerance) holds it.</summary>
@@ -155,7 +157,8 @@ public static class VerdictPolicy
         if (p.Lo - tLo <= v.Lo && v.Hi <= p.Hi + tHi)
             return (Verdict.Consistent, $"the central value {claim.WithUnit(Quantity.Text(v))} lies inside the printed {claim.PublishedText}");
         var gap = Math.Max(p.Lo - v.Hi, v.Lo - p.Hi);
-        return (Verdict.Differs, $"the central value {claim.WithUnit(Quantity.Text(v))} lies {claim.WithUnit(N(gap))} outside the printed {claim.PublishedText}");
+        return (Verdict.Differs, $"the central value {claim.WithUnit(Quantity.Text(v))} lies {claim.WithUnit(N(gap))} outside the printed " +
+            $"{claim.PublishedText}");
     }
 
     /// <summary>A CapEx floor under an unpriced OpEx: below it differs, at or above it at both ends is not recomputable.</summary>
@@ -197,7 +200,8 @@ public static class VerdictPolicy
             case ClaimRule.Contains:
             {
                 if (p.Contains(v)) return (Verdict.Reproduces, "lies inside the printed range");
-                if (Within(Math.Max(0, p.Lo - v.Lo), tLo) && Within(Math.Max(0, v.Hi - p.Hi), tHi)) return (Verdict.WithinRounding, $"lies inside the printed range at {tol}");
+                if (Within(Math.Max(0, p.Lo - v.Lo), tLo) && Within(Math.Max(0, v.Hi - p.Hi), tHi)) return (Verdict.WithinRounding, $"lies inside the " +
+                    $"printed range at {tol}");
                 double below = Math.Max(0, p.Lo - v.Lo), above = Math.Max(0, v.Hi - p.Hi);
                 return (Verdict.Differs, below >= above
                     ? $"reaches {claim.WithUnit(N(below))} below the printed low end {N(p.Lo)}{Pct(below, p.Lo)}, beyond {tol}"

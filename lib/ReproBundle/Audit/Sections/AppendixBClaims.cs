@@ -18,7 +18,8 @@ internal sealed class AppendixBClaims(PaperData data) : SectionClaims(data)
         c["appb.references_count"] = () =>
         {
             var withTitle = BibReference.Load(Path.Combine(_d.DataDirectory, "references.bib")).Count(r => r["title"].Length > 0);
-            return new(Interval.Point(withTitle), $"references.bib transcribes {S(_d.ReferenceKeys.Count)} cited works, of which {S(withTitle)} appear in the paper's printed reference list (the others are cited but not listed)");
+            return new(Interval.Point(withTitle), $"references.bib transcribes {S(_d.ReferenceKeys.Count)} cited works, of which {S(withTitle)} appear in " +
+                $"the paper's printed reference list (the others are cited but not listed)");
         };
     }
 }

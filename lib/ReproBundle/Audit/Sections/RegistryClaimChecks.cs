@@ -53,7 +53,8 @@ public sealed class RegistryClaimChecks : IClaimCheckProvider
         {
             var notCapital = all.Count - capital.Count;
             var share = 100.0 * notCapital / all.Count;
-            return new Reading("not heavy capital", Interval.Point(share), $"entries outside heavy-capital ({coord.Count} coordination-or-engineering + {algo.Count} algorithmic) {notCapital} of {all.Count} = {S(share)}%");
+            return new Reading("not heavy capital", Interval.Point(share), $"entries outside heavy-capital ({coord.Count} coordination-or-engineering + " +
+                $"{algo.Count} algorithmic) {notCapital} of {all.Count} = {S(share)}%");
         }
         c["s6.coordination_share"] = () =>
         {
@@ -84,7 +85,10 @@ public sealed class RegistryClaimChecks : IClaimCheckProvider
             var seed = Seed;
             var blocked = seed.Where(e => e.Group != TaxonomyGroup.Algorithmic).ToList();
             return new(Interval.Point(blocked.Count),
-                $"of the {seed.Count} seed entries (schema v0.1), {blocked.Count} are not algorithmic: {In(TaxonomyGroup.CoordinationOrEngineering, seed).Count} coordination-or-engineering ({Ids(In(TaxonomyGroup.CoordinationOrEngineering, seed))}) + {In(TaxonomyGroup.HeavyCapital, seed).Count} heavy-capital ({Ids(In(TaxonomyGroup.HeavyCapital, seed))}); algorithmic: {Ids(In(TaxonomyGroup.Algorithmic, seed))}");
+                $"of the {seed.Count} seed entries (schema v0.1), {blocked.Count} are not algorithmic: " +
+                    $"{In(TaxonomyGroup.CoordinationOrEngineering, seed).Count} coordination-or-engineering " +
+                    $"({Ids(In(TaxonomyGroup.CoordinationOrEngineering, seed))}) + {In(TaxonomyGroup.HeavyCapital, seed).Count} heavy-capital " +
+                    $"({Ids(In(TaxonomyGroup.HeavyCapital, seed))}); algorithmic: {Ids(In(TaxonomyGroup.Algorithmic, seed))}");
         };
         c["s9.majority"] = () =>
         {
@@ -101,7 +105,8 @@ public sealed class RegistryClaimChecks : IClaimCheckProvider
             var maxDifficulty = all.Max(e => e.Difficulty);
             var peers = all.Where(e => e.Priority == maxPriority && e.Difficulty == maxDifficulty).ToList();
             return ClaimComputation.Holds(b8.Priority == maxPriority && b8.Difficulty == maxDifficulty,
-                $"B8 rates priority {b8.Priority} and difficulty {b8.Difficulty}; the registry's maxima are {maxPriority} and {maxDifficulty}, reached together by {Ids(peers)}");
+                $"B8 rates priority {b8.Priority} and difficulty {b8.Difficulty}; the registry's maxima are {maxPriority} and {maxDifficulty}, reached " +
+                    $"together by {Ids(peers)}");
         };
         c["o1.b4_dominant_risk"] = () =>
         {

@@ -20,8 +20,10 @@ internal sealed class Section10Claims(PaperData data) : SectionClaims(data)
             var worked = Scenarios.WorkedExampleDensityRatio(_d.Values);
             var atMoe = new[] { moeT.Lo, moeT.Hi }.Select(t => AgentDensity.DensityRatio(asicInputs, h100Inputs with { TokensPerSecond = t })).ToList();
             return ClaimComputation.Holds(atMoe.Min() >= worked * (1 - 1e-12),
-                $"with Table 2's Claude-class H100 throughput ({S(moeT)} tok/s) in place of Llama-70B's {S(h100Inputs.TokensPerSecond)} tok/s, D_ASIC / D_H100 is " +
-                $"{S(new Interval(atMoe.Min(), atMoe.Max()))}x against {S(worked)}x, so the Llama-70B baseline understates the ratio (and {S(gpusForActive)} H100s to hold every FP16 expert would lower D_H100 further)");
+                $"with Table 2's Claude-class H100 throughput ({S(moeT)} tok/s) in place of Llama-70B's {S(h100Inputs.TokensPerSecond)} tok/s, D_ASIC / " +
+                    $"D_H100 is " +
+                $"{S(new Interval(atMoe.Min(), atMoe.Max()))}x against {S(worked)}x, so the Llama-70B baseline understates the ratio (and " +
+                    $"{S(gpusForActive)} H100s to hold every FP16 expert would lower D_H100 further)");
         };
         // §10.
         c["o2.active_params_robust"] = () =>
@@ -33,7 +35,8 @@ internal sealed class Section10Claims(PaperData data) : SectionClaims(data)
             var both = AgentDensity.DensityRatio(asicInputs with { TokensPerSecond = asicInputs.TokensPerSecond * scale }, h100Inputs with { TokensPerSecond = h100Inputs.TokensPerSecond * scale });
             var asicOnly = Scenarios.Fp4PessimisticDensityRatio(_d.Values);
             return new(new Interval(Math.Min(both, asicOnly), Math.Max(both, asicOnly)),
-                $"P_active {S(active.Lo / Giga)} -> {S(active.Hi / Giga)} B scales W_active and so the bandwidth-bound t by {S(scale)}: on both platforms D_ASIC / D_H100 stays {S(both)}x; with only the ASIC's t at x {S(shortfall)} it falls to {S(asicOnly)}x");
+                $"P_active {S(active.Lo / Giga)} -> {S(active.Hi / Giga)} B scales W_active and so the bandwidth-bound t by {S(scale)}: on both platforms " +
+                    $"D_ASIC / D_H100 stays {S(both)}x; with only the ASIC's t at x {S(shortfall)} it falls to {S(asicOnly)}x");
         };
         c["o5.ratio_invariant_to_r"] = () =>
         {

@@ -35,9 +35,11 @@ internal sealed class Section1Claims(PaperData data) : SectionClaims(data)
         c["s1.cost_orders_of_magnitude"] = () =>
         {
             Interval PerTokS(PlatformBaseline x) => x.CapexUsd!.Value / x.TokensPerSecondPerDeployment;
-            return ClaimComputation.Missing($"the cost a cluster recovers needs its throughput over all the streams it serves at once, which Table 1 does not give " +
+            return ClaimComputation.Missing($"the cost a cluster recovers needs its throughput over all the streams it serves at once, which Table 1 does " +
+                $"not give " +
                 $"(it gives one stream's); dividing a whole cluster's CapEx by one stream's throughput would give ${S(PerTokS(groq))} per tok/s for Groq and " +
-                $"${S(PerTokS(cerebras))} for Cerebras against the H100's ${S(PerTokS(h100))}, which measures the cluster's latency choice, not its cost per token");
+                $"${S(PerTokS(cerebras))} for Cerebras against the H100's ${S(PerTokS(h100))}, which measures the cluster's latency choice, not its cost " +
+                    $"per token");
         };
     }
 }

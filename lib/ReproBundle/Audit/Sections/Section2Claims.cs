@@ -18,8 +18,10 @@ internal sealed class Section2Claims(PaperData data) : SectionClaims(data)
         {
             var ratio = groq.TokensPerSecondPerDeployment / s1Tok;
             var table1 = groq.TokensPerSecondPerDeployment / h100.TokensPerSecondPerDeployment;
-            return FromReadings(new Reading("against §1's H100", ratio, $"Groq {S(groq.TokensPerSecondPerDeployment)} tok/s / §1's ~{S(s1Tok)} tok/s H100 = {S(ratio)}x"),
-                new Reading("against Table 1's H100", table1, $"Groq {S(groq.TokensPerSecondPerDeployment)} tok/s / Table 1's H100 {S(h100.TokensPerSecondPerDeployment)} tok/s = {S(table1)}x"));
+            return FromReadings(new Reading("against §1's H100", ratio, $"Groq {S(groq.TokensPerSecondPerDeployment)} tok/s / §1's ~{S(s1Tok)} tok/s H100 " +
+                $"= {S(ratio)}x"),
+                new Reading("against Table 1's H100", table1, $"Groq {S(groq.TokensPerSecondPerDeployment)} tok/s / Table 1's H100 " +
+                    $"{S(h100.TokensPerSecondPerDeployment)} tok/s = {S(table1)}x"));
         };
         c["s2_2.per_chip_vs_deployment"] = () =>
         {
@@ -41,13 +43,15 @@ internal sealed class Section2Claims(PaperData data) : SectionClaims(data)
         c["s2_1.sram_outruns_hbm"] = () =>
         {
             var ratio = _d.Values.CerebrasSramBytesPerSecond / h100Bandwidth;
-            return new(ratio, $"Cerebras {S(_d.Values.CerebrasSramBytesPerSecond / 1e15)} PB/s / H100 {S(h100Bandwidth / 1e12)} TB/s = {S(ratio)}x the bandwidth, so {S(ratio)}x the §2.1 decode bound for the same weights");
+            return new(ratio, $"Cerebras {S(_d.Values.CerebrasSramBytesPerSecond / 1e15)} PB/s / H100 {S(h100Bandwidth / 1e12)} TB/s = {S(ratio)}x the " +
+                $"bandwidth, so {S(ratio)}x the §2.1 decode bound for the same weights");
         };
 
         c["s2_3.cerebras_energy_vs_h100"] = () =>
         {
             var ratio = CalibratedBaselines.EnergyJoulesPerToken(h100) / CalibratedBaselines.EnergyJoulesPerToken(cerebras);
-            return new(ratio, $"H100 {S(CalibratedBaselines.EnergyJoulesPerToken(h100))} J / Cerebras {S(CalibratedBaselines.EnergyJoulesPerToken(cerebras))} J (Table 1 columns) = {S(ratio)}x");
+            return new(ratio, $"H100 {S(CalibratedBaselines.EnergyJoulesPerToken(h100))} J / Cerebras " +
+                $"{S(CalibratedBaselines.EnergyJoulesPerToken(cerebras))} J (Table 1 columns) = {S(ratio)}x");
         };
 
         c["s2_3.decode_throughput_ratio"] = ThroughputOverH100;

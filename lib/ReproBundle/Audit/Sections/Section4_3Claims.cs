@@ -19,8 +19,11 @@ internal sealed class Section4_3Claims(PaperData data) : SectionClaims(data)
             var factor = NreAmortization.CostPenaltyFactor(asicCost, nre, PrintedVolumeNodes);
             var first = NreAmortization.CostPenaltyFactor(asicCost, nre, 1);
             var until = new Interval(factor.Lo, first.Hi);
-            return FromReadings(new Reading("at the volume", factor, $"(C + NRE / N) / C with C = ${S(asicCost)}, NRE = ${S(nre / 1e6)} M, N = {S(PrintedVolumeNodes)} nodes = {S(factor)}x"),
-                new Reading("until the volume", until, $"the same factor over every volume up to {S(PrintedVolumeNodes)} nodes spans {S(until)}x (the NRE alone falls below {S(PrintedPenaltyLow)}x at {S(NreAmortization.NodesForPenaltyFactor(asicCost, nre, PrintedPenaltyLow))} nodes)", ReadingKind.Envelope));
+            return FromReadings(new Reading("at the volume", factor, $"(C + NRE / N) / C with C = ${S(asicCost)}, NRE = ${S(nre / 1e6)} M, N = " +
+                $"{S(PrintedVolumeNodes)} nodes = {S(factor)}x"),
+                new Reading("until the volume", until, $"the same factor over every volume up to {S(PrintedVolumeNodes)} nodes spans {S(until)}x (the NRE " +
+                    $"alone falls below {S(PrintedPenaltyLow)}x at {S(NreAmortization.NodesForPenaltyFactor(asicCost, nre, PrintedPenaltyLow))} " +
+                    $"nodes)", ReadingKind.Envelope));
         };
         c["s4_3.volume_for_3x"] = () =>
         {

@@ -18,7 +18,8 @@ internal sealed class Section9Claims(PaperData data) : SectionClaims(data)
         {
             var economic = new[] { "decode_single", "energy_per_token", "cost_per_mtok" }.Select(id => RatioReadings(_d.Table2.Single(r => r.MetricId == id)).Ends.Value).Aggregate(Interval.Hull);
             var all = _d.Table2.Select(r => RatioReadings(r).Ends.Value).Aggregate(Interval.Hull);
-            return FromReadings(new Reading("economic metrics", economic, $"Table 2's columns, matching ends, for single-request throughput, energy per token and $/M tokens: {S(economic)}x"),
+            return FromReadings(new Reading("economic metrics", economic, $"Table 2's columns, matching ends, for single-request throughput, energy per " +
+                $"token and $/M tokens: {S(economic)}x"),
                 new Reading("every Table 2 metric", all, $"the same over all {_d.Table2.Count} Table 2 rows, TTFT and context included: {S(all)}x"));
         };
 

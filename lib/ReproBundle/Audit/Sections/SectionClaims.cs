@@ -87,8 +87,10 @@ internal abstract class SectionClaims : IClaimCheckProvider
         var mid = Table2Projection.Ratio(row.Better, Interval.Point(row.H100.Midpoint), Interval.Point(row.Asic.Midpoint));
         var all = Table2Projection.Ratio(row.Better, row.H100, row.Asic);
         var dir = row.Better == Better.Higher ? "ASIC / H100" : "H100 / ASIC";
-        return (new Reading("matching ends", ends, $"{dir} on Table 2's \"{row.Metric}\" columns {S(row.H100)} and {S(row.Asic)} {row.Unit}, low end with low end and high with high = {S(ends)}x"),
-            new Reading("ratio of midpoints", mid, $"{dir} of the columns' midpoints {S(row.H100.Midpoint)} and {S(row.Asic.Midpoint)} = {S(mid)}x", ReadingKind.Central),
+        return (new Reading("matching ends", ends, $"{dir} on Table 2's \"{row.Metric}\" columns {S(row.H100)} and {S(row.Asic)} {row.Unit}, low end with " +
+            $"low end and high with high = {S(ends)}x"),
+            new Reading("ratio of midpoints", mid, $"{dir} of the columns' midpoints {S(row.H100.Midpoint)} and {S(row.Asic.Midpoint)} = " +
+                $"{S(mid)}x", ReadingKind.Central),
             new Reading("interval arithmetic", all, $"{dir} over every pair of values in the two columns = {S(all)}x", ReadingKind.Envelope));
     }
 
@@ -96,7 +98,8 @@ internal abstract class SectionClaims : IClaimCheckProvider
         new(first.Value, first.Detail) { PrimaryName = first.Name, PrimaryKind = first.Kind, PrimaryAssumes = first.Assumes, Alternatives = rest };
 
     /// <summary>"every expert resident …: N TB of FP16 weights need n H100s of 80 GB", for the several-GPU readings.</summary>
-    protected string GpuNote() => $"every expert resident (the rule the ASIC's SRAM is held to): {S(totalFp16 / 1e12)} TB of FP16 weights need {S(gpusForActive)} H100s of {S(h100Capacity / Giga)} GB";
+    protected string GpuNote() => $"every expert resident (the rule the ASIC's SRAM is held to): {S(totalFp16 / 1e12)} TB of FP16 weights need " +
+        $"{S(gpusForActive)} H100s of {S(h100Capacity / Giga)} GB";
 
     /// <summary>§2.3, the abstract and §5: decode throughput of the verifiable platforms over the H100 (Table 1), three baselines.</summary>
     protected ClaimComputation ThroughputOverH100()
@@ -106,16 +109,20 @@ internal abstract class SectionClaims : IClaimCheckProvider
         var s1 = Hull(s1Tok);
         var mid = Hull(Interval.Point(h100.TokensPerSecondPerDeployment.Midpoint));
         return FromReadings(
-            new Reading("Table 1 H100 range", table1, $"Groq {S(groq.TokensPerSecondPerDeployment)} and Cerebras {S(cerebras.TokensPerSecondPerDeployment)} tok/s over Table 1's H100 {S(h100.TokensPerSecondPerDeployment)} tok/s = {S(table1)}x"),
+            new Reading("Table 1 H100 range", table1, $"Groq {S(groq.TokensPerSecondPerDeployment)} and Cerebras " +
+                $"{S(cerebras.TokensPerSecondPerDeployment)} tok/s over Table 1's H100 {S(h100.TokensPerSecondPerDeployment)} tok/s = {S(table1)}x"),
             new Reading("§1's H100", s1, $"the same over §1's H100 baseline of ~{S(s1Tok)} tok/s = {S(s1)}x"),
-            new Reading("Table 1 H100 midpoint", mid, $"the same over the midpoint {S(h100.TokensPerSecondPerDeployment.Midpoint)} tok/s of Table 1's H100 range = {S(mid)}x"));
+            new Reading("Table 1 H100 midpoint", mid, $"the same over the midpoint {S(h100.TokensPerSecondPerDeployment.Midpoint)} tok/s of Table 1's " +
+                $"H100 range = {S(mid)}x"));
     }
 
     /// <summary>Appendix C's "midpoints": arithmetic, and geometric for ranges the paper plots on a log scale.</summary>
     protected static ClaimComputation Midpoint(string what, Interval range, params Reading[] more)
     {
         var geometric = Math.Sqrt(range.Lo * range.Hi);
-        return FromReadings(new Reading("arithmetic midpoint", Interval.Point(range.Midpoint), $"arithmetic midpoint of {what} {S(range)} = {S(range.Midpoint)}") { Assumes = ["appc.midpoint=arithmetic"] },
-            [new Reading("geometric midpoint", Interval.Point(geometric), $"geometric midpoint of {what} {S(range)} (the paper's figures use log scales) = {S(geometric)}") { Assumes = ["appc.midpoint=geometric"] }, .. more]);
+        return FromReadings(new Reading("arithmetic midpoint", Interval.Point(range.Midpoint), $"arithmetic midpoint of {what} {S(range)} = " +
+            $"{S(range.Midpoint)}") { Assumes = ["appc.midpoint=arithmetic"] },
+            [new Reading("geometric midpoint", Interval.Point(geometric), $"geometric midpoint of {what} {S(range)} (the paper's figures use log scales) " +
+                $"= {S(geometric)}") { Assumes = ["appc.midpoint=geometric"] }, .. more]);
     }
 }

@@ -19,7 +19,8 @@ internal sealed class Table1Claims(PaperData data) : SectionClaims(data)
         {
             var platform = p;
             c[$"t1.{p.Id}.tok_s_per_chip"] = () => p.Id == "cerebras"
-                ? ClaimComputation.Missing($"Table 1 treats the wafer as one system; per wafer the throughput is {S(platform.TokensPerSecondPerDeployment)} tok/s, and the paper defines no per-chip unit for it")
+                ? ClaimComputation.Missing($"Table 1 treats the wafer as one system; per wafer the throughput is " +
+                    $"{S(platform.TokensPerSecondPerDeployment)} tok/s, and the paper defines no per-chip unit for it")
                 : new(CalibratedBaselines.TokensPerSecondPerChip(platform),
                     $"{S(platform.TokensPerSecondPerDeployment)} tok/s / {UnitText.After(S(platform.ChipsPerDeployment), "chips")} = {S(CalibratedBaselines.TokensPerSecondPerChip(platform))} tok/s per chip");
             c[$"t1.{p.Id}.energy"] = () =>

@@ -54,7 +54,9 @@ internal sealed class Table2Claims(PaperData data) : SectionClaims(data)
         {
             var one = h100Bandwidth / activeFp16;
             var many = Interval.PairEnds(gpusForActive, activeFp16, (n, w) => n * h100Bandwidth.Lo / w);
-            return FromReadings(new Reading("one H100", one, $"§2.1 bound on one H100: {S(h100Bandwidth / 1e12)} TB/s / ({S(_d.Values.ActiveParameters / Giga)} B active x {S(_d.Values.Fp16BytesPerParameter)} bytes FP16 = {S(activeFp16 / Giga)} GB) = {S(one)} tok/s; the active weights alone exceed one H100's {S(h100Capacity / Giga)} GB") { Assumes = [OneGpu] },
+            return FromReadings(new Reading("one H100", one, $"§2.1 bound on one H100: {S(h100Bandwidth / 1e12)} TB/s / " +
+                $"({S(_d.Values.ActiveParameters / Giga)} B active x {S(_d.Values.Fp16BytesPerParameter)} bytes FP16 = {S(activeFp16 / Giga)} GB) = " +
+                $"{S(one)} tok/s; the active weights alone exceed one H100's {S(h100Capacity / Giga)} GB") { Assumes = [OneGpu] },
                 new Reading("several H100s", many, $"{GpuNote()}; their summed bandwidth bounds decode at {S(many)} tok/s") { Assumes = [MultiGpu] });
         };
         c["t2.h100.energy_from_power"] = () =>
@@ -64,17 +66,23 @@ internal sealed class Table2Claims(PaperData data) : SectionClaims(data)
             var e = Table2Projection.EnergyFromThroughput(h100.SystemPowerWatts, single);
             var anyBatch = Table2Projection.EnergyFromThroughput(h100.SystemPowerWatts, Interval.Hull(single, batch64));
             var many = Table2Projection.EnergyFromThroughput(h100.SystemPowerWatts * gpusForActive, single);
-            return FromReadings(new Reading("one H100, single request", e, $"Table 1 H100 {S(h100.SystemPowerWatts)} W / Table 2 single-request {S(single)} tok/s = {S(e)} J/token") { Assumes = [OneGpu] },
-                new Reading("one H100, batch 1 to 64", anyBatch, $"{S(h100.SystemPowerWatts)} W over any throughput from single request to batch 64 ({S(Interval.Hull(single, batch64))} tok/s) = {S(anyBatch)} J/token", ReadingKind.Envelope) { Assumes = [OneGpu] },
-                new Reading("several H100s", many, $"{GpuNote()}: {S(h100.SystemPowerWatts * gpusForActive)} W / {S(single)} tok/s = {S(many)} J/token") { Assumes = [MultiGpu] });
+            return FromReadings(new Reading("one H100, single request", e, $"Table 1 H100 {S(h100.SystemPowerWatts)} W / Table 2 single-request " +
+                $"{S(single)} tok/s = {S(e)} J/token") { Assumes = [OneGpu] },
+                new Reading("one H100, batch 1 to 64", anyBatch, $"{S(h100.SystemPowerWatts)} W over any throughput from single request to batch 64 " +
+                    $"({S(Interval.Hull(single, batch64))} tok/s) = {S(anyBatch)} J/token", ReadingKind.Envelope) { Assumes = [OneGpu] },
+                new Reading("several H100s", many, $"{GpuNote()}: {S(h100.SystemPowerWatts * gpusForActive)} W / {S(single)} tok/s = {S(many)} " +
+                    $"J/token") { Assumes = [MultiGpu] });
         };
         c["t2.h100.cost"] = () =>
         {
             var t = _d.Table2Rows.DecodeSingle.H100;
             var cost = Table2Projection.CapexCostAtTable2Basis(_d.Values, h100.CapexUsd!.Value, t);
             var many = Table2Projection.CapexCostAtTable2Basis(_d.Values, h100.CapexUsd!.Value * gpusForActive, t);
-            return FromReadings(new Reading("one H100", cost, $"${S(h100.CapexUsd!.Value)} / ({S(_d.Values.Table2LifetimeYears)} yr x {S(100 * _d.Values.Table2Utilization)}% x {S(t)} tok/s single request), per million tokens = ${S(cost)}, CapEx only (§3.2 adds OpEx, which the paper does not price)", ReadingKind.Floor) { Assumes = [OneGpu] },
-                new Reading("several H100s", many, $"{GpuNote()}: ${S(h100.CapexUsd!.Value * gpusForActive)} on the same basis = ${S(many)}", ReadingKind.Floor) { Assumes = [MultiGpu] });
+            return FromReadings(new Reading("one H100", cost, $"${S(h100.CapexUsd!.Value)} / ({S(_d.Values.Table2LifetimeYears)} yr x " +
+                $"{S(100 * _d.Values.Table2Utilization)}% x {S(t)} tok/s single request), per million tokens = ${S(cost)}, CapEx only (§3.2 adds OpEx, " +
+                $"which the paper does not price)", ReadingKind.Floor) { Assumes = [OneGpu] },
+                new Reading("several H100s", many, $"{GpuNote()}: ${S(h100.CapexUsd!.Value * gpusForActive)} on the same basis = " +
+                    $"${S(many)}", ReadingKind.Floor) { Assumes = [MultiGpu] });
         };
     }
 
@@ -91,7 +99,9 @@ internal sealed class Table2Claims(PaperData data) : SectionClaims(data)
             var anyBatch = Table2Projection.EnergyFromThroughput(power, Interval.Hull(single, batch64));
             return FromReadings(new Reading("batch 64", atBatch, $"§3.3 node power {S(power)} W / Table 2 batch-64 {S(batch64)} tok/s = {S(atBatch)} J/token"),
                 new Reading("single request", atSingle, $"{S(power)} W / Table 2 single-request {S(single)} tok/s = {S(atSingle)} J/token"),
-                new Reading("batch 1 to 64", anyBatch, $"{S(power)} W over any throughput from single request to batch 64 ({S(Interval.Hull(single, batch64))} tok/s) = {S(anyBatch)} J/token; the paper does not say at which batch its energy column is taken", ReadingKind.Envelope));
+                new Reading("batch 1 to 64", anyBatch, $"{S(power)} W over any throughput from single request to batch 64 " +
+                    $"({S(Interval.Hull(single, batch64))} tok/s) = {S(anyBatch)} J/token; the paper does not say at which batch its energy column is " +
+                    $"taken", ReadingKind.Envelope));
         };
         c["t2.asic.cost"] = () =>
         {
@@ -100,13 +110,20 @@ internal sealed class Table2Claims(PaperData data) : SectionClaims(data)
             var capex = _d.Values.AsicNodeCostUsd;
             var cost = Table2Projection.CapexCostAtTable2Basis(_d.Values, capex, t);
             var anyBatch = Table2Projection.CapexCostAtTable2Basis(_d.Values, capex, Interval.Hull(t, batch64));
-            return FromReadings(new Reading("single request", cost, $"§3.3 ${S(capex)} / ({S(_d.Values.Table2LifetimeYears)} yr x {S(100 * _d.Values.Table2Utilization)}% x {S(t)} tok/s single request), per million tokens = ${S(cost)}, CapEx only (§3.2 adds OpEx; §3.3 gives {S(_d.Values.AsicNodePowerWatts / 1000)} kW per node but the paper gives no electricity price)", ReadingKind.Floor),
-                new Reading("batch 1 to 64", anyBatch, $"the same over any throughput from single request to batch 64 ({S(Interval.Hull(t, batch64))} tok/s) = ${S(anyBatch)}", ReadingKind.Floor));
+            return FromReadings(new Reading("single request", cost, $"§3.3 ${S(capex)} / ({S(_d.Values.Table2LifetimeYears)} yr x " +
+                $"{S(100 * _d.Values.Table2Utilization)}% x {S(t)} tok/s single request), per million tokens = ${S(cost)}, CapEx only (§3.2 adds OpEx; " +
+                $"§3.3 gives {S(_d.Values.AsicNodePowerWatts / 1000)} kW per node but the paper gives no electricity price)", ReadingKind.Floor),
+                new Reading("batch 1 to 64", anyBatch, $"the same over any throughput from single request to batch 64 ({S(Interval.Hull(t, batch64))} " +
+                    $"tok/s) = ${S(anyBatch)}", ReadingKind.Floor));
         };
         c["t2.asic.required_bandwidth"] = () =>
         {
             var needed = ProjectionModel.RequiredBandwidth(Table2Projection.AsicActiveWeightBytes(_d.Values), _d.Table2Rows.DecodeSingle.Asic);
-            return ClaimComputation.Missing($"the paper states no memory bandwidth for the reference ASIC; decoding {S(_d.Table2Rows.DecodeSingle.Asic)} tok/s single-stream with W_active = {S(Table2Projection.AsicActiveWeightBytes(_d.Values) / Giga)} GB (FP4) needs B_eff = {S(needed / 1e12)} TB/s per node ({S(needed / h100Bandwidth)}x an H100's {S(h100Bandwidth / 1e12)} TB/s), which on-chip SRAM can deliver (Groq ~{S(_d.Values.GroqSramBytesPerSecondPerChip / 1e12)} TB/s per chip, Cerebras ~{S(_d.Values.CerebrasSramBytesPerSecond / 1e15)} PB/s per wafer, §2.1) but which the projection never states");
+            return ClaimComputation.Missing($"the paper states no memory bandwidth for the reference ASIC; decoding {S(_d.Table2Rows.DecodeSingle.Asic)} " +
+                $"tok/s single-stream with W_active = {S(Table2Projection.AsicActiveWeightBytes(_d.Values) / Giga)} GB (FP4) needs B_eff = " +
+                $"{S(needed / 1e12)} TB/s per node ({S(needed / h100Bandwidth)}x an H100's {S(h100Bandwidth / 1e12)} TB/s), which on-chip SRAM can " +
+                $"deliver (Groq ~{S(_d.Values.GroqSramBytesPerSecondPerChip / 1e12)} TB/s per chip, Cerebras " +
+                $"~{S(_d.Values.CerebrasSramBytesPerSecond / 1e15)} PB/s per wafer, §2.1) but which the projection never states");
         };
     }
 
@@ -137,13 +154,16 @@ internal sealed class Table2Claims(PaperData data) : SectionClaims(data)
             var sram = _d.Values.AsicSramBytesPerNode;
             var byAnalogy = CalibratedBaselines.CostAtReferenceSramPrice(cerebras.CapexUsd!.Value, _d.Values.CerebrasSramBytes, sram);
             var perGb = cerebras.CapexUsd!.Value / (_d.Values.CerebrasSramBytes / Giga);
-            return new(byAnalogy, $"Table 1's WSE-3 at ${S(cerebras.CapexUsd!.Value / 1e6)} M for §2.1's {S(_d.Values.CerebrasSramBytes / Giga)} GB of SRAM is ${S(perGb)} per GB; " +
-                $"§3.3's {S(sram / Giga)} GB per node at that price = ${S(byAnalogy)} (against ${S(_d.Values.AsicNodeCostUsd / (sram / Giga))} per GB at §3.3's node cost)");
+            return new(byAnalogy, $"Table 1's WSE-3 at ${S(cerebras.CapexUsd!.Value / 1e6)} M for §2.1's {S(_d.Values.CerebrasSramBytes / Giga)} GB of " +
+                $"SRAM is ${S(perGb)} per GB; " +
+                $"§3.3's {S(sram / Giga)} GB per node at that price = ${S(byAnalogy)} (against ${S(_d.Values.AsicNodeCostUsd / (sram / Giga))} per GB at " +
+                    $"§3.3's node cost)");
         };
         c["t2.asic.sram_holds_total"] = () =>
         {
             var w = Table2Projection.AsicTotalWeightBytes(_d.Values) / Giga;
-            return new(w, $"all experts must stay resident: P_total {S(_d.Values.TotalParameters / 1e12)} T x {S(_d.Values.Fp4BytesPerParameter)} bytes (FP4) = {S(w)} GB");
+            return new(w, $"all experts must stay resident: P_total {S(_d.Values.TotalParameters / 1e12)} T x {S(_d.Values.Fp4BytesPerParameter)} bytes " +
+                $"(FP4) = {S(w)} GB");
         };
     }
 }

@@ -67,9 +67,14 @@ public sealed class UncertaintyClaimChecks : IClaimCheckProvider
         {
             var corners = SharedCorners(shared.Model);
             var sharedReading = new Reading("shared utilization", Interval.Point(shared.ProbabilityDensityRatioAbove10x),
-                $"P(D_ASIC / D_H100 > {Quantity.Text(AgentDensity.ConclusionRatioThreshold)}x) {what} with one utilization for both platforms ({Run}) = {Quantity.Text(shared.ProbabilityDensityRatioAbove10x)}; u cancels, and the ratio over every corner of the stated ranges spans {Quantity.Text(corners)}x") { Assumes = [SharedU] };
+                $"P(D_ASIC / D_H100 > {Quantity.Text(AgentDensity.ConclusionRatioThreshold)}x) {what} with one utilization for both platforms ({Run}) = " +
+                    $"{Quantity.Text(shared.ProbabilityDensityRatioAbove10x)}; u cancels, and the ratio over every corner of the stated ranges spans " +
+                    $"{Quantity.Text(corners)}x") { Assumes = [SharedU] };
             var independentReading = new Reading("independent utilization", Interval.Point(independent.ProbabilityDensityRatioAbove10x),
-                $"the same with each platform's utilization drawn on its own over {Quantity.Text(independent.Model.Quantities[UncertaintyModel.H100Util].Prior.Range * 100)}% = {Quantity.Text(independent.ProbabilityDensityRatioAbove10x)}; median ratio {Quantity.Text(independent.DensityRatio.P50)}x, 5th percentile {Quantity.Text(independent.DensityRatio.P5)}x") { Assumes = [IndependentU] };
+                $"the same with each platform's utilization drawn on its own over " +
+                    $"{Quantity.Text(independent.Model.Quantities[UncertaintyModel.H100Util].Prior.Range * 100)}% = " +
+                    $"{Quantity.Text(independent.ProbabilityDensityRatioAbove10x)}; median ratio {Quantity.Text(independent.DensityRatio.P50)}x, 5th " +
+                    $"percentile {Quantity.Text(independent.DensityRatio.P5)}x") { Assumes = [IndependentU] };
             return new ClaimComputation(sharedReading.Value, sharedReading.Detail)
             {
                 PrimaryName = sharedReading.Name,
@@ -80,18 +85,26 @@ public sealed class UncertaintyClaimChecks : IClaimCheckProvider
         }
 
         c["o2.mc_probability_ratio_above_10x"] = () => Probability(paper, paperShared.Value,
-            $"over the paper's ranges (t {Quantity.Text(paper.Model.Quantities[UncertaintyModel.H100Tok].Prior.Range)} vs {Quantity.Text(paper.Model.Quantities[UncertaintyModel.AsicTok].Prior.Range)} tok/s from Table 2, C_ASIC ${Quantity.Text(paper.Model.Quantities[UncertaintyModel.AsicCapex].Prior.Range / 1000.0)} K, u {Quantity.Percent(paper.Model.Quantities[UncertaintyModel.H100Util].Prior.Range)} on each platform; with Table 1's {Quantity.Text(table1.Model.Quantities[UncertaintyModel.H100Tok].Prior.Range)} tok/s for the H100 and independent u: {Quantity.Text(table1.ProbabilityDensityRatioAbove10x)})");
+            $"over the paper's ranges (t {Quantity.Text(paper.Model.Quantities[UncertaintyModel.H100Tok].Prior.Range)} vs " +
+                $"{Quantity.Text(paper.Model.Quantities[UncertaintyModel.AsicTok].Prior.Range)} tok/s from Table 2, C_ASIC " +
+                $"${Quantity.Text(paper.Model.Quantities[UncertaintyModel.AsicCapex].Prior.Range / 1000.0)} K, u " +
+                $"{Quantity.Percent(paper.Model.Quantities[UncertaintyModel.H100Util].Prior.Range)} on each platform; with Table 1's " +
+                $"{Quantity.Text(table1.Model.Quantities[UncertaintyModel.H100Tok].Prior.Range)} tok/s for the H100 and independent u: " +
+                $"{Quantity.Text(table1.ProbabilityDensityRatioAbove10x)})");
         c["o2.mc_ratio_p5"] = () =>
         {
             var shared = paperShared.Value;
             var corners = SharedCorners(shared.Model);
             return new ClaimComputation(Interval.Point(shared.DensityRatio.P5),
-                $"5th percentile of D_ASIC / D_H100 over the paper's ranges with one utilization for both platforms ({Run}) = {Quantity.Text(shared.DensityRatio.P5)}x; every corner of the stated ranges gives {Quantity.Text(corners)}x")
+                $"5th percentile of D_ASIC / D_H100 over the paper's ranges with one utilization for both platforms ({Run}) = " +
+                    $"{Quantity.Text(shared.DensityRatio.P5)}x; every corner of the stated ranges gives {Quantity.Text(corners)}x")
             {
                 PrimaryName = "shared utilization",
                 PrimaryAssumes = [SharedU],
                 Alternatives = [new Reading("independent utilization", Interval.Point(paper.DensityRatio.P5),
-                    $"with each platform's utilization drawn on its own: 5th percentile {Quantity.Text(paper.DensityRatio.P5)}x (median {Quantity.Text(paper.DensityRatio.P50)}x; with Table 1's H100 throughput {Quantity.Text(table1.DensityRatio.P5)}x)") { Assumes = [IndependentU] }],
+                    $"with each platform's utilization drawn on its own: 5th percentile {Quantity.Text(paper.DensityRatio.P5)}x (median " +
+                        $"{Quantity.Text(paper.DensityRatio.P50)}x; with Table 1's H100 throughput " +
+                        $"{Quantity.Text(table1.DensityRatio.P5)}x)") { Assumes = [IndependentU] }],
                 BundleAssumption = corners.Lo > AgentDensity.ConclusionRatioThreshold ? "" : Priors,
             };
         };
