@@ -161,8 +161,9 @@ public static class ClaimsAudit
         sb.Append($"Verdicts follow the written policy in [`{PolicyPage}`](../{PolicyPage}): tolerance from the printed digits (wider for values printed " +
             $"as approximate), ");
         sb.Append("every natural reading shown and the verdict taken on the one each claim declares in advance, `consistent` where the printed value lies " +
-            "within what the stated inputs allow, ");
-        sb.Append("and `not-recomputable` where a result would rest on the bundle's own assumption.\n\n");
+            "within what the stated inputs allow and that envelope is narrow enough to have failed, one verdict per sentence, ");
+        sb.Append("and `not-recomputable` where the inputs allow too much, or a result would rest on the bundle's own assumption. ");
+        sb.Append("The errata (`errata.md`) give, for each finding, the sentence as printed and the sentence the next version could print.\n\n");
         if (findings is not null)
         {
             sb.Append("## Findings\n\nEach claim that differs belongs to one finding, its root cause; materiality says whether the finding changes a " +
