@@ -31,11 +31,22 @@ public sealed class RegistryClaimChecks : IClaimCheckProvider
     /// </summary>
     private IReadOnlyList<RegistryEntry> Seed => _r.Entries.Where(e => e.SchemaVersion == "v0.1").ToList();
 
+    private IReadOnlyList<RegistryEntry> All => _r.Entries;
+
+    private IReadOnlyList<RegistryEntry> In(TaxonomyGroup g, IEnumerable<RegistryEntry>? from = null) => (from ?? All).Where(e => e.Group == g).ToList();
+
     private Dictionary<string, ClaimCheck> Build()
     {
         var c = new Dictionary<string, ClaimCheck>(StringComparer.Ordinal);
-        var all = _r.Entries;
-        IReadOnlyList<RegistryEntry> In(TaxonomyGroup g, IEnumerable<RegistryEntry>? from = null) => (from ?? all).Where(e => e.Group == g).ToList();
+        AddCounts(c);
+        AddStatements(c);
+        return c;
+    }
+
+    /// <summary>§6's counts and shares: the entries, the taxonomy note's three groups, the coordination share two ways.</summary>
+    private void AddCounts(Dictionary<string, ClaimCheck> c)
+    {
+        var all = All;
         var algo = In(TaxonomyGroup.Algorithmic);
         var coord = In(TaxonomyGroup.CoordinationOrEngineering);
         var capital = In(TaxonomyGroup.HeavyCapital);
@@ -66,6 +77,13 @@ public sealed class RegistryClaimChecks : IClaimCheckProvider
             var a = NotMoneyShare();
             return new(a.Value, a.Detail) { PrimaryName = a.Name, Alternatives = [CoordinationShare()] };
         };
+    }
+
+    /// <summary>The statements the registry's fields settle: §6's B16 and priority-5, the abstract's and §9's counts, §5's B8, §10 O1 and O8.</summary>
+    private void AddStatements(Dictionary<string, ClaimCheck> c)
+    {
+        var all = All;
+        var capital = In(TaxonomyGroup.HeavyCapital);
         c["s6.b16_highest_priority_addition"] = () =>
         {
             // The additions are the entries the seed did not have (schema v0.2, Appendix B v0.2).
@@ -126,6 +144,5 @@ public sealed class RegistryClaimChecks : IClaimCheckProvider
                     $"{g.Key}: {string.Join(", ", g.GroupBy(e => e.Group).Select(x => $"{Ids(x)} {x.Key.ToText()}"))}"));
             return ClaimComputation.Holds(mixed.Count == 0, detail);
         };
-        return c;
     }
 }

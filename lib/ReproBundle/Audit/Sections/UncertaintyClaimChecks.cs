@@ -110,29 +110,32 @@ public sealed class UncertaintyClaimChecks : IClaimCheckProvider
         };
         c["appc.mc_halved_t_probability_above_10x"] = () => Probability(halved, halvedShared.Value,
             $"with the ASIC's t range halved to {Quantity.Text(halved.Model.Quantities[UncertaintyModel.AsicTok].Prior.Range)} tok/s");
-        c["o5.mc_ratio_invariant_to_r"] = () =>
-        {
-            // The same seed with r pinned to 1, 5, 20, 100 tok/s and drawn over 1-100: the ratio's draws must agree.
-            var settings = new MonteCarloSettings(Math.Min(InvarianceSamples, _result.Settings.Samples), _result.Settings.Seed, _result.Settings.Threads);
-            var rs = new[] { Interval.Point(1), Interval.Point(5), Interval.Point(20), Interval.Point(100), new Interval(1, 100) };
-            const int Moved = 2;
-            var models = rs.Select(r => UncertaintyModel.From(_data, UncertaintyScenario.PaperRanges, r)).ToList();
-            var (worst, densityMoves) = _result.MonteCarloRuns.GetOrRun(string.Join("\n", models.Select(m => MonteCarloMemo.KeyOf(m, settings))), () =>
-            {
-                var runs = models.Select(m => MonteCarlo.Simulate(m, settings)).ToList();
-                double largest = 0;
-                for (int k = 1; k < runs.Count; k++)
-                {
-                    for (int i = 0; i < settings.Samples; i++) largest = Math.Max(largest, Math.Abs(runs[k].DensityRatio[i] / runs[0].DensityRatio[i] - 1));
-                }
-                return (largest, runs[Moved].AsicDensity[0]);
-            });
-            var movedR = rs[Moved];
-            var pinned = string.Join(", ", rs.Where(r => r.IsPoint).Select(Quantity.Text));
-            var drawn = Quantity.Text(rs.Single(r => !r.IsPoint));
-            return ClaimComputation.Holds(worst <= 1e-12,
-                $"{settings.Samples.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} seeded draws with r = {pinned} tok/s and r drawn over {drawn} (the same r on both platforms): the draws of D_ASIC / D_H100 agree to a relative {Quantity.Text(worst)} while each density moves with 1/r (first ASIC draw {Quantity.Text(densityMoves)} at r = {Quantity.Text(movedR)})");
-        };
+        c["o5.mc_ratio_invariant_to_r"] = Invariance;
         return c;
+    }
+
+    /// <summary>§10 O5 on seeded Monte Carlo runs: the same seed with r pinned to several values and drawn over a range; the ratio's draws must agree.</summary>
+    private ClaimComputation Invariance()
+    {
+        // The same seed with r pinned to 1, 5, 20, 100 tok/s and drawn over 1-100: the ratio's draws must agree.
+        var settings = new MonteCarloSettings(Math.Min(InvarianceSamples, _result.Settings.Samples), _result.Settings.Seed, _result.Settings.Threads);
+        var rs = new[] { Interval.Point(1), Interval.Point(5), Interval.Point(20), Interval.Point(100), new Interval(1, 100) };
+        const int Moved = 2;
+        var models = rs.Select(r => UncertaintyModel.From(_data, UncertaintyScenario.PaperRanges, r)).ToList();
+        var (worst, densityMoves) = _result.MonteCarloRuns.GetOrRun(string.Join("\n", models.Select(m => MonteCarloMemo.KeyOf(m, settings))), () =>
+        {
+            var runs = models.Select(m => MonteCarlo.Simulate(m, settings)).ToList();
+            double largest = 0;
+            for (int k = 1; k < runs.Count; k++)
+            {
+                for (int i = 0; i < settings.Samples; i++) largest = Math.Max(largest, Math.Abs(runs[k].DensityRatio[i] / runs[0].DensityRatio[i] - 1));
+            }
+            return (largest, runs[Moved].AsicDensity[0]);
+        });
+        var movedR = rs[Moved];
+        var pinned = string.Join(", ", rs.Where(r => r.IsPoint).Select(Quantity.Text));
+        var drawn = Quantity.Text(rs.Single(r => !r.IsPoint));
+        return ClaimComputation.Holds(worst <= 1e-12,
+            $"{settings.Samples.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} seeded draws with r = {pinned} tok/s and r drawn over {drawn} (the same r on both platforms): the draws of D_ASIC / D_H100 agree to a relative {Quantity.Text(worst)} while each density moves with 1/r (first ASIC draw {Quantity.Text(densityMoves)} at r = {Quantity.Text(movedR)})");
     }
 }
