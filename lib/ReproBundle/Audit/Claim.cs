@@ -110,7 +110,8 @@ public sealed record Claim(string ClaimId, string Section, string Quote, string 
     /// <summary>The paper's words that justify <see cref="DeclaredReading"/> (column <c>reading_basis</c>).</summary>
     public string ReadingBasis { get; init; } = "";
 
-    /// <summary><paramref name="numberText"/> followed by the claim's <see cref="Unit"/>, the noun agreeing with the number (<see cref="UnitText.After"/>).</summary>
+    /// <summary><paramref name="numberText"/> followed by the claim's <see cref="Unit"/>, the noun agreeing with the number (<see
+    /// cref="UnitText.After"/>).</summary>
     public string WithUnit(string numberText) => UnitText.After(numberText, Unit);
 
     /// <summary>Reads and validates <c>claims.csv</c>.</summary>

@@ -114,15 +114,18 @@ public static class ClaimsAudit
     }
 
     /// <summary>
-    /// Writes <c>claims_audit.csv</c>, <c>claims_audit.md</c> and, given findings, <c>findings.csv</c>, <c>errata.csv</c> and <c>errata.md</c>. The CSV carries the
+    /// Writes <c>claims_audit.csv</c>, <c>claims_audit.md</c> and, given findings, <c>findings.csv</c>, <c>errata.csv</c> and <c>errata.md</c>. The CSV
+    /// carries the
     /// printed and recomputed ends as numbers next to the text columns, so a reader needs no parsing. A non-empty
     /// <paramref name="banner"/> (Markdown: the reviewer's overrides) heads claims_audit.md.
     /// </summary>
-    public static void Write(OutputStage stage, IReadOnlyList<AuditRow> rows, IReadOnlyList<Finding>? findings = null, IReadOnlyDictionary<string, Interval>? values = null,
+    public static void Write(OutputStage stage, IReadOnlyList<AuditRow> rows, IReadOnlyList<Finding>? findings = null, IReadOnlyDictionary<string,
+        Interval>? values = null,
         string banner = "")
     {
         values ??= new Dictionary<string, Interval>();
-        stage.WriteCsv("claims_audit.csv", Columns, rows.Select(r => (IReadOnlyList<object?>)[r.ClaimId, r.Section, r.Quote, r.Published, r.Recomputed, r.Verdict.ToText(), r.Reason,
+        stage.WriteCsv("claims_audit.csv", Columns, rows.Select(r => (IReadOnlyList<object?>)[r.ClaimId, r.Section, r.Quote, r.Published, r.Recomputed,
+            r.Verdict.ToText(), r.Reason,
             r.PublishedValue?.Lo, r.PublishedValue?.Hi, r.RecomputedValue?.Lo, r.RecomputedValue?.Hi, r.Unit,
             Difference(r.RecomputedValue?.Lo, r.PublishedValue?.Lo), Difference(r.RecomputedValue?.Hi, r.PublishedValue?.Hi), RelativeDifference(r),
             r.Reading, string.Join("; ", r.ReadingsTried), r.FindingId, r.SentenceId, r.SentenceVerdict.ToText(), r.ReadingBasis]));
@@ -136,7 +139,8 @@ public static class ClaimsAudit
 
     private static double? Difference(double? recomputed, double? published) => recomputed is { } r && published is { } p ? r - p : null;
 
-    /// <summary>The largest |recomputed - printed| over the two ends, relative to the printed end (null when either is missing or the printed end is 0).</summary>
+    /// <summary>The largest |recomputed - printed| over the two ends, relative to the printed end (null when either is missing or the printed end is
+    /// 0).</summary>
     public static double? RelativeDifference(AuditRow r)
     {
         if (r.RecomputedValue is not { } v || r.PublishedValue is not { } p) return null;

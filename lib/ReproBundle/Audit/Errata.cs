@@ -10,7 +10,8 @@ namespace ReproBundle.Audit;
 public static class Errata
 {
     /// <summary>The columns of <c>errata.csv</c>.</summary>
-    public static readonly IReadOnlyList<string> Columns = ["finding_id", "title", "materiality", "as_printed", "corrected", "settles_claims", "differing_claims"];
+    public static readonly IReadOnlyList<string> Columns = ["finding_id", "title", "materiality", "as_printed", "corrected", "settles_claims",
+        "differing_claims"];
 
     /// <summary>One erratum: a finding's printed sentence and its correction, formatted from this run's values.</summary>
     /// <param name="FindingId">The finding.</param>
@@ -33,7 +34,8 @@ public static class Errata
     public static void Write(OutputStage stage, IReadOnlyList<AuditRow> rows, IReadOnlyList<Finding> findings, IReadOnlyDictionary<string, Interval> values)
     {
         var errata = From(rows, findings, values);
-        stage.WriteCsv("errata.csv", Columns, errata.Select(e => (IReadOnlyList<object?>)[e.FindingId, e.Title, e.Materiality.ToText(), e.AsPrinted, e.Corrected,
+        stage.WriteCsv("errata.csv", Columns, errata.Select(e => (IReadOnlyList<object?>)[e.FindingId, e.Title, e.Materiality.ToText(), e.AsPrinted,
+            e.Corrected,
             string.Join(' ', e.Settles), string.Join(' ', e.Differing)]));
         stage.WriteText("errata.md", ToMarkdown(errata));
     }

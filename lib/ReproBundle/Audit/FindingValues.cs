@@ -32,7 +32,8 @@ public static class FindingValues
         var asicT = data.Table2Rows.DecodeSingle.Asic;
         v["appc.ratio_arithmetic_midpoints"] = Interval.Point(Ratio(asic with { CapexUsd = asicC.Midpoint, TokensPerSecond = asicT.Midpoint },
             h100 with { TokensPerSecond = h100T.Midpoint }));
-        v["appc.ratio_geometric_midpoints"] = Interval.Point(Ratio(asic with { CapexUsd = Math.Sqrt(asicC.Lo * asicC.Hi), TokensPerSecond = Math.Sqrt(asicT.Lo * asicT.Hi) },
+        v["appc.ratio_geometric_midpoints"] = Interval.Point(Ratio(asic with { CapexUsd = Math.Sqrt(asicC.Lo * asicC.Hi),
+            TokensPerSecond = Math.Sqrt(asicT.Lo * asicT.Hi) },
             h100 with { TokensPerSecond = Math.Sqrt(h100T.Lo * h100T.Hi) }));
     }
 
@@ -74,7 +75,8 @@ public static class FindingValues
     {
         var worked = Interval.Point(Scenarios.WorkedExampleDensityRatio(data.Values));
         v["appc.ratio_with_replicas_both"] = worked * v["s2_3.h100s_bf16"] / v["t2.asic_nodes_per_replica"];
-        v["s4_3.penalty_at_printed_volume"] = NreAmortization.CostPenaltyFactor(data.Values.AsicNodeCostUsd, data.Values.TapeoutNreUsd, NreAmortization.PrintedVolumeNodes);
+        v["s4_3.penalty_at_printed_volume"] = NreAmortization.CostPenaltyFactor(data.Values.AsicNodeCostUsd, data.Values.TapeoutNreUsd,
+            NreAmortization.PrintedVolumeNodes);
         v["appc.ratio_with_nre"] = worked / v["s4_3.penalty_at_printed_volume"];
         var byAnalogy = CalibratedBaselines.CostAtReferenceSramPrice(data.Table1Rows.Cerebras.CapexUsd!.Value, data.Values.CerebrasSramBytes,
             data.Values.AsicSramBytesPerNode);

@@ -53,7 +53,8 @@ public sealed record Conclusion(string Label, string Quantity, ConclusionTest Te
 /// <param name="ClaimIds">The claims this root cause explains (every 'differs' claim belongs to exactly one finding).</param>
 /// <param name="Conclusions">The conclusions of the paper it could change; empty when it touches none.</param>
 /// <param name="StatementTemplate">The statement with placeholders: <c>{claim_id}</c> (the verdict reading's value),
-/// <c>{claim_id@reading}</c> (a named reading's value), <c>{claim_id#published}</c> (the printed text), <c>{=name}</c> (a value of <see cref="FindingValues"/>).</param>
+/// <c>{claim_id@reading}</c> (a named reading's value), <c>{claim_id#published}</c> (the printed text), <c>{=name}</c> (a value of <see
+/// cref="FindingValues"/>).</param>
 /// <param name="Origin">file:line of the row.</param>
 /// <param name="PrintedTemplate">The sentence as printed (errata), verbatim from the paper.</param>
 /// <param name="CorrectedTemplate">The sentence the paper's next version could print, its numbers as placeholders (errata).</param>
@@ -177,7 +178,8 @@ public static partial class Findings
 
     private static Interval Value(Finding finding, string key, IReadOnlyDictionary<string, AuditRow> byId, IReadOnlyDictionary<string, Interval> values)
     {
-        if (key.EndsWith("#published", StringComparison.Ordinal) && byId.TryGetValue(key[..^"#published".Length], out var printed) && printed.PublishedValue is { } p) return p;
+        if (key.EndsWith("#published", StringComparison.Ordinal) && byId.TryGetValue(key[..^"#published".Length],
+            out var printed) && printed.PublishedValue is { } p) return p;
         Interval? value = null;
         if (key.StartsWith('=')) value = values.TryGetValue(key[1..], out var v) ? v : null;
         else
@@ -219,14 +221,16 @@ public static partial class Findings
     public static string Statement(Finding finding, IReadOnlyList<AuditRow> rows, IReadOnlyDictionary<string, Interval> values) =>
         Fill(finding, finding.StatementTemplate, rows, values) + " " + MaterialitySentence(finding, rows, values);
 
-    /// <summary>A template of <paramref name="finding"/> with every placeholder replaced by its computed value (or the printed text for <c>#published</c>).</summary>
+    /// <summary>A template of <paramref name="finding"/> with every placeholder replaced by its computed value (or the printed text for
+    /// <c>#published</c>).</summary>
     public static string Fill(Finding finding, string template, IReadOnlyList<AuditRow> rows, IReadOnlyDictionary<string, Interval> values)
     {
         var byId = rows.ToDictionary(r => r.ClaimId, StringComparer.Ordinal);
         return Placeholder().Replace(template, m =>
         {
             var key = m.Groups[1].Value;
-            if (key.EndsWith("#published", StringComparison.Ordinal) && byId.TryGetValue(key[..^"#published".Length], out var printed)) return printed.Published;
+            if (key.EndsWith("#published", StringComparison.Ordinal) && byId.TryGetValue(key[..^"#published".Length],
+                out var printed)) return printed.Published;
             return Quantity.Text(Value(finding, key, byId, values));
         });
     }
@@ -248,10 +252,12 @@ public static partial class Findings
     }
 
     /// <summary>Writes <c>findings.csv</c>: one row per finding with its statement formatted from the audit's values.</summary>
-    public static void Write(Output.OutputStage stage, IReadOnlyList<AuditRow> rows, IReadOnlyList<Finding> findings, IReadOnlyDictionary<string, Interval> values)
+    public static void Write(Output.OutputStage stage, IReadOnlyList<AuditRow> rows, IReadOnlyList<Finding> findings, IReadOnlyDictionary<string,
+        Interval> values)
     {
         stage.WriteCsv("findings.csv", Columns, findings.Select(f => (IReadOnlyList<object?>)[f.FindingId, f.Title, string.Join(' ', f.ClaimIds),
-            string.Join(' ', rows.Where(r => r.FindingId == f.FindingId).Select(r => r.ClaimId)), MaterialityOf(f, rows, values).ToText(), Statement(f, rows, values)]));
+            string.Join(' ', rows.Where(r => r.FindingId == f.FindingId).Select(r => r.ClaimId)), MaterialityOf(f, rows, values).ToText(), Statement(f, rows,
+                values)]));
     }
 
     /// <summary>The findings as Markdown: one bullet per finding, materiality first.</summary>

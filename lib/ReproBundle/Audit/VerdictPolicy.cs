@@ -245,13 +245,15 @@ public static class VerdictPolicy
     /// </summary>
     public static double Width(double lo, double hi) => lo > 0 ? Math.Log(hi / lo) : (hi - lo) / Math.Max(Math.Abs(hi), Math.Abs(lo));
 
-    /// <summary>The envelope's width and the bound it must not exceed: <see cref="EnvelopeWidthBound"/> times the printed value's width with its tolerance.</summary>
+    /// <summary>The envelope's width and the bound it must not exceed: <see cref="EnvelopeWidthBound"/> times the printed value's width with its
+    /// tolerance.</summary>
     public static (double Width, double Bound) EnvelopeWidth(Claim claim, Interval envelope)
     {
         var (tLo, tHi) = Tolerance(claim);
         var printedLo = claim.Published.Lo - tLo;
         var printed = printedLo > 0 && envelope.Lo > 0 ? Width(printedLo, claim.Published.Hi + tHi) : Width(Math.Min(printedLo, 0), claim.Published.Hi + tHi);
-        return (envelope.Lo > 0 && printedLo > 0 ? Width(envelope.Lo, envelope.Hi) : Width(Math.Min(envelope.Lo, 0), envelope.Hi), EnvelopeWidthBound * printed);
+        return (envelope.Lo > 0 && printedLo > 0 ? Width(envelope.Lo, envelope.Hi) : Width(Math.Min(envelope.Lo, 0), envelope.Hi),
+            EnvelopeWidthBound * printed);
     }
 
     /// <summary>A range's central value: the geometric midpoint of a positive range, else the arithmetic one.</summary>
@@ -312,7 +314,8 @@ public static class VerdictPolicy
     public static IReadOnlyList<string> ConflictingReadings(IEnumerable<AuditRow> rows)
     {
         var uses = rows.Where(r => r.Verdict is not (Verdict.Differs or Verdict.NotRecomputable))
-            .SelectMany(r => r.Assumes.Select(a => (claim: r.ClaimId, quantity: a[..a.IndexOf('=', StringComparison.Ordinal)], reading: a[(a.IndexOf('=', StringComparison.Ordinal) + 1)..])));
+            .SelectMany(r => r.Assumes.Select(a => (claim: r.ClaimId, quantity: a[..a.IndexOf('=', StringComparison.Ordinal)], reading: a[(a.IndexOf('=',
+                StringComparison.Ordinal) + 1)..])));
         return uses.GroupBy(u => u.quantity, StringComparer.Ordinal)
             .Where(g => g.Select(u => u.reading).Distinct(StringComparer.Ordinal).Count() > 1)
             .OrderBy(g => g.Key, StringComparer.Ordinal)

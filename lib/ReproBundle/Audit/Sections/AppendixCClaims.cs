@@ -24,14 +24,16 @@ internal sealed class AppendixCClaims(PaperData data) : SectionClaims(data)
     {
         c["s4_2.h100_density_range"] = () =>
         {
-            var d = AgentDensity.DensityAtUtilization(h100.CapexUsd!.Value, _d.Values.Utilization, h100.TokensPerSecondPerDeployment, Interval.Point(h100Inputs.StreamTokensPerSecond));
+            var d = AgentDensity.DensityAtUtilization(h100.CapexUsd!.Value, _d.Values.Utilization, h100.TokensPerSecondPerDeployment,
+                Interval.Point(h100Inputs.StreamTokensPerSecond));
             return ClaimComputation.Missing($"the paper names the drivers of the range (batch strategy, r, day/night utilization) but not their values; " +
                 $"with Table 1's {S(h100.TokensPerSecondPerDeployment)} tok/s, §3.2's {S(100 * _d.Values.Utilization)}% utilization and r = " +
                 $"{S(h100Inputs.StreamTokensPerSecond)} the equation gives {S(d)}");
         };
         c["s4_2.asic_density_range"] = () =>
         {
-            var d = AgentDensity.DensityAtUtilization(asicCost, Interval.Point(asicInputs.Utilization), asicSingle, Interval.Point(asicInputs.StreamTokensPerSecond));
+            var d = AgentDensity.DensityAtUtilization(asicCost, Interval.Point(asicInputs.Utilization), asicSingle,
+                Interval.Point(asicInputs.StreamTokensPerSecond));
             return ClaimComputation.Missing($"the paper names the drivers of the range (chip cost, achieved t, active parameters) but not how they " +
                 $"combine; with §3.3's ${S(asicCost)}, Table 2's {S(asicSingle)} tok/s, u = {S(asicInputs.Utilization)} and r = " +
                 $"{S(asicInputs.StreamTokensPerSecond)} the equation gives {S(d)}");

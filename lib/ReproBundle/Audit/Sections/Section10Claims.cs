@@ -32,7 +32,8 @@ internal sealed class Section10Claims(PaperData data) : SectionClaims(data)
             // the ratio is unchanged; if only the ASIC's t halved, the ratio halves.
             var active = _d.Values.ActiveParameters;
             var scale = active.Lo / active.Hi;
-            var both = AgentDensity.DensityRatio(asicInputs with { TokensPerSecond = asicInputs.TokensPerSecond * scale }, h100Inputs with { TokensPerSecond = h100Inputs.TokensPerSecond * scale });
+            var both = AgentDensity.DensityRatio(asicInputs with { TokensPerSecond = asicInputs.TokensPerSecond * scale },
+                h100Inputs with { TokensPerSecond = h100Inputs.TokensPerSecond * scale });
             var asicOnly = Scenarios.Fp4PessimisticDensityRatio(_d.Values);
             return new(new Interval(Math.Min(both, asicOnly), Math.Max(both, asicOnly)),
                 $"P_active {S(active.Lo / Giga)} -> {S(active.Hi / Giga)} B scales W_active and so the bandwidth-bound t by {S(scale)}: on both platforms " +
@@ -41,7 +42,8 @@ internal sealed class Section10Claims(PaperData data) : SectionClaims(data)
         c["o5.ratio_invariant_to_r"] = () =>
         {
             var rs = new[] { 1.0, 5, 20, 100 };
-            var ratios = rs.Select(r => AgentDensity.DensityRatio(asicInputs with { StreamTokensPerSecond = r }, h100Inputs with { StreamTokensPerSecond = r })).ToList();
+            var ratios = rs.Select(r => AgentDensity.DensityRatio(asicInputs with { StreamTokensPerSecond = r },
+                h100Inputs with { StreamTokensPerSecond = r })).ToList();
             var spread = ratios.Max() - ratios.Min();
             return ClaimComputation.Holds(spread <= 1e-9 * ratios.Max(), $"D_ASIC / D_H100 at r = {string.Join(", ", rs.Select(S))} tok/s: {string.Join(", ", ratios.Select(S))} (r cancels in (1e6/C_a)(t_a/r)u_a / ((1e6/C_h)(t_h/r)u_h))");
         };

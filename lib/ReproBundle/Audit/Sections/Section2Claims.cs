@@ -56,7 +56,8 @@ internal sealed class Section2Claims(PaperData data) : SectionClaims(data)
 
         c["s2_3.decode_throughput_ratio"] = ThroughputOverH100;
         // §2.3: ranges by metric, against Table 2's columns.
-        foreach (var (claimId, metricId) in new[] { ("s2_3.energy_ratio", "energy_per_token"), ("s2_3.cost_ratio", "cost_per_mtok"), ("s2_3.ttft_ratio", "ttft") })
+        foreach (var (claimId, metricId) in new[] { ("s2_3.energy_ratio", "energy_per_token"), ("s2_3.cost_ratio", "cost_per_mtok"), ("s2_3.ttft_ratio",
+            "ttft") })
         {
             var row = _d.Table2.Single(r => r.MetricId == metricId);
             c[claimId] = () =>

@@ -19,7 +19,8 @@ internal sealed class Section5Claims(PaperData data) : SectionClaims(data)
             var axis1 = ThroughputOverH100();
             Interval CostEfficiency(PlatformBaseline x) => (h100.CapexUsd!.Value / h100.TokensPerSecondPerDeployment) / (x.CapexUsd!.Value / x.TokensPerSecondPerDeployment);
             Interval EnergyEfficiency(PlatformBaseline x) => CalibratedBaselines.EnergyJoulesPerToken(h100) / CalibratedBaselines.EnergyJoulesPerToken(x);
-            var every = new[] { axis1.Value!.Value, EnergyEfficiency(groq), EnergyEfficiency(cerebras), CostEfficiency(groq), CostEfficiency(cerebras) }.Aggregate(Interval.Hull);
+            var every = new[] { axis1.Value!.Value, EnergyEfficiency(groq), EnergyEfficiency(cerebras), CostEfficiency(groq),
+                CostEfficiency(cerebras) }.Aggregate(Interval.Hull);
             return FromReadings(new Reading("where it leads: axis 1", axis1.Readings[1].Value, $"\"where it leads\" read as the axis Table 1 shows a lead " +
                 $"on, decode throughput: {axis1.Readings[1].Detail}"),
                 new Reading("every axis 1, 3, 4", every, $"Table 1 for Groq and Cerebras over the H100 on throughput ({S(axis1.Readings[1].Value)}x), " +

@@ -16,7 +16,8 @@ internal sealed class Section9Claims(PaperData data) : SectionClaims(data)
     {
         c["s9.orders_of_magnitude"] = () =>
         {
-            var economic = new[] { "decode_single", "energy_per_token", "cost_per_mtok" }.Select(id => RatioReadings(_d.Table2.Single(r => r.MetricId == id)).Ends.Value).Aggregate(Interval.Hull);
+            var economic = new[] { "decode_single", "energy_per_token",
+                "cost_per_mtok" }.Select(id => RatioReadings(_d.Table2.Single(r => r.MetricId == id)).Ends.Value).Aggregate(Interval.Hull);
             var all = _d.Table2.Select(r => RatioReadings(r).Ends.Value).Aggregate(Interval.Hull);
             return FromReadings(new Reading("economic metrics", economic, $"Table 2's columns, matching ends, for single-request throughput, energy per " +
                 $"token and $/M tokens: {S(economic)}x"),

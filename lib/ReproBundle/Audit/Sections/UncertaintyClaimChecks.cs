@@ -114,7 +114,8 @@ public sealed class UncertaintyClaimChecks : IClaimCheckProvider
         return c;
     }
 
-    /// <summary>§10 O5 on seeded Monte Carlo runs: the same seed with r pinned to several values and drawn over a range; the ratio's draws must agree.</summary>
+    /// <summary>§10 O5 on seeded Monte Carlo runs: the same seed with r pinned to several values and drawn over a range; the ratio's draws must
+    /// agree.</summary>
     private ClaimComputation Invariance()
     {
         // The same seed with r pinned to 1, 5, 20, 100 tok/s and drawn over 1-100: the ratio's draws must agree.
