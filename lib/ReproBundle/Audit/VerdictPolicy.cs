@@ -33,6 +33,10 @@ public static class VerdictPolicy
         // Table 1 lists the H100 as one chip at $30 K, and Table 2's cost column is that one GPU's; the paper never
         // says the baseline is several GPUs (finding F-H100-BASELINE says why the throughput column needs them).
         ["table2.h100_baseline"] = "one-gpu",
+        // One batch regime, one residency rule and one OpEx rule for the H100 and the ASIC alike (docs/verdict-policy.md, section 7).
+        ["batch_regime"] = "single-request",
+        ["memory_residency"] = "every-weight",
+        ["opex"] = "capex-floor",
     };
 
     /// <summary>True when the printed text carries one of <see cref="ApproximateMarkers"/>.</summary>

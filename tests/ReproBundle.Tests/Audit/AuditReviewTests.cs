@@ -181,6 +181,11 @@ public class AuditReviewTests(ITestOutputHelper output)
         Assert.Contains("at or above the floor", Row("t2.asic.cost").Reason);
         Assert.Equal(Verdict.Differs, Row("t2.h100.cost").Verdict);
         Assert.Contains("below the floor", Row("t2.h100.cost").Reason);
+        // Each rule is a shared quantity (VerdictPolicy.QuantityReadings): a reading at another regime is shown but never taken, on both platforms.
+        Assert.Contains(Row("t2.asic.energy_from_power").ReadingsTried, t => t.StartsWith("batch 64:", StringComparison.Ordinal) && t.EndsWith("not taken)", StringComparison.Ordinal));
+        Assert.Contains(Row("t2.h100.energy_from_power").ReadingsTried, t => t.StartsWith("one H100, batch 1 to 64:", StringComparison.Ordinal) && t.EndsWith("not taken)", StringComparison.Ordinal));
+        Assert.Contains(Row("t2.energy_common_regime").ReadingsTried, t => t.StartsWith("batch 64 on both:", StringComparison.Ordinal) && t.EndsWith("not taken)", StringComparison.Ordinal));
+        Assert.Empty(VerdictPolicy.ConflictingReadings(PaperAudit.Value));
         // GPU count: the baseline is one GPU in every claim that reads it.
         Assert.Equal("one H100", Row("t2.h100.decode_single_bound").Reading);
         Assert.Equal("one H100", Row("t2.h100.cost").Reading);

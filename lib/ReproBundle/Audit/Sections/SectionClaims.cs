@@ -80,6 +80,15 @@ internal abstract class SectionClaims : IClaimCheckProvider
     /// <summary>How the audit reads Table 2's H100 baseline (docs/verdict-policy.md, "Consistency").</summary>
     protected const string OneGpu = "table2.h100_baseline=one-gpu", MultiGpu = "table2.h100_baseline=multi-gpu";
 
+    /// <summary>One batch regime for both platforms (docs/verdict-policy.md, section 7): the single request of Table 2's first row.</summary>
+    protected const string Single = "batch_regime=single-request", Batch64 = "batch_regime=batch-64", AnyBatch = "batch_regime=any";
+
+    /// <summary>One residency rule for both platforms: every weight (every expert of a MoE) stays resident.</summary>
+    protected const string EveryWeight = "memory_residency=every-weight";
+
+    /// <summary>One OpEx rule for both platforms: CapEx is a floor under the OpEx the paper names but does not price.</summary>
+    protected const string CapexFloor = "opex=capex-floor";
+
     /// <summary>The three Table 2 ratio readings: matching ends, ratio of midpoints, interval arithmetic.</summary>
     protected static (Reading Ends, Reading Mid, Reading Envelope) RatioReadings(Table2Row row)
     {

@@ -42,8 +42,8 @@ internal sealed class Table2Claims(PaperData data) : SectionClaims(data)
                 Table2Projection.EnergyFromThroughput(h100.SystemPowerWatts, row.H100), Table2Projection.EnergyFromThroughput(power, row.Asic));
             string Detail(Table2Row row) => $"H100 {S(h100.SystemPowerWatts)} W / {S(row.H100)} tok/s over the ASIC's {S(power)} W / {S(row.Asic)} tok/s, " +
                 $"both at Table 2's \"{row.Metric}\" = {S(Ratio(row))}x";
-            return FromReadings(new Reading("single request on both", Ratio(single), Detail(single), ReadingKind.Envelope),
-                new Reading("batch 64 on both", Ratio(batch64), Detail(batch64), ReadingKind.Envelope));
+            return FromReadings(new Reading("single request on both", Ratio(single), Detail(single), ReadingKind.Envelope) { Assumes = [Single] },
+                new Reading("batch 64 on both", Ratio(batch64), Detail(batch64), ReadingKind.Envelope) { Assumes = [Batch64] });
         };
     }
 
@@ -57,7 +57,10 @@ internal sealed class Table2Claims(PaperData data) : SectionClaims(data)
             return FromReadings(new Reading("one H100", one, $"§2.1 bound on one H100: {S(h100Bandwidth / 1e12)} TB/s / " +
                 $"({S(_d.Values.ActiveParameters / Giga)} B active x {S(_d.Values.Fp16BytesPerParameter)} bytes FP16 = {S(activeFp16 / Giga)} GB) = " +
                 $"{S(one)} tok/s; the active weights alone exceed one H100's {S(h100Capacity / Giga)} GB") { Assumes = [OneGpu] },
-                new Reading("several H100s", many, $"{GpuNote()}; their summed bandwidth bounds decode at {S(many)} tok/s") { Assumes = [MultiGpu] });
+                new Reading("several H100s", many, $"{GpuNote()}; their summed bandwidth bounds decode at {S(many)} tok/s")
+                {
+                    Assumes = [MultiGpu, EveryWeight],
+                });
         };
         c["t2.h100.energy_from_power"] = () =>
         {
@@ -67,11 +70,11 @@ internal sealed class Table2Claims(PaperData data) : SectionClaims(data)
             var anyBatch = Table2Projection.EnergyFromThroughput(h100.SystemPowerWatts, Interval.Hull(single, batch64));
             var many = Table2Projection.EnergyFromThroughput(h100.SystemPowerWatts * gpusForActive, single);
             return FromReadings(new Reading("one H100, single request", e, $"Table 1 H100 {S(h100.SystemPowerWatts)} W / Table 2 single-request " +
-                $"{S(single)} tok/s = {S(e)} J/token") { Assumes = [OneGpu] },
+                $"{S(single)} tok/s = {S(e)} J/token") { Assumes = [OneGpu, Single] },
                 new Reading("one H100, batch 1 to 64", anyBatch, $"{S(h100.SystemPowerWatts)} W over any throughput from single request to batch 64 " +
-                    $"({S(Interval.Hull(single, batch64))} tok/s) = {S(anyBatch)} J/token", ReadingKind.Envelope) { Assumes = [OneGpu] },
+                    $"({S(Interval.Hull(single, batch64))} tok/s) = {S(anyBatch)} J/token", ReadingKind.Envelope) { Assumes = [OneGpu, AnyBatch] },
                 new Reading("several H100s", many, $"{GpuNote()}: {S(h100.SystemPowerWatts * gpusForActive)} W / {S(single)} tok/s = {S(many)} " +
-                    $"J/token") { Assumes = [MultiGpu] });
+                    $"J/token") { Assumes = [MultiGpu, EveryWeight, Single] });
         };
         c["t2.h100.cost"] = () =>
         {
@@ -80,9 +83,9 @@ internal sealed class Table2Claims(PaperData data) : SectionClaims(data)
             var many = Table2Projection.CapexCostAtTable2Basis(_d.Values, h100.CapexUsd!.Value * gpusForActive, t);
             return FromReadings(new Reading("one H100", cost, $"${S(h100.CapexUsd!.Value)} / ({S(_d.Values.Table2LifetimeYears)} yr x " +
                 $"{S(100 * _d.Values.Table2Utilization)}% x {S(t)} tok/s single request), per million tokens = ${S(cost)}, CapEx only (§3.2 adds OpEx, " +
-                $"which the paper does not price)", ReadingKind.Floor) { Assumes = [OneGpu] },
+                $"which the paper does not price)", ReadingKind.Floor) { Assumes = [OneGpu, Single, CapexFloor] },
                 new Reading("several H100s", many, $"{GpuNote()}: ${S(h100.CapexUsd!.Value * gpusForActive)} on the same basis = " +
-                    $"${S(many)}", ReadingKind.Floor) { Assumes = [MultiGpu] });
+                    $"${S(many)}", ReadingKind.Floor) { Assumes = [MultiGpu, EveryWeight, Single, CapexFloor] });
         };
     }
 
@@ -97,11 +100,11 @@ internal sealed class Table2Claims(PaperData data) : SectionClaims(data)
             var atBatch = Table2Projection.EnergyFromThroughput(power, batch64);
             var atSingle = Table2Projection.EnergyFromThroughput(power, single);
             var anyBatch = Table2Projection.EnergyFromThroughput(power, Interval.Hull(single, batch64));
-            return FromReadings(new Reading("batch 64", atBatch, $"§3.3 node power {S(power)} W / Table 2 batch-64 {S(batch64)} tok/s = {S(atBatch)} J/token"),
-                new Reading("single request", atSingle, $"{S(power)} W / Table 2 single-request {S(single)} tok/s = {S(atSingle)} J/token"),
+            return FromReadings(new Reading("batch 64", atBatch, $"§3.3 node power {S(power)} W / Table 2 batch-64 {S(batch64)} tok/s = {S(atBatch)} J/token") { Assumes = [Batch64] },
+                new Reading("single request", atSingle, $"{S(power)} W / Table 2 single-request {S(single)} tok/s = {S(atSingle)} J/token") { Assumes = [Single] },
                 new Reading("batch 1 to 64", anyBatch, $"{S(power)} W over any throughput from single request to batch 64 " +
                     $"({S(Interval.Hull(single, batch64))} tok/s) = {S(anyBatch)} J/token; the paper does not say at which batch its energy column is " +
-                    $"taken", ReadingKind.Envelope));
+                    $"taken", ReadingKind.Envelope) { Assumes = [AnyBatch] });
         };
         c["t2.asic.cost"] = () =>
         {
@@ -112,9 +115,9 @@ internal sealed class Table2Claims(PaperData data) : SectionClaims(data)
             var anyBatch = Table2Projection.CapexCostAtTable2Basis(_d.Values, capex, Interval.Hull(t, batch64));
             return FromReadings(new Reading("single request", cost, $"§3.3 ${S(capex)} / ({S(_d.Values.Table2LifetimeYears)} yr x " +
                 $"{S(100 * _d.Values.Table2Utilization)}% x {S(t)} tok/s single request), per million tokens = ${S(cost)}, CapEx only (§3.2 adds OpEx; " +
-                $"§3.3 gives {S(_d.Values.AsicNodePowerWatts / 1000)} kW per node but the paper gives no electricity price)", ReadingKind.Floor),
+                $"§3.3 gives {S(_d.Values.AsicNodePowerWatts / 1000)} kW per node but the paper gives no electricity price)", ReadingKind.Floor) { Assumes = [Single, CapexFloor] },
                 new Reading("batch 1 to 64", anyBatch, $"the same over any throughput from single request to batch 64 ({S(Interval.Hull(t, batch64))} " +
-                    $"tok/s) = ${S(anyBatch)}", ReadingKind.Floor));
+                    $"tok/s) = ${S(anyBatch)}", ReadingKind.Floor) { Assumes = [AnyBatch, CapexFloor] });
         };
         c["t2.asic.required_bandwidth"] = () =>
         {
@@ -163,7 +166,7 @@ internal sealed class Table2Claims(PaperData data) : SectionClaims(data)
         {
             var w = Table2Projection.AsicTotalWeightBytes(_d.Values) / Giga;
             return new(w, $"all experts must stay resident: P_total {S(_d.Values.TotalParameters / 1e12)} T x {S(_d.Values.Fp4BytesPerParameter)} bytes " +
-                $"(FP4) = {S(w)} GB");
+                $"(FP4) = {S(w)} GB") { PrimaryAssumes = [EveryWeight] };
         };
     }
 }
