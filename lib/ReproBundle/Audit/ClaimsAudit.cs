@@ -170,8 +170,8 @@ public static class ClaimsAudit
         sb.Append("The errata (`errata.md`) give, for each finding, the sentence as printed and the sentence the next version could print.\n\n");
         if (findings is not null)
         {
-            sb.Append("## Findings\n\nEach claim that differs belongs to one finding, its root cause; materiality says whether the finding changes a " +
-                "conclusion of the paper.\n\n");
+            sb.Append("## Findings\n\nEach claim that differs belongs to one finding, its root cause; materiality, computed under these inputs from the " +
+                "conclusions each finding names, says whether it changes a conclusion of the paper; `errata.md` gives each finding's correction.\n\n");
             sb.Append(Findings.ToMarkdown(rows, findings, values ?? new Dictionary<string, Interval>()));
             sb.Append('\n');
         }
