@@ -26,13 +26,13 @@ using static ReproBundle.Notebooks.NotebookTwin;
 // `data/claims.csv` lists the paper's numeric claims, each with its section, a short quote and the printed value.
 // The bundle recomputes each one through the library and judges it by the written verdict policy,
 // [`docs/verdict-policy.md`](../docs/verdict-policy.md): the tolerance comes from the printed digits (10% for values the
-// paper marks "~", "est.", "roughly"), every natural reading of a sentence is tried and the verdict is taken on the most
-// favourable one, with the others shown. Five verdicts:
+// paper marks "~", "est.", "roughly"), each claim declares in `data/claims.csv` the reading the audit takes (with the
+// paper's words for it), and the other readings are shown with their own verdicts. Five verdicts:
 //
 // - **reproduces**: a reading gives the printed value, or lies inside a printed range;
 // - **within-rounding**: a reading gives the printed value within the printed digits' tolerance (the reason names it);
 // - **consistent**: the printed value lies within what the stated inputs allow, but the paper does not say how it was formed;
-// - **differs**: every reading differs beyond the tolerance; the claim belongs to one finding, its root cause;
+// - **differs**: the declared reading differs beyond the tolerance; the claim belongs to one finding, its root cause;
 // - **not-recomputable**: the paper does not give what a recomputation needs, or the result would rest on an assumption of the bundle's (the reason shows the bundle's result as a note).
 //
 // Every number here is also checked by `dotnet test` without notebooks (`tests/ReproBundle.Tests/Audit/`).
@@ -45,13 +45,15 @@ var data = LoadData();
 
 // ---- cell cell-c415e5a6 ----
 
-// ## Findings first
+// ## Findings first, with their errata
 //
 // Each claim that differs belongs to exactly one finding in `data/findings.csv`. Materiality says whether the finding
-// changes a conclusion of the paper (none / weakens / overturns); every number in a statement is computed, not typed.
+// changes a conclusion of the paper (none / weakens / overturns): it is computed from the conclusions the finding names
+// (a model quantity against the paper's threshold or printed value) under these inputs, never typed. Beside each finding,
+// its erratum: the sentence as printed and the sentence the paper's next version could print, every number computed.
 
 // ---- cell cell-9c67570a ----
-Step("Findings first");
+Step("Findings first, with their errata");
 
 var claims = Claim.Load($"{DataRoot}/claims.csv");
 var findings = Findings.Load($"{DataRoot}/findings.csv");
@@ -61,16 +63,22 @@ Show(Frame.FromRecords(findings.Select(f => new
 {
     f.FindingId,
     f.Title,
-    Materiality = f.Materiality.ToText(),
+    Materiality = Findings.MaterialityOf(f, audit, findingValues).ToText(),
     Differing = string.Join(" ", audit.Where(a => a.FindingId == f.FindingId).Select(a => a.ClaimId)),
     Statement = Findings.Statement(f, audit, findingValues),
+    AsPrinted = f.PrintedTemplate,
+    Corrected = Findings.Fill(f, f.CorrectedTemplate, audit, findingValues),
 })), "", "cell-9c67570a");
 
-// ## Verdicts
+// ## Verdicts, one per sentence
+//
+// A sentence with several numbers is one verdict with its parts (it differs if one part differs); the claims column counts
+// the parts.
 
 // ---- cell cell-59f8f13e ----
-Step("Verdicts");
-Show(Frame.FromRecords(Enum.GetValues<Verdict>().Select(v => new { Verdict = v.ToText(), Claims = audit.Count(a => a.Verdict == v) })), "", "cell-59f8f13e");
+Step("Verdicts, one per sentence");
+var sentences = ClaimsAudit.Sentences(audit);
+Show(Frame.FromRecords(Enum.GetValues<Verdict>().Select(v => new { Verdict = v.ToText(), Sentences = sentences.Count(s => s.Verdict == v), Claims = audit.Count(a => a.Verdict == v) })), "", "cell-59f8f13e");
 
 // ## Every claim
 //
@@ -78,11 +86,11 @@ Show(Frame.FromRecords(Enum.GetValues<Verdict>().Select(v => new { Verdict = v.T
 
 // ---- cell cell-434a1bac ----
 Step("Every claim");
-Show(Frame.FromRecords(audit.Select(a => new { a.ClaimId, a.Section, a.Published, a.Recomputed, Verdict = a.Verdict.ToText(), a.Reason })), "", "cell-434a1bac");
+Show(Frame.FromRecords(audit.Select(a => new { a.SentenceId, Sentence = a.SentenceVerdict.ToText(), a.ClaimId, a.Section, a.Published, a.Recomputed, Verdict = a.Verdict.ToText(), a.Reading, a.Reason })), "", "cell-434a1bac");
 
 // ## The claims that differ
 //
-// Where no natural reading of the paper's own inputs gives its printed number. Each reason says by how much, which
+// Where the declared reading of the paper's own inputs does not give its printed number. Each reason says by how much, which
 // readings were tried, and the finding names the root cause.
 
 // ---- cell cell-786b566b ----

@@ -22,4 +22,11 @@ public static class CalibratedBaselines
     /// size for Groq. (Dividing the two ranges as if independent would wrongly widen 1 into 0.8-1.25.)
     /// </summary>
     public static Interval DeploymentToChipRatio(PlatformBaseline p) => p.ChipsPerDeployment;
+
+    /// <summary>
+    /// A node's cost [USD] at a reference system's price per byte of SRAM (§3.3 "based on analogies to WSE-3"; Table 1's
+    /// WSE-3 CapEx over §2.1's 44 GB): reference CapEx / reference SRAM x the node's SRAM.
+    /// </summary>
+    public static Interval CostAtReferenceSramPrice(Interval referenceCapexUsd, Interval referenceSramBytes, Interval sramBytes) =>
+        referenceCapexUsd / referenceSramBytes * sramBytes;
 }

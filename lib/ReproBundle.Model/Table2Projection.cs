@@ -62,4 +62,19 @@ public static class Table2Projection
 
     /// <summary>Active weight bytes W_active [bytes] of the H100 baseline ("~200B active FP16", Table 2).</summary>
     public static Interval H100ActiveWeightBytes(PaperInputs inputs) => BandwidthBound.WeightBytes(inputs.ActiveParameters, inputs.Fp16BytesPerParameter);
+
+    /// <summary>
+    /// Every weight of the §3.1 workload [bytes] in the H100 baseline's format (P_total x FP16, §3.1 and Table 2): what
+    /// must stay resident on the H100s under the audit's one residency rule, as on the ASIC (docs/verdict-policy.md).
+    /// </summary>
+    public static Interval H100TotalWeightBytes(PaperInputs inputs) => BandwidthBound.WeightBytes(inputs.TotalParameters, inputs.Fp16BytesPerParameter);
+
+    /// <summary>Every weight of the §3.1 workload [bytes] at FP4, the ASIC's format (P_total x FP4, §3.1): what one replica keeps resident.</summary>
+    public static Interval AsicTotalWeightBytes(PaperInputs inputs) => BandwidthBound.WeightBytes(inputs.TotalParameters, inputs.Fp4BytesPerParameter);
+
+    /// <summary>Bits of an FP8 number (Appendix C "only 2x over FP8"; §3.1 "FP8 activations"): the format's name.</summary>
+    public const double Fp8Bits = 8;
+
+    /// <summary>Bytes per FP8 parameter [bytes] = <see cref="Fp8Bits"/> / 8.</summary>
+    public const double Fp8BytesPerParameter = Fp8Bits / 8;
 }

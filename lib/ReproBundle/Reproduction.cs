@@ -132,8 +132,8 @@ public static partial class Reproduction
         }
         var findingValues = FindingValues.Compute(data);
         ClaimsAudit.Write(stage, audit, findings, findingValues, bannerMarkdown);
-        summary.Insert(0, $"claims audit: {string.Join(", ", Enum.GetValues<Verdict>().Select(v => $"{audit.Count(r => r.Verdict == v)} {v.ToText()}"))} (claims_audit.md)");
-        summary.Insert(1, FindingsLine(audit, findings));
+        summary.Insert(0, $"claims audit: {ClaimsAudit.SentenceCounts(audit)} (per sentence; {audit.Count} claims in claims_audit.md)");
+        summary.Insert(1, Findings.SummaryLine(audit, findings, findingValues));
         summary.Insert(2, HeadlineLine(ClaimsDiff.Headlines(data, uncertainty)));
         Taxonomy.WriteSummary(stage, registry);
 
@@ -171,16 +171,6 @@ public static partial class Reproduction
     }
 
     private static string Times(double? ratio) => ratio is { } r ? $"{Quantity.Text(r)}x" : "none";
-
-    /// <summary>The findings in one line: how many, and which weaken or overturn a conclusion of the paper.</summary>
-    private static string FindingsLine(IReadOnlyList<AuditRow> audit, IReadOnlyList<Finding> findings)
-    {
-        string Ids(Materiality m) => string.Join(", ", findings.Where(f => f.Materiality == m).Select(f => f.FindingId));
-        int N(Materiality m) => findings.Count(f => f.Materiality == m);
-        return $"findings: {findings.Count} root cause(s) behind {audit.Count(r => r.Verdict == Verdict.Differs)} differing claim(s): " +
-            $"{N(Materiality.Overturns)} overturn a conclusion{(N(Materiality.Overturns) > 0 ? $" ({Ids(Materiality.Overturns)})" : "")}, " +
-            $"{N(Materiality.Weakens)} weaken one{(N(Materiality.Weakens) > 0 ? $" ({Ids(Materiality.Weakens)})" : "")}, {N(Materiality.None)} change none";
-    }
 
     /// <summary>The headline numbers of this run in one line: Appendix C's density ratio, the pessimistic FP4 ratio and P(ratio &gt; 10x).</summary>
     private static string HeadlineLine(IReadOnlyList<(string Name, string Description, string Unit, double? Value)> headlines)
@@ -229,7 +219,7 @@ public static partial class Reproduction
         var monteCarloDriven = ChangedClaims(paperAudit, Audit(paperData, UncertaintyAnalysis.WithMonteCarloOf(paperData, reviewerUncertainty))).ToHashSet(StringComparer.Ordinal);
         var rows = ClaimsDiff.Compare(paperAudit, reviewerAudit, solo, monteCarloDriven, [.. reaches.Where(r => r.MonteCarlo).Select(r => r.Name)]);
         var headlines = ClaimsDiff.CompareHeadlines(paperHeadlines, ClaimsDiff.Headlines(overrides.Apply(paperData), reviewerUncertainty));
-        return new ReviewerComparison(rows, headlines, reaches, FindingChange.Compare(findings, paperAudit, reviewerAudit));
+        return new ReviewerComparison(rows, headlines, reaches, FindingChange.Compare(findings, paperAudit, FindingValues.Compute(paperData), reviewerAudit, FindingValues.Compute(overrides.Apply(paperData))));
     }
 
     /// <summary>

@@ -95,13 +95,30 @@ public readonly record struct Rounding(string Kind, int Digits)
 public sealed record Claim(string ClaimId, string Section, string Quote, string PublishedText, Interval Published, string Unit,
     ClaimRule Rule, Rounding Rounding, string Explanation, string Origin, string? PublishedValueText = null)
 {
-    /// <summary><paramref name="numberText"/> followed by the claim's <see cref="Unit"/>, the noun agreeing with the number (<see cref="UnitText.After"/>).</summary>
+    /// <summary>
+    /// The sentence (or table cell, or statement printed in several places) the claim reads: claims sharing it are
+    /// parts of one verdict (docs/verdict-policy.md, "One sentence, one verdict"). Defaults to the claim id.
+    /// </summary>
+    public string SentenceId { get; init; } = ClaimId;
+
+    /// <summary>
+    /// The reading the audit takes, declared in <c>claims.csv</c> (column <c>reading</c>) before any value is computed;
+    /// empty when the check has one reading. The verdict is this reading's, whatever the inputs.
+    /// </summary>
+    public string DeclaredReading { get; init; } = "";
+
+    /// <summary>The paper's words that justify <see cref="DeclaredReading"/> (column <c>reading_basis</c>).</summary>
+    public string ReadingBasis { get; init; } = "";
+
+    /// <summary><paramref name="numberText"/> followed by the claim's <see cref="Unit"/>, the noun agreeing with the number (<see
+    /// cref="UnitText.After"/>).</summary>
     public string WithUnit(string numberText) => UnitText.After(numberText, Unit);
 
     /// <summary>Reads and validates <c>claims.csv</c>.</summary>
     public static IReadOnlyList<Claim> Load(string path)
     {
-        var table = CsvTable.Load(path, "claim_id", "section", "quote", "published", "published_value", "unit", "rule", "rounding", "explanation");
+        var table = CsvTable.Load(path, "claim_id", "section", "quote", "published", "published_value", "unit", "rule", "rounding", "explanation",
+            "sentence_id", "reading", "reading_basis");
         var claims = new List<Claim>();
         foreach (var row in table.Rows)
         {
@@ -118,13 +135,22 @@ public sealed record Claim(string ClaimId, string Section, string Quote, string 
                 var other => throw row.Error("rule", $"'{other}' is not a rule (equal, contains, at-least, at-most, greater-than, holds)"),
             };
             var rounding = Rounding.TryParse(row.Required("rounding"), out var roundingError) ?? throw row.Error("rounding", roundingError);
+            if (row["reading"].Length > 0 && row["reading_basis"].Length == 0)
+            {
+                throw row.Error("reading_basis", $"claim '{id}' declares reading '{row["reading"]}' without the paper's words that justify it");
+            }
             var published = row.Interval("published_value");
             if ((InputCatalog.MagnitudeViolation(published.Lo) ?? InputCatalog.MagnitudeViolation(published.Hi)) is { } magnitude)
             {
                 throw row.Error("published_value", $"{AssumptionOverrides.Echo(row["published_value"])} {magnitude}");
             }
             var claim = new Claim(id, row.Required("section"), row.Required("quote"), row.Required("published"),
-                published, row["unit"], rule, rounding, row["explanation"], $"{path}:{row.Line}", row["published_value"].Trim());
+                published, row["unit"], rule, rounding, row["explanation"], $"{path}:{row.Line}", row["published_value"].Trim())
+            {
+                SentenceId = row.Required("sentence_id"),
+                DeclaredReading = row["reading"],
+                ReadingBasis = row["reading_basis"],
+            };
             if (rounding.Kind == "printed")
             {
                 var (lo, hi) = VerdictPolicy.PrintedEnds(claim);

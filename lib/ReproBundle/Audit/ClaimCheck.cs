@@ -42,8 +42,8 @@ public sealed record ClaimComputation(Interval? Value, string Detail)
 public delegate ClaimComputation ClaimCheck();
 
 /// <summary>
-/// A set of claim checks keyed by claim id. The core checks live in <see cref="CoreClaimChecks"/>; other parts
-/// of the bundle (the registry's taxonomy, the uncertainty analysis) add their own providers.
+/// A set of claim checks keyed by claim id: one provider per section of the paper in lib/ReproBundle/Audit/Sections/
+/// (<see cref="CoreClaimChecks"/> gathers those that need only data/), plus the registry's, the Monte Carlo's and the figures'.
 /// </summary>
 public interface IClaimCheckProvider
 {

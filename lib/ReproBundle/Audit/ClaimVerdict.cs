@@ -70,4 +70,13 @@ public sealed record AuditRow(string ClaimId, string Section, string Quote, stri
 
     /// <summary>The finding a 'differs' row belongs to (filled by <see cref="Findings"/>; empty otherwise).</summary>
     public string FindingId { get; init; } = "";
+
+    /// <summary>The sentence the claim reads (<see cref="Claim.SentenceId"/>).</summary>
+    public string SentenceId { get; init; } = "";
+
+    /// <summary>The verdict of the whole sentence, combined from all its claims (<see cref="VerdictPolicy.Combine"/>).</summary>
+    public Verdict SentenceVerdict { get; init; }
+
+    /// <summary>The paper's words that justify the reading the verdict is taken on (empty when the check has one reading).</summary>
+    public string ReadingBasis { get; init; } = "";
 }

@@ -13,48 +13,78 @@ public static class FindingValues
     public static IReadOnlyDictionary<string, Interval> Compute(PaperData data)
     {
         var v = new Dictionary<string, Interval>(StringComparer.Ordinal);
+        AddMidpoints(v, data);
+        AddResidency(v, data);
+        AddAppendixCVariants(v, data);
+        // The share of the seed's bottlenecks that are not algorithmic is computed by the registry check (abstract.eleven_of_fifteen).
+        return v;
+    }
+
+    /// <summary>Appendix C with the worked examples as printed, and with true midpoints of the ranges they cite.</summary>
+    private static void AddMidpoints(Dictionary<string, Interval> v, PaperData data)
+    {
         var h100 = Scenarios.AppendixCH100(data.Values);
         var asic = Scenarios.AppendixCAsic(data.Values);
         static double Ratio(AgentDensityInputs a, AgentDensityInputs h) => AgentDensity.DensityRatio(a, h);
-
-        // Appendix C with the worked examples as printed, and with true midpoints of the ranges they cite.
-        v["appc.ratio_as_printed"] = Interval.Point(Scenarios.WorkedExampleDensityRatio(data.Values));
+        v["appc.ratio_worked_examples"] = Interval.Point(Scenarios.WorkedExampleDensityRatio(data.Values));
         var h100T = data.Table1Rows.H100.TokensPerSecondPerDeployment;
         var asicC = data.Values.AsicNodeCostUsd;
         var asicT = data.Table2Rows.DecodeSingle.Asic;
-        v["appc.ratio_arithmetic_midpoints"] = Interval.Point(Ratio(asic with { CapexUsd = asicC.Midpoint, TokensPerSecond = asicT.Midpoint }, h100 with { TokensPerSecond = h100T.Midpoint }));
-        v["appc.ratio_geometric_midpoints"] = Interval.Point(Ratio(asic with { CapexUsd = Math.Sqrt(asicC.Lo * asicC.Hi), TokensPerSecond = Math.Sqrt(asicT.Lo * asicT.Hi) },
+        v["appc.ratio_arithmetic_midpoints"] = Interval.Point(Ratio(asic with { CapexUsd = asicC.Midpoint, TokensPerSecond = asicT.Midpoint },
+            h100 with { TokensPerSecond = h100T.Midpoint }));
+        v["appc.ratio_geometric_midpoints"] = Interval.Point(Ratio(asic with { CapexUsd = Math.Sqrt(asicC.Lo * asicC.Hi),
+            TokensPerSecond = Math.Sqrt(asicT.Lo * asicT.Hi) },
             h100 with { TokensPerSecond = Math.Sqrt(h100T.Lo * h100T.Hi) }));
+    }
 
-        // Table 2's H100 baseline read as several GPUs: the ratios of cost and energy grow by the GPU count.
+    /// <summary>
+    /// The one residency rule on both platforms (every weight resident): the H100s and nodes the weights need, §2.3's
+    /// Cerebras-over-H100 energy at BF16 on the devices that hold Llama-70B, and the §1 BF16 bound.
+    /// </summary>
+    private static void AddResidency(Dictionary<string, Interval> v, PaperData data)
+    {
         var capacity = data.Values.H100HbmCapacityBytes;
-        var active = Table2Projection.H100ActiveWeightBytes(data.Values);
-        v["t2.h100_gpus_for_active_weights"] = BandwidthBound.DevicesToHold(active, capacity);
+        v["t2.h100_gpus_for_active_weights"] = BandwidthBound.DevicesToHold(Table2Projection.H100ActiveWeightBytes(data.Values), capacity);
+        v["t2.h100_gpus_for_every_expert"] = BandwidthBound.DevicesToHold(Table2Projection.H100TotalWeightBytes(data.Values), capacity);
         var costRow = data.Table2Rows.CostPerMillionTokens;
-        v["t2.cost_ratio_several_gpus"] = Table2Projection.RatioPairedEnds(costRow.Better, costRow.H100 * v["t2.h100_gpus_for_active_weights"], costRow.Asic);
+        v["t2.cost_ratio_several_gpus"] = Table2Projection.RatioPairedEnds(costRow.Better, costRow.H100 * v["t2.h100_gpus_for_every_expert"], costRow.Asic);
+        v["t2.asic_nodes_per_replica"] = BandwidthBound.DevicesToHold(Table2Projection.AsicTotalWeightBytes(data.Values), data.Values.AsicSramBytesPerNode);
 
-        // §1 / Table 1: the BF16 bound and what Cerebras's ratio would be over it.
+        var table1 = data.Table1Rows;
+        var weights = BandwidthBound.WeightBytes(data.Values.S1DenseParameters, data.Values.S1Bf16BytesPerParameter);
+        var wafers = BandwidthBound.DevicesToHold(weights, data.Values.CerebrasSramBytes);
+        var h100s = BandwidthBound.DevicesToHold(weights, capacity);
+        v["s2_3.cerebras_wafers_bf16"] = wafers;
+        v["s2_3.h100s_bf16"] = h100s;
+        var cerebrasJ = CalibratedBaselines.EnergyJoulesPerToken(table1.Cerebras.SystemPowerWatts * wafers, table1.Cerebras.TokensPerSecondPerDeployment);
+        v["s2_3.cerebras_j_bf16"] = cerebrasJ;
+        v["s2_3.cerebras_over_one_h100_bf16"] = CalibratedBaselines.EnergyJoulesPerToken(table1.H100) / cerebrasJ;
+        v["s2_3.cerebras_over_h100_bf16"] =
+            CalibratedBaselines.EnergyJoulesPerToken(table1.H100.SystemPowerWatts * h100s, table1.H100.TokensPerSecondPerDeployment) / cerebrasJ;
+
         var bound = BandwidthBound.MaxTokensPerSecond(data.Values.S1DenseParameters, data.Values.S1Bf16BytesPerParameter, data.Values.H100HbmBytesPerSecond);
         v["s1.bf16_bound_tok_s"] = bound;
-        v["s1.cerebras_over_bf16_bound"] = data.Table1Rows.Cerebras.TokensPerSecondPerDeployment / bound;
+        v["s1.cerebras_over_bf16_bound"] = table1.Cerebras.TokensPerSecondPerDeployment / bound;
+    }
 
-        // Table 2's ASIC cost with CapEx only, against the H100's, matching ends.
-        var h100Cost = Table2Projection.CapexCostAtTable2Basis(data.Values, data.Table1Rows.H100.CapexUsd!.Value, data.Table2Rows.DecodeSingle.H100);
-        var asicCost = Table2Projection.CapexCostAtTable2Basis(data.Values, asicC, asicT);
-        v["t2.cost_ratio_capex_only"] = Table2Projection.RatioPairedEnds(Better.Lower, h100Cost, asicCost);
-
-        // §4.3: the NRE penalty at the printed volume, and the density ratio with NRE loaded at that volume.
-        var nre = data.Values.TapeoutNreUsd;
-        v["s4_3.penalty_at_printed_volume"] = NreAmortization.CostPenaltyFactor(asicC, nre, NreAmortization.PrintedVolumeNodes);
-
-        // §3.1 / §3.3: nodes one replica of the whole MoE needs at FP4, and Appendix C's ratio if each replica spans them.
-        var total = BandwidthBound.WeightBytes(data.Values.TotalParameters, data.Values.Fp4BytesPerParameter);
-        var sram = data.Values.AsicSramBytesPerNode;
-        var nodes = BandwidthBound.DevicesToHold(total, sram);
-        v["t2.asic_nodes_per_replica"] = nodes;
-        v["appc.ratio_with_replica_nodes"] = Interval.Point(Scenarios.WorkedExampleDensityRatio(data.Values)) / nodes;
-
-        // The share of the seed's bottlenecks that are not algorithmic is computed by the registry check (abstract.eleven_of_fifteen).
-        return v;
+    /// <summary>
+    /// Appendix C's ratio under each finding's correction: replicas on both platforms, the NRE at §4.3's volume, the node at
+    /// the WSE-3's price of SRAM (§3.3's analogy); and Table 2's energy ratio at one batch regime (single request).
+    /// </summary>
+    private static void AddAppendixCVariants(Dictionary<string, Interval> v, PaperData data)
+    {
+        var worked = Interval.Point(Scenarios.WorkedExampleDensityRatio(data.Values));
+        v["appc.ratio_with_replicas_both"] = worked * v["s2_3.h100s_bf16"] / v["t2.asic_nodes_per_replica"];
+        v["s4_3.penalty_at_printed_volume"] = NreAmortization.CostPenaltyFactor(data.Values.AsicNodeCostUsd, data.Values.TapeoutNreUsd,
+            NreAmortization.PrintedVolumeNodes);
+        v["appc.ratio_with_nre"] = worked / v["s4_3.penalty_at_printed_volume"];
+        var byAnalogy = CalibratedBaselines.CostAtReferenceSramPrice(data.Table1Rows.Cerebras.CapexUsd!.Value, data.Values.CerebrasSramBytes,
+            data.Values.AsicSramBytesPerNode);
+        v["s3_3.node_cost_at_wse3_sram_price"] = byAnalogy;
+        v["appc.ratio_at_wse3_sram_price"] = worked * Scenarios.AppendixCAsic(data.Values).CapexUsd / byAnalogy;
+        var single = data.Table2Rows.DecodeSingle;
+        v["t2.energy_ratio_single_both"] = Table2Projection.Ratio(Better.Lower,
+            Table2Projection.EnergyFromThroughput(data.Table1Rows.H100.SystemPowerWatts, single.H100),
+            Table2Projection.EnergyFromThroughput(data.Values.AsicNodePowerWatts, single.Asic));
     }
 }

@@ -26,7 +26,8 @@ public enum NotClaimKind
 /// <param name="Statement">The words, short.</param>
 /// <param name="Kind">Why it is not a claim.</param>
 /// <param name="Why">The reason in words.</param>
-/// <param name="See">The claim it repeats (<see cref="NotClaimKind.Repeat"/>) or the input it is (<see cref="NotClaimKind.Input"/>); may be empty otherwise.</param>
+/// <param name="See">The claim it repeats (<see cref="NotClaimKind.Repeat"/>) or the input it is (<see cref="NotClaimKind.Input"/>); may be empty
+/// otherwise.</param>
 /// <param name="Origin">file:line.</param>
 public sealed record NotClaim(string Section, string Statement, NotClaimKind Kind, string Why, string See, string Origin)
 {

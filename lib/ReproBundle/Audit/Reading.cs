@@ -14,11 +14,18 @@ public enum ReadingKind
 
     /// <summary>The reading gives one central value (a ratio of midpoints); a printed range holding it is <see cref="Verdict.Consistent"/>.</summary>
     Central,
+
+    /// <summary>
+    /// The reading gives a floor: the part of a cost the paper prices (CapEx), before a part it names but does not price
+    /// (OpEx, §3.2). A printed value below the floor differs; one at or above it at both ends is
+    /// <see cref="Verdict.NotRecomputable"/>, since the unpriced part could make up the rest.
+    /// </summary>
+    Floor,
 }
 
 /// <summary>
 /// One natural reading of a claim and its recomputed value (docs/verdict-policy.md). The verdict is taken on
-/// the most favourable eligible reading; every reading is shown.
+/// the reading the claim declares in <c>claims.csv</c>; every reading is shown with its own verdict.
 /// </summary>
 /// <param name="Name">Short name of the reading, e.g. "matching ends" or "interval arithmetic".</param>
 /// <param name="Value">The recomputed value in the claim's unit.</param>

@@ -5,30 +5,28 @@ using ReproBundle.Output;
 namespace ReproBundle.Audit;
 
 /// <summary>
-/// One finding of the audit with the paper's inputs and with a reviewer's (issue 25): how many of its claims differ in each
-/// run, and its materiality in each. A finding holds its materiality (findings.csv) while at least one of its claims
-/// differs; when the reviewer's inputs make every one of its claims reproduce, the finding no longer stands (materiality none).
+/// One finding of the audit with the paper's inputs and with a reviewer's (issue 25): which of its claims differ in each
+/// run, and its materiality in each, computed from the conclusions it names under that run's inputs
+/// (<see cref="Findings.MaterialityOf"/>).
 /// </summary>
 /// <param name="Finding">The finding.</param>
 /// <param name="PaperDiffering">Its claims that differ with the paper's inputs.</param>
 /// <param name="ReviewerDiffering">Its claims that differ with the reviewer's.</param>
-public sealed record FindingChange(Finding Finding, IReadOnlyList<string> PaperDiffering, IReadOnlyList<string> ReviewerDiffering)
+/// <param name="Paper">Its materiality with the paper's inputs.</param>
+/// <param name="Reviewer">Its materiality with the reviewer's inputs.</param>
+public sealed record FindingChange(Finding Finding, IReadOnlyList<string> PaperDiffering, IReadOnlyList<string> ReviewerDiffering, Materiality Paper, Materiality Reviewer)
 {
-    /// <summary>Its materiality with the paper's inputs.</summary>
-    public Materiality Paper => PaperDiffering.Count > 0 ? Finding.Materiality : Materiality.None;
-
-    /// <summary>Its materiality with the reviewer's inputs.</summary>
-    public Materiality Reviewer => ReviewerDiffering.Count > 0 ? Finding.Materiality : Materiality.None;
-
     /// <summary>True when the materiality differs between the two runs.</summary>
     public bool Changed => Paper != Reviewer;
 
-    /// <summary>Every finding of <paramref name="findings"/> in file order, compared across the two audits.</summary>
-    public static IReadOnlyList<FindingChange> Compare(IReadOnlyList<Finding> findings, IReadOnlyList<AuditRow> paper, IReadOnlyList<AuditRow> reviewer)
+    /// <summary>Every finding of <paramref name="findings"/> in file order, compared across the two audits and their finding values.</summary>
+    public static IReadOnlyList<FindingChange> Compare(IReadOnlyList<Finding> findings, IReadOnlyList<AuditRow> paper, IReadOnlyDictionary<string, Interval> paperValues,
+        IReadOnlyList<AuditRow> reviewer, IReadOnlyDictionary<string, Interval> reviewerValues)
     {
         static IReadOnlyList<string> Differing(Finding f, IReadOnlyList<AuditRow> rows) =>
             [.. rows.Where(r => r.Verdict == Verdict.Differs && f.ClaimIds.Contains(r.ClaimId)).Select(r => r.ClaimId)];
-        return [.. findings.Select(f => new FindingChange(f, Differing(f, paper), Differing(f, reviewer)))];
+        return [.. findings.Select(f => new FindingChange(f, Differing(f, paper), Differing(f, reviewer),
+            Findings.MaterialityOf(f, paper, paperValues), Findings.MaterialityOf(f, reviewer, reviewerValues)))];
     }
 }
 

@@ -33,6 +33,10 @@ public static class VerdictPolicy
         // Table 1 lists the H100 as one chip at $30 K, and Table 2's cost column is that one GPU's; the paper never
         // says the baseline is several GPUs (finding F-H100-BASELINE says why the throughput column needs them).
         ["table2.h100_baseline"] = "one-gpu",
+        // One batch regime, one residency rule and one OpEx rule for the H100 and the ASIC alike (docs/verdict-policy.md, section 7).
+        ["batch_regime"] = "single-request",
+        ["memory_residency"] = "every-weight",
+        ["opex"] = "capex-floor",
     };
 
     /// <summary>True when the printed text carries one of <see cref="ApproximateMarkers"/>.</summary>
@@ -117,29 +121,75 @@ public static class VerdictPolicy
         return new ReadingOutcome(reading, verdict, why, eligible);
     }
 
-    private static (Verdict, string) Compare(Claim claim, Reading reading)
+    private static (Verdict, string) Compare(Claim claim, Reading reading) => reading.Kind switch
     {
-        var v = reading.Value;
+        ReadingKind.Envelope when claim.Rule is ClaimRule.Equal or ClaimRule.Contains => CompareEnvelope(claim, reading.Value),
+        ReadingKind.Central when claim.Rule is ClaimRule.Equal or ClaimRule.Contains => CompareCentral(claim, reading.Value),
+        ReadingKind.Floor => CompareFloor(claim, reading.Value),
+        _ => CompareByRule(claim, reading.Value),
+    };
+
+    /// <summary>An envelope: consistent when the printed value lies inside it and it is no wider than the bound (section 4 of the policy).</summary>
+    private static (Verdict, string) CompareEnvelope(Claim claim, Interval v)
+    {
+        var p = claim.Published;
+        var (tLo, tHi) = Tolerance(claim);
+        string N(double x) => Quantity.Text(x);
+        if (v.Lo - tLo <= p.Lo && p.Hi <= v.Hi + tHi)
+        {
+            var (width, bound) = EnvelopeWidth(claim, v);
+            if (width > bound)
+            {
+                return (Verdict.NotRecomputable, $"the stated inputs allow anything from {claim.WithUnit(N(v.Lo))} to {claim.WithUnit(N(v.Hi))} " +
+                    $"(width {WidthText(width)} against at most {WidthText(bound)}, twice the printed {claim.PublishedText}'s own), so agreement with it " +
+                        $"says nothing");
+            }
+            return (Verdict.Consistent, $"the printed {claim.PublishedText} lies within the {claim.WithUnit(Quantity.Text(v))} the stated inputs allow " +
+                $"(central value {claim.WithUnit(N(Central(v)))}, width {WidthText(width)}, at most {WidthText(bound)} allowed)");
+        }
+        var outside = Math.Max(v.Lo - p.Lo, p.Hi - v.Hi);
+        return (Verdict.Differs, $"the printed {claim.PublishedText} reaches {claim.WithUnit(N(outside))} beyond the {claim.WithUnit(Quantity.Text(v))} " +
+            $"the stated inputs allow");
+    }
+
+    /// <summary>A central value: consistent when the printed range (with its tolerance) holds it.</summary>
+    private static (Verdict, string) CompareCentral(Claim claim, Interval v)
+    {
+        var p = claim.Published;
+        var (tLo, tHi) = Tolerance(claim);
+        string N(double x) => Quantity.Text(x);
+        if (p.Lo - tLo <= v.Lo && v.Hi <= p.Hi + tHi)
+            return (Verdict.Consistent, $"the central value {claim.WithUnit(Quantity.Text(v))} lies inside the printed {claim.PublishedText}");
+        var gap = Math.Max(p.Lo - v.Hi, v.Lo - p.Hi);
+        return (Verdict.Differs, $"the central value {claim.WithUnit(Quantity.Text(v))} lies {claim.WithUnit(N(gap))} outside the printed " +
+            $"{claim.PublishedText}");
+    }
+
+    /// <summary>A CapEx floor under an unpriced OpEx: below it differs, at or above it at both ends is not recomputable.</summary>
+    private static (Verdict, string) CompareFloor(Claim claim, Interval v)
+    {
+        var p = claim.Published;
+        var (tLo, tHi) = Tolerance(claim);
+        string N(double x) => Quantity.Text(x);
+        var tol = DescribeTolerance(claim);
+        if (p.Lo + tLo >= v.Lo && p.Hi + tHi >= v.Hi)
+        {
+            return (Verdict.NotRecomputable, $"the printed {claim.PublishedText} is at or above the floor {claim.WithUnit(Quantity.Text(v))} at both ends; " +
+                "the part the paper names but does not price could make up the rest");
+        }
+        var below = Math.Max(v.Lo - p.Lo, v.Hi - p.Hi);
+        return (Verdict.Differs, $"the printed {claim.PublishedText} reaches {claim.WithUnit(N(below))} below the floor {claim.WithUnit(Quantity.Text(v))}, " +
+            $"and a cost the paper does not price can only add, beyond {tol}");
+    }
+
+    /// <summary>A reading that computes the printed quantity, compared by the claim's rule at the policy's tolerance.</summary>
+    private static (Verdict, string) CompareByRule(Claim claim, Interval v)
+    {
         var p = claim.Published;
         var (tLo, tHi) = Tolerance(claim);
         string N(double x) => Quantity.Text(x);
         string Pct(double delta, double of) => of == 0 ? "" : $" ({N(100 * delta / Math.Abs(of))}%)";
         var tol = DescribeTolerance(claim);
-
-        if (reading.Kind == ReadingKind.Envelope && claim.Rule is ClaimRule.Equal or ClaimRule.Contains)
-        {
-            if (v.Lo - tLo <= p.Lo && p.Hi <= v.Hi + tHi)
-                return (Verdict.Consistent, $"the printed {claim.PublishedText} lies within the {claim.WithUnit(Quantity.Text(v))} the stated inputs allow");
-            var outside = Math.Max(v.Lo - p.Lo, p.Hi - v.Hi);
-            return (Verdict.Differs, $"the printed {claim.PublishedText} reaches {claim.WithUnit(N(outside))} beyond the {claim.WithUnit(Quantity.Text(v))} the stated inputs allow");
-        }
-        if (reading.Kind == ReadingKind.Central && claim.Rule is ClaimRule.Equal or ClaimRule.Contains)
-        {
-            if (p.Lo - tLo <= v.Lo && v.Hi <= p.Hi + tHi)
-                return (Verdict.Consistent, $"the central value {claim.WithUnit(Quantity.Text(v))} lies inside the printed {claim.PublishedText}");
-            var gap = Math.Max(p.Lo - v.Hi, v.Lo - p.Hi);
-            return (Verdict.Differs, $"the central value {claim.WithUnit(Quantity.Text(v))} lies {claim.WithUnit(N(gap))} outside the printed {claim.PublishedText}");
-        }
         switch (claim.Rule)
         {
             case ClaimRule.Equal:
@@ -154,7 +204,8 @@ public static class VerdictPolicy
             case ClaimRule.Contains:
             {
                 if (p.Contains(v)) return (Verdict.Reproduces, "lies inside the printed range");
-                if (Within(Math.Max(0, p.Lo - v.Lo), tLo) && Within(Math.Max(0, v.Hi - p.Hi), tHi)) return (Verdict.WithinRounding, $"lies inside the printed range at {tol}");
+                if (Within(Math.Max(0, p.Lo - v.Lo), tLo) && Within(Math.Max(0, v.Hi - p.Hi), tHi)) return (Verdict.WithinRounding, $"lies inside the " +
+                    $"printed range at {tol}");
                 double below = Math.Max(0, p.Lo - v.Lo), above = Math.Max(0, v.Hi - p.Hi);
                 return (Verdict.Differs, below >= above
                     ? $"reaches {claim.WithUnit(N(below))} below the printed low end {N(p.Lo)}{Pct(below, p.Lo)}, beyond {tol}"
@@ -185,25 +236,79 @@ public static class VerdictPolicy
         }
     }
 
-    /// <summary>Order of preference among reading verdicts: reproduces, within-rounding, consistent, differs.</summary>
+    /// <summary>
+    /// Bound on an envelope's width relative to the printed value's own width (docs/verdict-policy.md, "Verdicts that
+    /// could have failed"): at most twice it, on a log scale for positive values. Then a printed range of its width,
+    /// placed anywhere it overlaps the envelope, would lie inside only one time in three or less.
+    /// </summary>
+    public const double EnvelopeWidthBound = 2.0;
+
+    /// <summary>
+    /// Width of a range: ln(hi / lo) when both ends are positive (a ratio spans orders of magnitude), else hi - lo
+    /// over the magnitude of its larger end.
+    /// </summary>
+    public static double Width(double lo, double hi) => lo > 0 ? Math.Log(hi / lo) : (hi - lo) / Math.Max(Math.Abs(hi), Math.Abs(lo));
+
+    /// <summary>The envelope's width and the bound it must not exceed: <see cref="EnvelopeWidthBound"/> times the printed value's width with its
+    /// tolerance.</summary>
+    public static (double Width, double Bound) EnvelopeWidth(Claim claim, Interval envelope)
+    {
+        var (tLo, tHi) = Tolerance(claim);
+        var printedLo = claim.Published.Lo - tLo;
+        var printed = printedLo > 0 && envelope.Lo > 0 ? Width(printedLo, claim.Published.Hi + tHi) : Width(Math.Min(printedLo, 0), claim.Published.Hi + tHi);
+        return (envelope.Lo > 0 && printedLo > 0 ? Width(envelope.Lo, envelope.Hi) : Width(Math.Min(envelope.Lo, 0), envelope.Hi),
+            EnvelopeWidthBound * printed);
+    }
+
+    /// <summary>A range's central value: the geometric midpoint of a positive range, else the arithmetic one.</summary>
+    public static double Central(Interval v) => v.Lo > 0 ? Math.Sqrt(v.Lo * v.Hi) : v.Midpoint;
+
+    /// <summary>A width as a factor (e^w, "x4.44") for a log width.</summary>
+    private static string WidthText(double logWidth) => $"x{Quantity.Text(Math.Exp(logWidth))}";
+
+    /// <summary>
+    /// Order of verdicts from best to worst: reproduces, within-rounding, consistent, not-recomputable, differs. A
+    /// sentence's verdict is the worst of its parts' (<see cref="Combine"/>).
+    /// </summary>
     public static int Rank(Verdict v) => v switch
     {
         Verdict.Reproduces => 0,
         Verdict.WithinRounding => 1,
         Verdict.Consistent => 2,
-        Verdict.Differs => 3,
-        _ => 4,
+        Verdict.NotRecomputable => 3,
+        Verdict.Differs => 4,
+        _ => throw new ArgumentOutOfRangeException(nameof(v)),
     };
 
     /// <summary>
-    /// The verdict-bearing reading: the most favourable eligible reading (the first listed among equals). A
-    /// claim differs only when every eligible reading differs; then the primary eligible reading is returned.
+    /// The verdict of a sentence with several parts, decided in advance: it differs if any part differs, is not
+    /// recomputable if any part is not (and none differs), and otherwise takes the weakest pass of its parts.
     /// </summary>
-    public static ReadingOutcome Choose(IReadOnlyList<ReadingOutcome> outcomes)
+    public static Verdict Combine(IEnumerable<Verdict> parts) => parts.MaxBy(Rank);
+
+    /// <summary>
+    /// The verdict-bearing reading: the one <paramref name="claim"/> declares (column <c>reading</c> of
+    /// <c>claims.csv</c>), or the only one. It never depends on which reading passes. A declared reading the check
+    /// does not compute, several readings and none declared, or a declared reading that takes a shared quantity
+    /// another way than the audit, are data errors naming the row.
+    /// </summary>
+    public static ReadingOutcome Choose(Claim claim, IReadOnlyList<ReadingOutcome> outcomes)
     {
-        var eligible = outcomes.Where(o => o.Eligible).ToList();
-        if (eligible.Count == 0) throw new InvalidOperationException("no reading of the claim is eligible under the audit's quantity readings");
-        return eligible.OrderBy(o => Rank(o.Verdict)).First();
+        if (claim.DeclaredReading.Length == 0)
+        {
+            if (outcomes.Count == 1) return outcomes[0];
+            throw new Data.BundleInputException(claim.Origin, $"column 'reading': claim '{claim.ClaimId}' has {outcomes.Count} readings " +
+                $"({string.Join(", ", outcomes.Select(o => o.Reading.Name))}); declare the one the audit takes and the paper's words for it");
+        }
+        var chosen = outcomes.FirstOrDefault(o => o.Reading.Name == claim.DeclaredReading)
+            ?? throw new Data.BundleInputException(claim.Origin, $"column 'reading': claim '{claim.ClaimId}' declares '{claim.DeclaredReading}', " +
+                $"which its check does not compute ({string.Join(", ", outcomes.Select(o => o.Reading.Name))})");
+        if (!chosen.Eligible)
+        {
+            throw new Data.BundleInputException(claim.Origin, $"column 'reading': claim '{claim.ClaimId}' declares '{claim.DeclaredReading}', " +
+                "which reads a shared quantity another way than the audit (VerdictPolicy.QuantityReadings)");
+        }
+        return chosen;
     }
 
     /// <summary>
@@ -213,7 +318,8 @@ public static class VerdictPolicy
     public static IReadOnlyList<string> ConflictingReadings(IEnumerable<AuditRow> rows)
     {
         var uses = rows.Where(r => r.Verdict is not (Verdict.Differs or Verdict.NotRecomputable))
-            .SelectMany(r => r.Assumes.Select(a => (claim: r.ClaimId, quantity: a[..a.IndexOf('=', StringComparison.Ordinal)], reading: a[(a.IndexOf('=', StringComparison.Ordinal) + 1)..])));
+            .SelectMany(r => r.Assumes.Select(a => (claim: r.ClaimId, quantity: a[..a.IndexOf('=', StringComparison.Ordinal)], reading: a[(a.IndexOf('=',
+                StringComparison.Ordinal) + 1)..])));
         return uses.GroupBy(u => u.quantity, StringComparer.Ordinal)
             .Where(g => g.Select(u => u.reading).Distinct(StringComparer.Ordinal).Count() > 1)
             .OrderBy(g => g.Key, StringComparer.Ordinal)

@@ -36,10 +36,20 @@ public sealed record SiteTable(string CsvPath, string Title, string Caption, IRe
 /// <param name="Statement">The statement, formatted from this run's values.</param>
 public sealed record SiteFinding(string FindingId, string Title, IReadOnlyList<string> DifferingClaims, string Materiality, string Statement)
 {
+    /// <summary>Its erratum: the sentence as printed (<see cref="Errata"/>).</summary>
+    public string AsPrinted { get; init; } = "";
+
+    /// <summary>Its erratum: the corrected sentence, formatted from this run's values.</summary>
+    public string Corrected { get; init; } = "";
+
     /// <summary>The findings of an audit, with their statements formatted from <paramref name="values"/> (see <see cref="Findings.Statement"/>).</summary>
     public static IReadOnlyList<SiteFinding> From(IReadOnlyList<AuditRow> rows, IReadOnlyList<Finding> findings, IReadOnlyDictionary<string, Interval> values) =>
         [.. findings.Select(f => new SiteFinding(f.FindingId, f.Title, [.. rows.Where(r => r.FindingId == f.FindingId).Select(r => r.ClaimId)],
-            f.Materiality.ToText(), Findings.Statement(f, rows, values)))];
+            Findings.MaterialityOf(f, rows, values).ToText(), Findings.Statement(f, rows, values))
+        {
+            AsPrinted = f.PrintedTemplate,
+            Corrected = Findings.Fill(f, f.CorrectedTemplate, rows, values),
+        })];
 }
 
 /// <summary>Options of the site generator.</summary>

@@ -5,7 +5,7 @@ namespace ReproBundle.Uncertainty;
 
 /// <summary>
 /// Monte Carlo runs already made, by model and settings: the scenarios of <see cref="UncertaintyAnalysis.Run"/> and the
-/// claim checks' own runs (<see cref="UncertaintyClaimChecks"/>: the shared-utilization scenarios and the r-invariance
+/// claim checks' own runs (<c>Audit.UncertaintyClaimChecks</c>: the shared-utilization scenarios and the r-invariance
 /// runs, drawn again for every audit). The reviewer's comparison runs the paper's scenarios beside the reviewer's and
 /// audits the paper's data, the reviewer's and each override alone; most overrides change no drawn input, so most of
 /// those models equal one already drawn. The draws are seeded, so an equal model with equal settings gives equal

@@ -41,7 +41,7 @@ public class ClaimsAuditTests
     [InlineData("s1.h100_decode_bound", Verdict.Differs)]
     [InlineData("appc.asic.c_midpoint", Verdict.Differs)]
     [InlineData("appc.fp4_pessimistic_ratio", Verdict.Reproduces)]
-    [InlineData("s4_3.penalty_at_threshold", Verdict.Consistent)]
+    [InlineData("s4_3.penalty_at_threshold", Verdict.Differs)]
     [InlineData("s4_3.volume_for_3x", Verdict.Differs)]
     [InlineData("o5.ratio_invariant_to_r", Verdict.Reproduces)]
     [InlineData("t2.asic.required_bandwidth", Verdict.NotRecomputable)]
@@ -111,6 +111,20 @@ public class ClaimsAuditTests
         var e = Assert.Throws<ReproBundle.Data.BundleInputException>(() => ClaimsAudit.Run([claim], [new CoreClaimChecks(Paper.Data)]));
         Assert.Equal(claim.Origin, e.Location);
         Assert.Contains("unknown claim 'test.claim'", e.Problem);
+        Assert.Contains("add one to lib/ReproBundle/Audit/Sections/", e.Problem);
+    }
+
+    [Theory]
+    [InlineData("s1.new_claim", "lib/ReproBundle/Audit/Sections/Section1Claims.cs")]
+    [InlineData("t2.new_cell", "lib/ReproBundle/Audit/Sections/Table2Claims.cs")]
+    [InlineData("appc.mc_new", "lib/ReproBundle/Audit/Sections/UncertaintyClaimChecks.cs")]
+    [InlineData("s6.new_share", "lib/ReproBundle/Audit/Sections/RegistryClaimChecks.cs")]
+    public void A_new_claim_without_a_check_names_the_file_to_edit(string claimId, string file)
+    {
+        var claim = MakeClaim(ClaimRule.Equal, "5") with { ClaimId = claimId };
+        var e = Assert.Throws<ReproBundle.Data.BundleInputException>(() => ClaimsAudit.Run([claim], [new CoreClaimChecks(Paper.Data)]));
+        Assert.Contains($"add one to {file}", e.Problem);
+        Assert.True(File.Exists(Path.Combine(TestPaths.RepoRoot, file)), file);
     }
 
     [Theory]

@@ -12,7 +12,7 @@ public class ReproduceCommandTests(ReproduceNoPngRun run)
     private static readonly string[] Tables =
     [
         "tables/table1_baselines.csv", "tables/table2_projections.csv", "tables/agent_density.csv",
-        "tables/projections_table.csv", "claims_audit.csv", "claims_audit.md", "MANIFEST.json",
+        "tables/projections_table.csv", "claims_audit.csv", "claims_audit.md", "errata.md", "errata.csv", "MANIFEST.json",
     ];
 
     [Fact]
@@ -90,9 +90,12 @@ public class ReproduceCommandTests(ReproduceNoPngRun run)
     public void Audit_markdown_counts_verdicts_and_lists_every_claim()
     {
         var output = run.SucceededOutput();
-        var csvRows = File.ReadAllLines(Path.Combine(output, "claims_audit.csv")).Length - 1;
+        var table = ReproBundle.Data.CsvTable.Load(Path.Combine(output, "claims_audit.csv"), "sentence_id");
+        var csvRows = table.Rows.Count;
+        var sentences = table.Rows.Select(r => r["sentence_id"]).Distinct().Count();
         var md = File.ReadAllText(Path.Combine(output, "claims_audit.md"));
-        Assert.Contains($"| total | {csvRows} |", md);
+        // One verdict per sentence, with the claims (parts) beside (docs/verdict-policy.md).
+        Assert.Contains($"| total | {sentences} | {csvRows} |", md);
         Assert.True(csvRows >= 60);
     }
 

@@ -207,11 +207,11 @@ internal static class NotebookKeyNumbers
         {
             yield return ($"software-maturity score of {id}", $"<td>{id}</td><td>{FormatInterval(inputs.MaturityScoreOf(id))}</td>");
         }
-        var claim = Claim.Load(Path.Combine(d.DataDirectory, "claims.csv")).Single(c => c.ClaimId == ReproBundle.Figures.FigureClaimChecks.SoftwareMaturityGap);
-        var gap = ClaimsAudit.Judge(claim, new ReproBundle.Figures.FigureClaimChecks(inputs).Checks[claim.ClaimId]());
+        var claim = Claim.Load(Path.Combine(d.DataDirectory, "claims.csv")).Single(c => c.ClaimId == FigureClaimChecks.SoftwareMaturityGap);
+        var gap = ClaimsAudit.Judge(claim, new FigureClaimChecks(inputs).Checks[claim.ClaimId]());
         yield return ("§5 axis-6 gap recomputed with the bundle's rubric, and its verdict", $"<td>{gap.Recomputed}</td><td>{gap.Verdict.ToText()}</td>");
         foreach (var p in ReproBundle.Figures.FigureFrames.RadarPoints(d, inputs)
-                     .Where(x => ReproBundle.Figures.FigureClaimChecks.DedicatedSilicon.Contains(x.PlatformId) && x.AxisOrder <= 4))
+                     .Where(x => FigureClaimChecks.DedicatedSilicon.Contains(x.PlatformId) && x.AxisOrder <= 4))
         {
             yield return ($"radar ratio of {p.PlatformId} on axis {p.AxisOrder}", $"<td>{FormatNumber(p.PlottedLo)}</td><td>{FormatNumber(p.PlottedHi)}</td>");
         }
@@ -236,9 +236,12 @@ internal static class NotebookKeyNumbers
     private static IEnumerable<(string, string)> ClaimsAuditNotebook(PaperData d)
     {
         var audit = ClaimsAudit.Run(Claim.Load(Path.Combine(d.DataDirectory, "claims.csv")), Reproduction.ClaimCheckProviders(d));
+        var sentences = ClaimsAudit.Sentences(audit);
         foreach (var v in Enum.GetValues<Verdict>())
         {
-            yield return ($"count of {v.ToText()}", $"<td>{v.ToText()}</td><td>{audit.Count(a => a.Verdict == v)}</td>");
+            // Notebook 08 counts per sentence, with the claims (parts) beside.
+            yield return ($"count of {v.ToText()}",
+                $"<td>{v.ToText()}</td><td>{sentences.Count(s => s.Verdict == v)}</td><td>{audit.Count(a => a.Verdict == v)}</td>");
         }
         foreach (var a in audit)
         {

@@ -188,11 +188,12 @@ public class StaticSiteTests
         var root = Path.Combine(Path.GetTempPath(), "reprobundle-site-findings-" + Guid.NewGuid().ToString("N"));
         try
         {
-            var findings = new[] { new SiteFinding("F9", "<i>title</i>", ["x.hostile"], "weakens", "It's 57x & <b>not</b> 200x.") };
+            var findings = new[] { new SiteFinding("F9", "<i>title</i>", ["x.hostile"], "weakens", "It's 57x & <b>not</b> 200x.") { AsPrinted = "50x <i>", Corrected = "57.1x & more" } };
             WriteSite(RegistryTestData.DataDirectory, root, new SiteOptions(Findings: findings));
             var index = File.ReadAllText(Path.Combine(root, "site", "index.html"));
             Assert.Contains("<li id=\"finding-F9\"><strong>F9 &lt;i&gt;title&lt;/i&gt;</strong> (materiality: weakens; differing: "
-                + "<a href=\"#claim-x.hostile\"><code>x.hostile</code></a>). It&#39;s 57x &amp; &lt;b&gt;not&lt;/b&gt; 200x.</li>\n", index);
+                + "<a href=\"#claim-x.hostile\"><code>x.hostile</code></a>). It&#39;s 57x &amp; &lt;b&gt;not&lt;/b&gt; 200x.\n"
+                + "<dl class=\"erratum\"><dt>As printed</dt><dd>50x &lt;i&gt;</dd><dt>Corrected</dt><dd>57.1x &amp; more</dd></dl></li>\n", index);
             Assert.Contains($"<code>{ClaimsAudit.PolicyPage}</code>", index);
             Assert.False(File.Exists(Path.Combine(root, "findings.csv")));
 

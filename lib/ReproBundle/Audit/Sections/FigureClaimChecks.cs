@@ -1,9 +1,10 @@
-using ReproBundle.Audit;
+using ReproBundle.Figures;
 
-namespace ReproBundle.Figures;
+namespace ReproBundle.Audit;
 
 /// <summary>
-/// The claim of §5 about Fig. 1: "dedicated silicon lags on axis 6 (software maturity) by 3-6 points". The paper
+/// The claim of §5 about Fig. 1 (the provider of §5's figure claim; the other §5 claims are in Section5Claims.cs): "dedicated silicon lags on axis 6
+/// (software maturity) by 3-6 points". The paper
 /// publishes no scores, so the check uses the bundle's rubric (<c>data/figures/software_maturity_*.csv</c>), and says so.
 /// </summary>
 public sealed class FigureClaimChecks : IClaimCheckProvider

@@ -1,6 +1,6 @@
-using ReproBundle.Audit;
+using ReproBundle.Registry;
 
-namespace ReproBundle.Registry;
+namespace ReproBundle.Audit;
 
 /// <summary>
 /// The taxonomy claims of §6, the abstract, §5, §9 and §10 (O1, O8), recomputed by counting the fields of the
@@ -31,11 +31,22 @@ public sealed class RegistryClaimChecks : IClaimCheckProvider
     /// </summary>
     private IReadOnlyList<RegistryEntry> Seed => _r.Entries.Where(e => e.SchemaVersion == "v0.1").ToList();
 
+    private IReadOnlyList<RegistryEntry> All => _r.Entries;
+
+    private IReadOnlyList<RegistryEntry> In(TaxonomyGroup g, IEnumerable<RegistryEntry>? from = null) => (from ?? All).Where(e => e.Group == g).ToList();
+
     private Dictionary<string, ClaimCheck> Build()
     {
         var c = new Dictionary<string, ClaimCheck>(StringComparer.Ordinal);
-        var all = _r.Entries;
-        IReadOnlyList<RegistryEntry> In(TaxonomyGroup g, IEnumerable<RegistryEntry>? from = null) => (from ?? all).Where(e => e.Group == g).ToList();
+        AddCounts(c);
+        AddStatements(c);
+        return c;
+    }
+
+    /// <summary>§6's counts and shares: the entries, the taxonomy note's three groups, the coordination share two ways.</summary>
+    private void AddCounts(Dictionary<string, ClaimCheck> c)
+    {
+        var all = All;
         var algo = In(TaxonomyGroup.Algorithmic);
         var coord = In(TaxonomyGroup.CoordinationOrEngineering);
         var capital = In(TaxonomyGroup.HeavyCapital);
@@ -53,7 +64,8 @@ public sealed class RegistryClaimChecks : IClaimCheckProvider
         {
             var notCapital = all.Count - capital.Count;
             var share = 100.0 * notCapital / all.Count;
-            return new Reading("not heavy capital", Interval.Point(share), $"entries outside heavy-capital ({coord.Count} coordination-or-engineering + {algo.Count} algorithmic) {notCapital} of {all.Count} = {S(share)}%");
+            return new Reading("not heavy capital", Interval.Point(share), $"entries outside heavy-capital ({coord.Count} coordination-or-engineering + " +
+                $"{algo.Count} algorithmic) {notCapital} of {all.Count} = {S(share)}%");
         }
         c["s6.coordination_share"] = () =>
         {
@@ -65,6 +77,13 @@ public sealed class RegistryClaimChecks : IClaimCheckProvider
             var a = NotMoneyShare();
             return new(a.Value, a.Detail) { PrimaryName = a.Name, Alternatives = [CoordinationShare()] };
         };
+    }
+
+    /// <summary>The statements the registry's fields settle: §6's B16 and priority-5, the abstract's and §9's counts, §5's B8, §10 O1 and O8.</summary>
+    private void AddStatements(Dictionary<string, ClaimCheck> c)
+    {
+        var all = All;
+        var capital = In(TaxonomyGroup.HeavyCapital);
         c["s6.b16_highest_priority_addition"] = () =>
         {
             // The additions are the entries the seed did not have (schema v0.2, Appendix B v0.2).
@@ -84,7 +103,10 @@ public sealed class RegistryClaimChecks : IClaimCheckProvider
             var seed = Seed;
             var blocked = seed.Where(e => e.Group != TaxonomyGroup.Algorithmic).ToList();
             return new(Interval.Point(blocked.Count),
-                $"of the {seed.Count} seed entries (schema v0.1), {blocked.Count} are not algorithmic: {In(TaxonomyGroup.CoordinationOrEngineering, seed).Count} coordination-or-engineering ({Ids(In(TaxonomyGroup.CoordinationOrEngineering, seed))}) + {In(TaxonomyGroup.HeavyCapital, seed).Count} heavy-capital ({Ids(In(TaxonomyGroup.HeavyCapital, seed))}); algorithmic: {Ids(In(TaxonomyGroup.Algorithmic, seed))}");
+                $"of the {seed.Count} seed entries (schema v0.1), {blocked.Count} are not algorithmic: " +
+                    $"{In(TaxonomyGroup.CoordinationOrEngineering, seed).Count} coordination-or-engineering " +
+                    $"({Ids(In(TaxonomyGroup.CoordinationOrEngineering, seed))}) + {In(TaxonomyGroup.HeavyCapital, seed).Count} heavy-capital " +
+                    $"({Ids(In(TaxonomyGroup.HeavyCapital, seed))}); algorithmic: {Ids(In(TaxonomyGroup.Algorithmic, seed))}");
         };
         c["s9.majority"] = () =>
         {
@@ -101,7 +123,8 @@ public sealed class RegistryClaimChecks : IClaimCheckProvider
             var maxDifficulty = all.Max(e => e.Difficulty);
             var peers = all.Where(e => e.Priority == maxPriority && e.Difficulty == maxDifficulty).ToList();
             return ClaimComputation.Holds(b8.Priority == maxPriority && b8.Difficulty == maxDifficulty,
-                $"B8 rates priority {b8.Priority} and difficulty {b8.Difficulty}; the registry's maxima are {maxPriority} and {maxDifficulty}, reached together by {Ids(peers)}");
+                $"B8 rates priority {b8.Priority} and difficulty {b8.Difficulty}; the registry's maxima are {maxPriority} and {maxDifficulty}, reached " +
+                    $"together by {Ids(peers)}");
         };
         c["o1.b4_dominant_risk"] = () =>
         {
@@ -121,6 +144,5 @@ public sealed class RegistryClaimChecks : IClaimCheckProvider
                     $"{g.Key}: {string.Join(", ", g.GroupBy(e => e.Group).Select(x => $"{Ids(x)} {x.Key.ToText()}"))}"));
             return ClaimComputation.Holds(mixed.Count == 0, detail);
         };
-        return c;
     }
 }
