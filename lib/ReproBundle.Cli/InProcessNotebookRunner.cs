@@ -4,6 +4,7 @@ using Microsoft.DotNet.Interactive.Commands;
 using Microsoft.DotNet.Interactive.CSharp;
 using Microsoft.DotNet.Interactive.Events;
 using Microsoft.DotNet.Interactive.Documents;
+using ReproBundle.Data;
 using ReproBundle.Notebooks;
 
 namespace ReproBundle.Cli;

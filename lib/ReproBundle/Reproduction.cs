@@ -8,6 +8,7 @@ using ReproBundle.Figures;
 using ReproBundle.Notebooks;
 using ReproBundle.Output;
 using ReproBundle.Registry;
+using ReproBundle.Review;
 using ReproBundle.Site;
 using ReproBundle.Uncertainty;
 

@@ -1,9 +1,10 @@
 using System.Globalization;
 using ReproBundle.Audit;
+using ReproBundle.Review;
 using ReproBundle.Uncertainty;
 using Xunit;
 
-namespace ReproBundle.Tests.Audit;
+namespace ReproBundle.Tests.Review;
 
 /// <summary>
 /// The reviewer's journey of issue 14: <c>appc.h100.tok_s: 40</c> and <c>appc.asic.capex_usd: 25000</c> in one YAML file,
