@@ -37,7 +37,7 @@ public class SiteBrowserTests(ReproducePngRun run)
             .Where(f => !Path.GetRelativePath(site, f).StartsWith("figures", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList();
         Assert.Equal(5 + 18, pages.Count);
 
-        await using var session = await ChromiumLocator.LaunchAsync(chromium);
+        await using var session = await TestChromium.LaunchAsync(chromium);
         var browser = session.Browser;
         var problems = new List<string>();
         void Problem(string text)
@@ -146,7 +146,7 @@ public class SiteBrowserTests(ReproducePngRun run)
             Assert.Contains($"<a class=\"nb-link\" href=\"notebooks/05-figures.html#{fig2Cell.Id}\">Drawn in notebook 05 &#183; Figures (&#167;5), cell {fig2Cell.Id}</a>", index);
             Assert.Contains("<li><a href=\"notebooks/05-figures.html\">05 &#183; Figures (&#167;5)</a></li>", index);
 
-            await using var session = await ChromiumLocator.LaunchAsync(chromium);
+            await using var session = await TestChromium.LaunchAsync(chromium);
             await using var tab = await session.Browser.NewOfflineTabAsync();
             var problems = new List<string>();
             tab.Console += (_, e) => { if (e.Message.Type == ConsoleType.Error) problems.Add($"console error: {e.Message.Text}"); };
