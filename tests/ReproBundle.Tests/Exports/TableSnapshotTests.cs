@@ -11,7 +11,7 @@ namespace ReproBundle.Tests.Exports;
 /// <summary>
 /// Snapshot tests lock every table export (Snapshooter.Xunit; Verify.Xunit cannot be restored here). A
 /// changed number fails the test and leaves the new version under __snapshots__/__mismatch__/; to accept
-/// it, copy that file over the one in __snapshots__/ (README, "Accepting a changed snapshot"). Under
+/// it, copy that file over the one in __snapshots__/ (docs/contributing.md, "Accept a changed snapshot"). Under
 /// CI=true (SNAPSHOOTER_STRICT_MODE=true) a missing snapshot fails instead of being written.
 /// </summary>
 public class TableSnapshotTests
