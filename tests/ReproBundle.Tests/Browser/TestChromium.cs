@@ -6,8 +6,8 @@ namespace ReproBundle.Tests.Browser;
 /// <summary>
 /// The browser tests' driver: PuppeteerSharp connected to a Chromium the product starts
 /// (<see cref="ChromiumLocator.LaunchUnconnectedAsync"/>, same flags, faults and bounds). The product draws PNGs over its
-/// own DevTools connection (<see cref="DevToolsConnection"/>), which cost 1.0 CPU-s less per run than PuppeteerSharp
-/// (bench/RESULTS.md), so only the tests carry PuppeteerSharp.
+/// own DevTools connection (<see cref="DevToolsConnection"/>), cheaper per run than PuppeteerSharp (bench/RESULTS.md),
+/// so only the tests carry PuppeteerSharp.
 /// </summary>
 public static class TestChromium
 {

@@ -58,14 +58,13 @@ public class NotebookTwinFileTests
 
 /// <summary>
 /// Builds and runs every twin once, from notebooks/ as a reader would. A reader types <c>dotnet run NN-name.cs</c>; that is
-/// one whole MSBuild run (restore and build of the twin's virtual project) per twin, 8-10 CPU-s each on a clean clone. So
+/// one whole MSBuild run (restore and build of the twin's virtual project) per twin, seconds of CPU each. So
 /// the fixture runs the reader's command for one twin of each <c>#:</c> header (<see cref="ReaderTwins"/>: the twins of
 /// notebooks 01-04 reference two library projects, those of 05-08 three), and compiles all eight in this process with
 /// Roslyn, as that build would: the same source, the <c>#:project</c> assemblies and what they reference, the
 /// <c>#:property</c> settings, the SDK's implicit usings. Each compiled program runs as its own process, two at a time; a test
-/// checks that the reader's command prints the same bytes as the compiled twin. (Converting the eight with
-/// <c>dotnet project convert</c> and building them in one <c>dotnet build</c> took 141 CPU-s and 77 s with the runs on a
-/// clean clone; the fixture now takes 69 CPU-s and 39 s, about 20 CPU-s of it the two cold <c>dotnet run</c>s.) The reader's runs are <c>-c Release</c> with
+/// checks that the reader's command prints the same bytes as the compiled twin (bench/RESULTS.md compares this with
+/// building every twin). The reader's runs are <c>-c Release</c> with
 /// <c>BuildProjectReferences=false</c>: they reuse the library that <see cref="NotebookPaths.EnsureLibraryBuilt"/> built
 /// instead of compiling it again, and never write the library's obj/ folder while another build reads it.
 /// </summary>
