@@ -189,7 +189,7 @@ public static class Reproduction
         var paperAudit = Findings.Attach(Audit(paperData, paperUncertainty), findings);
         var paperHeadlines = ClaimsDiff.Headlines(paperData, paperUncertainty);
         var names = overrides.Items.Select(o => o.Name).Distinct().ToList();
-        var drawn = reviewerUncertainty.Scenarios.SelectMany(s => s.Model.Quantities).Select(q => q.DataName).ToHashSet(StringComparer.Ordinal);
+        var drawn = reviewerUncertainty.Scenarios.SelectMany(s => s.Model.Quantities).SelectMany(q => q.DataNames).ToHashSet(StringComparer.Ordinal);
         var solo = new List<(string Name, IReadOnlyList<AuditRow> Audit)>();
         var reaches = new List<OverrideReach>();
         var catalog = AssumptionOverrides.Names(paperData).ToDictionary(n => n.Name, StringComparer.Ordinal);
@@ -240,7 +240,7 @@ public static class Reproduction
         var uncertainty = UncertaintyAnalysis.Run(data, monteCarlo ?? MonteCarloSettings.Default);
         IReadOnlyList<AuditRow> Audit(PaperData d, UncertaintyResult u) => ClaimsAudit.Run(claims, ClaimCheckProviders(d, registry, u, figureInputs));
         var changedUncertainty = UncertaintyAnalysis.WithMonteCarloOf(changedData, uncertainty);
-        var drawn = uncertainty.Scenarios.SelectMany(s => s.Model.Quantities).Select(q => q.DataName).ToHashSet(StringComparer.Ordinal);
+        var drawn = uncertainty.Scenarios.SelectMany(s => s.Model.Quantities).SelectMany(q => q.DataNames).ToHashSet(StringComparer.Ordinal);
         return new OverrideReach(name, entry.Current, entry.Source, null, "",
             ChangedClaims(Audit(data, uncertainty), Audit(changedData, changedUncertainty)),
             ChangedHeadlines(ClaimsDiff.Headlines(data, uncertainty), ClaimsDiff.Headlines(changedData, changedUncertainty)),

@@ -234,6 +234,18 @@ public class ExplainCommandTests
     }
 
     [Fact]
+    public void Explain_says_the_Monte_Carlo_reads_the_FP4_shortfall_factor_that_scales_its_drawn_ASIC_throughput()
+    {
+        // Appendix C's sensitivity scenario draws t_ASIC from Table 2's 300-800 tok/s times this factor (0.5), so the
+        // factor reaches the Monte Carlo; it was reported as "does not read it" while the drawn name was a joined string.
+        var stdout = new StringWriter();
+        var code = ReproBundle.Cli.CliRunner.Run(ReproBundle.Cli.CliRunner.CreateRoot(), ["explain", "appc.fp4_shortfall_factor", "--data", TestPaths.DataDir], stdout, new StringWriter());
+        Assert.Equal(0, code);
+        Assert.Contains("the Monte Carlo draws it", stdout.ToString());
+        Assert.Contains("appc.mc_halved_t_probability_above_10x", stdout.ToString());
+    }
+
+    [Fact]
     public void Explain_of_an_unknown_name_is_one_line_of_bad_input_with_names_like_it()
     {
         var stderr = new StringWriter();
