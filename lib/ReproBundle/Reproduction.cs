@@ -39,6 +39,9 @@ public sealed record ReproductionResult(string OutputDirectory, int FileCount, I
 {
     /// <summary>Warnings for the reader (the registry lint's near-duplicates), printed after the summary and the outputs.</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
+
+    /// <summary>With <c>--assumptions</c>, what each override reaches when applied alone (the banner's lines); else empty.</summary>
+    public IReadOnlyList<OverrideReach> Reaches { get; init; } = [];
 }
 
 /// <summary>
@@ -104,11 +107,13 @@ public static class Reproduction
         foreach (var (name, chart) in UncertaintyCharts.All(uncertainty)) FigureWriter.Write(stage, name, chart);
         var audit = Findings.Attach(ClaimsAudit.Run(claims, ClaimCheckProviders(data, registry, uncertainty, figureInputs)), findings);
         IReadOnlyList<string> banner = [];
+        IReadOnlyList<OverrideReach> reaches = [];
         var bannerMarkdown = "";
         if (overrides is not null)
         {
             var comparison = Compare(paperData, overrides, related, claims, findings, registry, figureInputs, uncertainty, audit, options.MonteCarlo ?? MonteCarloSettings.Default);
             ClaimsDiff.Write(stage, comparison.Rows, comparison.Headlines, overrides);
+            reaches = comparison.Reaches;
             banner = OverrideReach.Banner(overrides.FilePath, comparison.Reaches);
             bannerMarkdown = OverrideReach.BannerMarkdown(overrides.FilePath, comparison.Reaches);
             var ratio = comparison.Headlines.Single(h => h.Name == "appc.density_ratio");
@@ -147,7 +152,7 @@ public static class Reproduction
         foreach (var line in banner.Concat(summary)) log.WriteLine(line);
         log.Write(progress.ToString());
         log.WriteLine($"outputs: claims_audit.md{(overrides is null ? "" : ", claims_diff.md")}, site/index.html, tables/, figures/ in {stage.OutputRoot}");
-        return new ReproductionResult(stage.OutputRoot, count, audit, pngs.Missing) { Warnings = [.. registry.Warnings.Select(w => $"registry: {w}")] };
+        return new ReproductionResult(stage.OutputRoot, count, audit, pngs.Missing) { Warnings = [.. registry.Warnings.Select(w => $"registry: {w}")], Reaches = reaches };
     }
 
     private static string Times(double? ratio) => ratio is { } r ? $"{Quantity.Text(r)}x" : "none";
