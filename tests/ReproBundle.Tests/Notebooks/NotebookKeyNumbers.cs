@@ -225,15 +225,21 @@ internal static class NotebookKeyNumbers
         {
             yield return ($"Fig. 2/3 frame row of {r.Id}", $"<td>{FormatInterval(r.EnergyJoulesPerToken)}</td><td>{FormatInterval(r.CostUsdPerMillionTokens!.Value)}</td>");
         }
-        foreach (var r in Scenarios.AgentDensityRows(d.Values))
+        // by hand: Appendix C's D·u of the worked examples (see notebook 04) ...
+        yield return ("agent-density chart frame, D·u of h100", "<td>117</td>");
+        yield return ("agent-density chart frame, D·u of asic", "<td>6667</td>");
+        yield return ("agent-density chart frame, D·u of asic_fp4_pessimistic", "<td>3333</td>");
+        foreach (var r in Scenarios.AgentDensityRows(d.Values).Where(r => r.Scenario.Contains("_range_", StringComparison.Ordinal)))
         {
             yield return ($"agent-density chart frame, D·u of {r.Scenario}", $"<td>{FormatNumber(r.Steps.DensityPerMillionUsdAtUtilization)}</td>");
         }
-        foreach (var r in Table2Projection.Ratios(d.Table2))
-        {
-            yield return ($"Table 2 ratios chart frame, {r.Row.MetricId} by interval arithmetic",
-                $"<td>{FormatNumber(r.RatioComputed.Lo)}</td><td>{FormatNumber(r.RatioComputed.Hi)}</td>");
-        }
+        // ... and Table 2's ratios by interval arithmetic (see notebook 03)
+        yield return ("Table 2 ratios chart frame, decode_single", "<td>12</td><td>53.3</td>");
+        yield return ("Table 2 ratios chart frame, decode_batch64", "<td>13.3</td><td>100</td>");
+        yield return ("Table 2 ratios chart frame, energy_per_token", "<td>20</td><td>200</td>");
+        yield return ("Table 2 ratios chart frame, ttft", "<td>6.25</td><td>33.3</td>");
+        yield return ("Table 2 ratios chart frame, cost_per_mtok", "<td>10</td><td>200</td>");
+        yield return ("Table 2 ratios chart frame, max_context", "<td>1</td><td>5</td>");
         yield return ("Fig. 1 shown", "Fig. 1: Six-axis platform capability radar (inference)");
         yield return ("Fig. 2 shown", "Fig. 2: Amortized cost per million decoded tokens");
         yield return ("Fig. 3 shown", "Fig. 3: Energy per decoded token");
