@@ -54,8 +54,9 @@ var AssumptionsFile = Environment.GetEnvironmentVariable("REPROBUNDLE_ASSUMPTION
     : null;
 
 // Build the library when its DLL, or the display project's, is missing or older than any of the sources it is built
-// from. One build of lib/ReproBundle builds the model, the loader and the display project too: setup.csx references
-// the display project's output (every notebook), setup-library.csx the library's (notebooks 05-08 only).
+// from. The library does not reference the display project, so both are built (each builds the model, the loader and
+// the chart page project it needs): setup.csx references the display project's output (every notebook), setup-library.csx
+// the library's (notebooks 05-08 only).
 var LibraryDll = $"{BundleRoot}/lib/ReproBundle/bin/Release/net10.0/ReproBundle.dll";
 var DisplayDll = $"{BundleRoot}/lib/ReproBundle.Display/bin/Release/net10.0/ReproBundle.Display.dll";
 {
@@ -82,7 +83,7 @@ var DisplayDll = $"{BundleRoot}/lib/ReproBundle.Display/bin/Release/net10.0/Repr
         return newest;
     }
     var shared = new[] { $"{BundleRoot}/Directory.Build.props", $"{BundleRoot}/Directory.Packages.props" }.Max(File.GetLastWriteTimeUtc);
-    var newestOfDisplay = new[] { "ReproBundle.Model", "ReproBundle.Data", "ReproBundle.Display" }
+    var newestOfDisplay = new[] { "ReproBundle.Model", "ReproBundle.Data", "ReproBundle.Charts", "ReproBundle.Display" }
         .Select(project => NewestSource($"{BundleRoot}/lib/{project}")).Append(shared).Max();
     var newestOfLibrary = new[] { newestOfDisplay, NewestSource($"{BundleRoot}/lib/ReproBundle") }.Max();
     bool Stale(string dll, DateTime newestSource) => !File.Exists(dll) || File.GetLastWriteTimeUtc(dll) < newestSource;
@@ -93,21 +94,24 @@ var DisplayDll = $"{BundleRoot}/lib/ReproBundle.Display/bin/Release/net10.0/Repr
             Console.WriteLine("The ReproBundle library changed since this kernel loaded it: restart the kernel, then run from the top.");
         }
         Console.WriteLine("Building the ReproBundle library (its DLL is missing or older than its sources) ...");
-        var build = new ProcessStartInfo("dotnet", "build lib/ReproBundle/ReproBundle.csproj -c Release --nologo -v quiet")
+        foreach (var project in new[] { "lib/ReproBundle/ReproBundle.csproj", "lib/ReproBundle.Display/ReproBundle.Display.csproj" })
         {
-            WorkingDirectory = BundleRoot,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var process = Process.Start(build);
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException(
-                $"Building the ReproBundle library failed (dotnet build exited with {process.ExitCode}). Fix the error below, " +
-                $"or run `dotnet build lib/ReproBundle -c Release` in {BundleRoot} to see it in full.\n{output.Result}{errors.Result}");
+            var build = new ProcessStartInfo("dotnet", $"build {project} -c Release --nologo -v quiet")
+            {
+                WorkingDirectory = BundleRoot,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+            };
+            using var process = Process.Start(build);
+            var output = process.StandardOutput.ReadToEndAsync();
+            var errors = process.StandardError.ReadToEndAsync();
+            process.WaitForExit();
+            if (process.ExitCode != 0)
+            {
+                throw new InvalidOperationException(
+                    $"Building {project} failed (dotnet build exited with {process.ExitCode}). Fix the error below, " +
+                    $"or run `dotnet build {project} -c Release` in {BundleRoot} to see it in full.\n{output.Result}{errors.Result}");
+            }
         }
         Console.WriteLine("Built.");
     }

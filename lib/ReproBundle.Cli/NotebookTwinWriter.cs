@@ -10,8 +10,8 @@ namespace ReproBundle.Cli;
 /// <summary>
 /// Writes a notebook's file-based twin (<c>notebooks/NN-name.cs</c>): the notebook's code cells in order as one
 /// .NET 10 file-based app, its markdown as comments, each cell's displayed result printed through
-/// <see cref="NotebookTwin.Show"/>. Script-only syntax is rewritten: <c>using</c> directives move to the top,
-/// type declarations to the end, the two shared setup cells become <see cref="NotebookTwin.Setup"/>, and a
+/// <c>NotebookTwin.Show</c>. Script-only syntax is rewritten: <c>using</c> directives move to the top,
+/// type declarations to the end, the two shared setup cells become <c>NotebookTwin.Setup</c>, and a
 /// cell's trailing expression (the value the kernel shows) becomes a <c>Show(...)</c> call. Parsed with Roslyn
 /// as script code, so the rewrite follows the syntax, not the text.
 /// </summary>
@@ -115,7 +115,7 @@ internal static class NotebookTwinWriter
     }
 
     /// <summary>The display project, whose build output setup.csx references (it brings the model and the loader).</summary>
-    public const string DisplayProject = "lib/ReproBundle.Display/ReproBundle.Display.csproj";
+    public const string DisplayProject = NotebookExecution.DisplayProject;
 
     /// <summary>The loader project, named as well so a twin's references read as the notebook's (model and loader, then display).</summary>
     public const string DataProject = "lib/ReproBundle.Data/ReproBundle.Data.csproj";

@@ -95,6 +95,17 @@ public sealed class AssumptionOverrides
     public static readonly IReadOnlyList<(string Column, string Unit)> Table1Columns =
         [("chips_per_deployment", "chips"), ("capex_usd", "USD"), ("tok_s_deployment", "tokens/s"), ("power_w", "W")];
 
+    /// <summary>The overridable name of one Table 1 cell, <c>table1.&lt;platform&gt;.&lt;column&gt;</c>; <paramref name="column"/> is one of <see cref="Table1Columns"/>.</summary>
+    public static string Table1Name(PlatformBaseline platform, string column) =>
+        Table1Columns.Any(c => c.Column == column) ? $"table1.{platform.Id}.{column}" : throw new ArgumentException($"Table 1 has no overridable column '{column}'", nameof(column));
+
+    /// <summary>The overridable name of one Table 2 cell, <c>table2.&lt;metric&gt;.&lt;h100|asic&gt;</c>.</summary>
+    public static string Table2Name(Table2Row row, bool asic) => $"table2.{row.MetricId}.{(asic ? "asic" : "h100")}";
+
+    /// <summary>The name of an input of data/inputs.csv, checked against <see cref="InputCatalog"/> (throws on a name it does not bind).</summary>
+    public static string InputName(string name) =>
+        InputCatalog.ByName.ContainsKey(name) ? name : throw new ArgumentException($"'{name}' is not an input of InputCatalog", nameof(name));
+
     /// <summary>Every overridable name of <paramref name="data"/>: the inputs, then Table 1 and Table 2 cells, each sorted.</summary>
     public static IReadOnlyList<OverridableName> Names(PaperData data)
     {
@@ -109,13 +120,13 @@ public sealed class AssumptionOverrides
         {
             foreach (var (column, unit) in Table1Columns)
             {
-                names.Add(new($"table1.{p.Id}.{column}", unit, InputDomain.Positive, false, Table1Cell(p, column), $"{p.Source}, column {column}"));
+                names.Add(new(Table1Name(p, column), unit, InputDomain.Positive, false, Table1Cell(p, column), $"{p.Source}, column {column}"));
             }
         }
         foreach (var r in data.Table2)
         {
-            names.Add(new($"table2.{r.MetricId}.h100", r.Unit, InputDomain.Positive, false, r.H100, $"{r.Source}, column \"H100 baseline\""));
-            names.Add(new($"table2.{r.MetricId}.asic", r.Unit, InputDomain.Positive, false, r.Asic, $"{r.Source}, column \"Custom ASIC (projected)\""));
+            names.Add(new(Table2Name(r, asic: false), r.Unit, InputDomain.Positive, false, r.H100, $"{r.Source}, column \"H100 baseline\""));
+            names.Add(new(Table2Name(r, asic: true), r.Unit, InputDomain.Positive, false, r.Asic, $"{r.Source}, column \"Custom ASIC (projected)\""));
         }
         return names;
     }

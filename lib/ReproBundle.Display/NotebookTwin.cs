@@ -6,7 +6,8 @@ using System.Text;
 using Deedle;
 using Microsoft.FSharp.Core;
 using Plotly.NET;
-using ReproBundle.Figures;
+using ReproBundle.Charts;
+using ReproBundle.Data;
 
 namespace ReproBundle.Notebooks;
 

@@ -8,6 +8,7 @@ using ReproBundle.Figures;
 using ReproBundle.Notebooks;
 using ReproBundle.Output;
 using ReproBundle.Registry;
+using ReproBundle.Review;
 using ReproBundle.Site;
 using ReproBundle.Uncertainty;
 
@@ -41,6 +42,9 @@ public sealed record ReproductionResult(string OutputDirectory, int FileCount, I
 
     /// <summary>The SHA-256 of the MANIFEST.json the run published (empty for a run that rewrote nothing).</summary>
     public string ManifestSha256 { get; init; } = "";
+
+    /// <summary>With <c>--assumptions</c>, what each override reaches when applied alone (the banner's lines); else empty.</summary>
+    public IReadOnlyList<OverrideReach> Reaches { get; init; } = [];
 }
 
 /// <summary>
@@ -116,6 +120,7 @@ public static partial class Reproduction
         foreach (var (name, chart) in UncertaintyCharts.All(uncertainty)) FigureWriter.Write(stage, name, chart);
         var audit = Findings.Attach(ClaimsAudit.Run(claims, ClaimCheckProviders(data, registry, uncertainty, figureInputs)), findings);
         IReadOnlyList<string> banner = [];
+        IReadOnlyList<OverrideReach> reaches = [];
         var bannerMarkdown = "";
         SiteReview? review = null;
         if (overrides is not null)
@@ -124,6 +129,7 @@ public static partial class Reproduction
             ClaimsDiff.Write(stage, comparison.Rows, comparison.Headlines, overrides);
             ReviewReport.Write(stage, overrides, comparison.Reaches, comparison.Rows, comparison.Headlines, comparison.Findings);
             review = new SiteReview(Path.GetFileName(overrides.FilePath), comparison.Reaches, comparison.Rows, comparison.Headlines, comparison.Findings);
+            reaches = comparison.Reaches;
             banner = OverrideReach.Banner(overrides.FilePath, comparison.Reaches);
             bannerMarkdown = OverrideReach.BannerMarkdown(overrides.FilePath, comparison.Reaches);
             var ratio = comparison.Headlines.Single(h => h.Name == "appc.density_ratio");
@@ -167,6 +173,7 @@ public static partial class Reproduction
         {
             Warnings = [.. registry.Warnings.Select(w => $"registry: {w}"), .. kept],
             ManifestSha256 = stage.WrittenFiles[OutputStage.ManifestName],
+            Reaches = reaches,
         };
     }
 
@@ -200,7 +207,7 @@ public static partial class Reproduction
         var paperAudit = Findings.Attach(Audit(paperData, paperUncertainty), findings);
         var paperHeadlines = ClaimsDiff.Headlines(paperData, paperUncertainty);
         var names = overrides.Entries.Select(e => e.Key).ToList();
-        var drawn = reviewerUncertainty.Scenarios.SelectMany(s => s.Model.Quantities).Select(q => q.DataName).ToHashSet(StringComparer.Ordinal);
+        var drawn = reviewerUncertainty.Scenarios.SelectMany(s => s.Model.Quantities).SelectMany(q => q.DataNames).ToHashSet(StringComparer.Ordinal);
         var solo = new List<(string Name, IReadOnlyList<AuditRow> Audit)>();
         var reaches = new List<OverrideReach>();
         var paperTables = TableHashes(paperData, paperUncertainty);

@@ -2,6 +2,7 @@ using ReproBundle.Audit;
 using ReproBundle.Data;
 using ReproBundle.Figures;
 using ReproBundle.Registry;
+using ReproBundle.Review;
 using ReproBundle.Uncertainty;
 
 namespace ReproBundle;
@@ -102,7 +103,7 @@ public static partial class Reproduction
             }).ToList();
             var changed = AssumptionOverrides.FromItems("explain", perturbed).Apply(_data);
             var changedUncertainty = UncertaintyAnalysis.WithMonteCarloOf(changed, _uncertainty);
-            var drawn = _uncertainty.Scenarios.SelectMany(s => s.Model.Quantities).Select(q => q.DataName).ToHashSet(StringComparer.Ordinal);
+            var drawn = _uncertainty.Scenarios.SelectMany(s => s.Model.Quantities).SelectMany(q => q.DataNames).ToHashSet(StringComparer.Ordinal);
             var single = quantity is null ? _catalog[name] : null;
             return new OverrideReach(name, single?.Current, single?.Source ?? "", null, "",
                 ChangedClaims(_audit, Audit(changed, changedUncertainty)),

@@ -35,7 +35,7 @@ internal static class UnchangedRun
         if (options.NotebooksDirectory is not null || options.MonteCarlo is not null) return null;
         var text = new StringBuilder();
         foreach (var assembly in new[] { typeof(Reproduction).Assembly, typeof(PaperData).Assembly, typeof(Interval).Assembly,
-                     typeof(ReproBundle.Figures.OfflineChartPage).Assembly, Assembly.GetEntryAssembly() })
+                     typeof(ReproBundle.Charts.OfflineChartPage).Assembly, Assembly.GetEntryAssembly() })
         {
             if (assembly is not null) text.Append("build ").Append(assembly.GetName().Name).Append(' ').Append(assembly.ManifestModule.ModuleVersionId).Append('\n');
         }

@@ -11,7 +11,7 @@ internal static class TestPaths
     public static string DataDir => Path.Combine(RepoRoot, "data");
 
     private static string FindRepoRoot() =>
-        ReproBundle.Notebooks.NotebookBundle.FindRepositoryRoot(AppContext.BaseDirectory)
+        ReproBundle.Data.NotebookBundle.FindRepositoryRoot(AppContext.BaseDirectory)
         ?? throw new InvalidOperationException("ReproBundle.sln not found above " + AppContext.BaseDirectory);
 
     /// <summary>A fresh empty folder under the system temp folder, removed when disposed.</summary>

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
-using PuppeteerSharp;
 
 namespace ReproBundle.Browser;
 
@@ -95,49 +94,15 @@ public static partial class ChromiumLocator
         Find() ?? throw new InvalidOperationException($"no Chromium found (CHROME_PATH unset or wrong, none of {string.Join(", ", Candidates)} on PATH): {InstallHint}");
 
     /// <summary>
-    /// Starts one headless Chromium with a fresh temporary profile and connects PuppeteerSharp to it (the browser tests
-    /// use this); dispose the session to end the browser's process tree and delete the profile. With
-    /// <paramref name="startUrl"/>, the first tab starts loading it while the browser comes up. Throws
-    /// <see cref="ChromiumFaultException"/> when the browser exits, fails or is not ready within <see cref="LaunchTimeout"/>
-    /// (or <paramref name="launchTimeout"/>); no process is left running then.
+    /// Starts one headless Chromium with a fresh temporary profile and waits for its DevTools endpoint, for a driver of
+    /// the caller's own to connect to (the browser tests connect theirs); dispose it to end the browser's process tree and
+    /// delete the profile. Same faults and bounds as <see cref="LaunchForDrawingAsync"/>.
     /// </summary>
-    public static async Task<ChromiumSession> LaunchAsync(string executablePath, string? startUrl = null, TimeSpan? launchTimeout = null)
-    {
-        var timeout = launchTimeout ?? LaunchTimeout;
-        var started = await StartAsync(executablePath, startUrl, timeout);
-        try
-        {
-            var connect = Puppeteer.ConnectAsync(new ConnectOptions
-            {
-                BrowserWSEndpoint = started.Endpoint.AbsoluteUri,
-                ProtocolTimeout = (int)ProtocolTimeout.TotalMilliseconds,
-            });
-            IBrowser browser;
-            try
-            {
-                browser = await connect.WaitAsync(timeout);
-            }
-            catch (TimeoutException)
-            {
-                throw new ChromiumFaultException($"Chromium at {executablePath} did not accept a DevTools connection within {timeout.TotalSeconds:0} s");
-            }
-            browser.DefaultWaitForTimeout = (int)ProtocolTimeout.TotalMilliseconds;
-            return new ChromiumSession(browser, started);
-        }
-        catch (Exception e) when (e is not ChromiumFaultException)
-        {
-            started.Dispose();
-            throw new ChromiumFaultException($"Chromium at {executablePath} could not be connected to: {e.GetType().Name}: {Truncate(e.Message)}", e);
-        }
-        catch
-        {
-            started.Dispose();
-            throw;
-        }
-    }
+    internal static Task<ChromiumProcess> LaunchUnconnectedAsync(string executablePath, string? startUrl, TimeSpan timeout) =>
+        StartAsync(executablePath, startUrl, timeout);
 
     /// <summary>
-    /// Starts one headless Chromium like <see cref="LaunchAsync"/> and opens the bundle's own DevTools connection to it
+    /// Starts one headless Chromium and opens the bundle's own DevTools connection to it
     /// (<see cref="DevToolsConnection"/>, what <see cref="PngRenderer"/> draws with). Same faults, same bounds.
     /// </summary>
     internal static async Task<(ChromiumProcess Process, DevToolsConnection Connection)> LaunchForDrawingAsync(string executablePath, string startUrl, TimeSpan? launchTimeout = null)
@@ -332,42 +297,5 @@ internal sealed class ChromiumProcess : IDisposable
         BrowserLifetime.Forget(_process.Id);
         ChromiumLocator.EndTree(_process);
         ChromiumLocator.DeleteQuietly(_profile);
-    }
-}
-
-/// <summary>A running headless Chromium with PuppeteerSharp connected, and its temporary profile folder; disposing ends the browser's process tree and deletes the folder.</summary>
-public sealed class ChromiumSession : IAsyncDisposable
-{
-    private readonly ChromiumProcess _process;
-    private int _disposed;
-
-    internal ChromiumSession(IBrowser browser, ChromiumProcess process)
-    {
-        Browser = browser;
-        _process = process;
-    }
-
-    /// <summary>The browser.</summary>
-    public IBrowser Browser { get; }
-
-    /// <summary>The operating-system id of the browser's main process.</summary>
-    public int ProcessId => _process.ProcessId;
-
-    /// <inheritdoc />
-    public ValueTask DisposeAsync()
-    {
-        if (Interlocked.Exchange(ref _disposed, 1) == 1) return ValueTask.CompletedTask;
-        // A throw-away headless profile needs no graceful shutdown: ending the process tree is immediate, where
-        // Browser.close waits about a second on a loaded machine.
-        try
-        {
-            Browser.Disconnect();
-        }
-        catch (PuppeteerException)
-        {
-            // The connection is already gone.
-        }
-        _process.Dispose();
-        return ValueTask.CompletedTask;
     }
 }

@@ -9,9 +9,8 @@ namespace ReproBundle.Browser;
 /// The few Chrome DevTools Protocol commands <see cref="PngRenderer"/> sends, over one WebSocket, without PuppeteerSharp.
 /// A command is a JSON message with an id; its answer carries the same id and is matched here; events are read and
 /// dropped, except a crashed or detached page, which fails every command still waiting at once. Nothing is
-/// deserialized by reflection. With PuppeteerSharp's connection (page, frame and network bookkeeping, serializers built
-/// by reflection) the <c>reproduce</c> process used 5.2 CPU-s with PNGs; with this one 4.2 (medians of 5 runs each,
-/// taken in turn; the browser's own CPU is not counted).
+/// deserialized by reflection, and there is no page, frame or network bookkeeping: cheaper per run than PuppeteerSharp's
+/// connection (bench/RESULTS.md has the measurement).
 /// </summary>
 internal sealed class DevToolsConnection : IAsyncDisposable
 {

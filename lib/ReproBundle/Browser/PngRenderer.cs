@@ -14,11 +14,11 @@ public sealed record PngJob(string FigureJson, string OutputPath, int Width, int
 /// <summary>
 /// Renders plotly figures to PNG in ONE headless Chromium session: one browser, one local page that loads plotly.js
 /// once, then <c>Plotly.toImage</c> per figure, drawn from a queue (<see cref="Queue"/>) so a caller can go on while
-/// they are drawn. (Plotly.NET.ImageExport starts a browser for every image, 2.7-4.2 s each on these machines.)
+/// they are drawn. (Plotly.NET.ImageExport starts a browser for every image; bench/RESULTS.md has the cost.)
 /// <see cref="Start"/> begins launching the browser in the background, so a caller can start it first and draw its
 /// charts while Chromium comes up. The page loads nothing from the network: a local HTML file and plotly.js beside
 /// it, in a temporary folder deleted on <see cref="Dispose"/>. The browser is driven over the bundle's own DevTools
-/// connection (<see cref="DevToolsConnection"/>), not PuppeteerSharp, which cost 1.0 CPU-s more per run.
+/// connection (<see cref="DevToolsConnection"/>), not PuppeteerSharp, which costs more CPU per run (bench/RESULTS.md).
 /// </summary>
 public sealed class PngRenderer : IDisposable
 {

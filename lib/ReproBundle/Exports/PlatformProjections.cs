@@ -42,11 +42,12 @@ public static class PlatformProjections
         {
             Interval? capex = p.CapexUsd;
             string costBasis = $"{Table2Projection.CostBasisText(data.Values, "Table 1 single-stream tok/s")}; OpEx not included (the paper gives no price)";
-            if (capex is null && p.Id == "etched")
+            if (capex is null && p == data.Table1Rows.Etched)
             {
-                var assumed = data.Input("etched.server_capex_usd");
-                capex = assumed.Value;
-                costBasis += $"; CapEx is a bundle assumption ({assumed.Name}): {assumed.Note}";
+                capex = data.Values.EtchedServerCapexUsd;
+                // the value is typed; its name and rationale are data/inputs.csv's provenance columns, which only the row holds
+                var provenance = data.Input(AssumptionOverrides.InputName("etched.server_capex_usd"));
+                costBasis += $"; CapEx is a bundle assumption ({provenance.Name}): {provenance.Note}";
             }
             Interval? cost = capex is { } c ? Table2Projection.CapexCostAtTable2Basis(data.Values, c, p.TokensPerSecondPerDeployment) : null;
             rows.Add(new PlatformProjection(p.Id, p.Platform, p.Status, p.TokensPerSecondPerDeployment, CalibratedBaselines.EnergyJoulesPerToken(p),

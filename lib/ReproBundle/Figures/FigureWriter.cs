@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using Microsoft.FSharp.Core;
 using Plotly.NET;
 using ReproBundle.Browser;
+using ReproBundle.Charts;
 using ReproBundle.Output;
 
 namespace ReproBundle.Figures;

@@ -97,6 +97,20 @@ public static class NotebookExecution
     /// </summary>
     public static void EnsureLibraryBuilt(string repositoryRoot)
     {
+        // The library does not reference the notebooks' display project (the product never depends on it), so both are
+        // built: the library first (its error names it), then the display project, which every notebook loads.
+        foreach (var project in new[] { LibraryProject, DisplayProject })
+        {
+            if (project == DisplayProject && !File.Exists(Path.Combine(repositoryRoot, project))) continue;
+            Build(repositoryRoot, project);
+        }
+    }
+
+    /// <summary>The notebooks' display project (formatters, twins), relative to the repository root.</summary>
+    public const string DisplayProject = "lib/ReproBundle.Display/ReproBundle.Display.csproj";
+
+    private static void Build(string repositoryRoot, string project)
+    {
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = repositoryRoot,
@@ -104,7 +118,7 @@ public static class NotebookExecution
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in new[] { "build", LibraryProject, "-c", "Release", "--nologo", "-v", "quiet" }) start.ArgumentList.Add(arg);
+        foreach (var arg in new[] { "build", project, "-c", "Release", "--nologo", "-v", "quiet" }) start.ArgumentList.Add(arg);
         using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start dotnet");
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
@@ -114,8 +128,8 @@ public static class NotebookExecution
             var log = (stdout.Result + "\n" + stderr.Result).Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
             var firstError = log.FirstOrDefault(l => l.Contains(": error ", StringComparison.Ordinal)) ?? log.LastOrDefault() ?? "no output";
             throw new NotebookBuildException(
-                $"building {LibraryProject} for the notebooks failed (dotnet build exited with {process.ExitCode}); first error: {firstError}; " +
-                $"run `dotnet build {LibraryProject} -c Release` in {repositoryRoot} for the full log");
+                $"building {project} for the notebooks failed (dotnet build exited with {process.ExitCode}); first error: {firstError}; " +
+                $"run `dotnet build {project} -c Release` in {repositoryRoot} for the full log");
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ReproBundle.Data;
 
 namespace ReproBundle.Notebooks;
 

@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 
 namespace ReproBundle.Notebooks;
 
@@ -10,7 +11,7 @@ namespace ReproBundle.Notebooks;
 /// kernel's transient "Installing Packages" progress outputs (their number depends on timing), and any GUID
 /// left in an output (renumbered in order of first appearance). Line endings inside outputs become LF.
 /// </summary>
-public static class NotebookScrubber
+public static partial class NotebookScrubber
 {
     /// <summary>Cell metadata keys dotnet-repl fills with wall-clock times.</summary>
     public static readonly IReadOnlyList<string> VolatileMetadataKeys = ["dotnet_repl_cellExecutionStartTime", "dotnet_repl_cellExecutionEndTime"];
@@ -86,7 +87,7 @@ public static class NotebookScrubber
     }
 
     private static string Clean(string text, Dictionary<string, string> guids) =>
-        NotebookDisplay.GuidPattern().Replace(text.Replace("\r\n", "\n"), m =>
+        GuidPattern().Replace(text.Replace("\r\n", "\n"), m =>
         {
             if (!guids.TryGetValue(m.Value, out var replacement))
             {
@@ -95,4 +96,8 @@ public static class NotebookScrubber
             }
             return replacement;
         });
+
+    /// <summary>A GUID in its 8-4-4-4-12 hexadecimal form, as Plotly.NET writes chart ids.</summary>
+    [GeneratedRegex("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")]
+    private static partial Regex GuidPattern();
 }

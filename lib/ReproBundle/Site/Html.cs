@@ -7,7 +7,7 @@ using Markdig.Syntax.Inlines;
 namespace ReproBundle.Site;
 
 /// <summary>
-/// The site's helpers for turning data into markup, beside the templates' own encoding (<see cref="SiteHtmlEncoder"/>):
+/// The site's helpers for turning data into markup, beside the templates' own encoding (the standard <see cref="System.Text.Encodings.Web.HtmlEncoder"/>):
 /// <see cref="SafeHref"/> admits only safe link targets, and <see cref="Markdown"/> renders Markdown with raw HTML disabled. Registry entries
 /// come from pull requests by strangers: whatever they contain is shown as text, never run.
 /// </summary>

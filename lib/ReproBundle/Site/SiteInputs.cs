@@ -1,5 +1,6 @@
 using ReproBundle.Audit;
 using ReproBundle.Output;
+using ReproBundle.Review;
 
 namespace ReproBundle.Site;
 
@@ -58,7 +59,7 @@ public sealed record SiteFinding(string FindingId, string Title, IReadOnlyList<s
 /// same data write identical bytes (no clock is read).
 /// </param>
 /// <param name="ReviewerBanner">
-/// With <c>reproduce --assumptions</c>, the banner lines of the reviewer's overrides (<see cref="Audit.OverrideReach.Banner"/>): they
+/// With <c>reproduce --assumptions</c>, the banner lines of the reviewer's overrides (<see cref="Review.OverrideReach.Banner"/>): they
 /// head the home page and the audit section. Empty for the paper's inputs.
 /// </param>
 /// <param name="Findings">

@@ -1,4 +1,5 @@
 using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.DependencyInjection;
@@ -8,7 +9,7 @@ namespace ReproBundle.Site;
 
 /// <summary>
 /// Renders the site's Razor components (§7 site) to static HTML with <see cref="HtmlRenderer"/>: every value a template
-/// writes with <c>@</c> is encoded by <see cref="SiteHtmlEncoder"/>; only <see cref="MarkupString"/> values (Markdown
+/// writes with <c>@</c> is encoded by the standard HTML encoder (<see cref="HtmlEncoder"/> over all of Unicode: &amp; &lt; &gt; " ' + as character references, text in any script as is); only <see cref="MarkupString"/> values (Markdown
 /// rendered by <see cref="Html.Markdown"/>) pass as markup.
 /// </summary>
 internal sealed class SiteRenderer : IDisposable
@@ -22,7 +23,7 @@ internal sealed class SiteRenderer : IDisposable
     public SiteRenderer()
     {
         var services = new ServiceCollection();
-        services.AddSingleton<HtmlEncoder>(SiteHtmlEncoder.Instance);
+        services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
         _services = services.BuildServiceProvider();
         _renderer = new HtmlRenderer(_services, NullLoggerFactory.Instance);
     }

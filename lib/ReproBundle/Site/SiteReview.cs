@@ -1,4 +1,5 @@
 using ReproBundle.Audit;
+using ReproBundle.Review;
 
 namespace ReproBundle.Site;
 

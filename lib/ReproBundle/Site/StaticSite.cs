@@ -12,7 +12,7 @@ namespace ReproBundle.Site;
 /// with no network: a home page (what the paper claims, the reproduced figures, the key tables, the claims
 /// audit), one page per registry entry, the dashboards, the references, and Atom feeds. Pure HTML and one
 /// local stylesheet; no script, no CDN. The pages are Razor components (<c>Site/*.razor</c>) rendered by
-/// <see cref="SiteRenderer"/>, which encodes every value (<see cref="SiteHtmlEncoder"/>); tables and findings arrive
+/// <see cref="SiteRenderer"/>, which encodes every value (the standard <see cref="System.Text.Encodings.Web.HtmlEncoder"/>); tables and findings arrive
 /// typed from their producers.
 /// </summary>
 public static class StaticSite

@@ -70,11 +70,19 @@ public sealed record UncertaintyScenario(string Name, string Description, H100Th
 /// </summary>
 /// <param name="Id">Stable id, e.g. <c>asic.capex_usd</c>.</param>
 /// <param name="Symbol">The paper's symbol (Appendix C: C, L, u, t, r; §3.2: P_system).</param>
-/// <param name="DataName">The overridable name it is read from (see data/README.md).</param>
+/// <param name="DataNames">
+/// Every overridable name it is read from (see data/README.md), formed by the overrides' own naming
+/// (<see cref="AssumptionOverrides.Table1Name"/>, <see cref="AssumptionOverrides.Table2Name"/>, <see cref="AssumptionOverrides.InputName"/>):
+/// one, or a cell and the factor that scales it (Appendix C's pessimistic FP4 t).
+/// </param>
 /// <param name="Unit">Unit.</param>
 /// <param name="Prior">The range and the distribution drawn from it.</param>
 /// <param name="Why">Why this source was chosen.</param>
-public sealed record UncertainQuantity(string Id, string Symbol, string DataName, string Unit, Prior Prior, string Why);
+public sealed record UncertainQuantity(string Id, string Symbol, IReadOnlyList<string> DataNames, string Unit, Prior Prior, string Why)
+{
+    /// <summary>The names as the uncertainty tables print them: joined by " x " (a cell times its factor).</summary>
+    public string DataName => string.Join(" x ", DataNames);
+}
 
 /// <summary>One draw of every model input (plain doubles, so the hot loop allocates nothing).</summary>
 /// <param name="H100CapexUsd">C_H100 [USD].</param>
@@ -180,33 +188,34 @@ public sealed class UncertaintyModel
         var single = data.Table2Rows.DecodeSingle;
         var h100Capex = h100.CapexUsd ?? throw new InvalidOperationException("Table 1 gives no H100 CapEx");
         var asicTok = single.Asic;
-        var asicTokName = "table2.decode_single.asic";
+        IReadOnlyList<string> asicTokNames = [AssumptionOverrides.Table2Name(single, asic: true)];
         var asicTokWhy = "Table 2 single-request projection, the t Appendix C's worked example takes the midpoint of";
         if (scenario.ScaleAsicThroughputByFp4Shortfall)
         {
             asicTok = Scenarios.WithFp4Shortfall(asicTok, data.Values);
-            asicTokName += " x appc.fp4_shortfall_factor";
+            asicTokNames = [.. asicTokNames, AssumptionOverrides.InputName("appc.fp4_shortfall_factor")];
             asicTokWhy = "Appendix C sensitivity: \"If FP4 QAT delivers only 2x over FP8 (rather than the assumed 4x), t halves\"";
         }
         var (h100Tok, h100TokName, h100TokWhy) = scenario.H100Throughput == H100ThroughputSource.Table2ClaudeClass
-            ? (single.H100, "table2.decode_single.h100", "Table 2 single-request H100 baseline (MoE, ~200B active): the same workload as the ASIC's t")
-            : (h100.TokensPerSecondPerDeployment, "table1.h100.tok_s_deployment", "Table 1 H100 single stream (Llama-70B), the range Appendix C's worked example cites");
+            ? (single.H100, AssumptionOverrides.Table2Name(single, asic: false), "Table 2 single-request H100 baseline (MoE, ~200B active): the same workload as the ASIC's t")
+            : (h100.TokensPerSecondPerDeployment, AssumptionOverrides.Table1Name(h100, "tok_s_deployment"), "Table 1 H100 single stream (Llama-70B), the range Appendix C's worked example cites");
         var utilization = data.Values.Utilization;
-        UncertainQuantity Q(string id, string symbol, string name, string unit, Interval range, string why) =>
-            new(id, symbol, name, unit, Prior.For(range), why);
+        UncertainQuantity Q(string id, string symbol, IReadOnlyList<string> names, string unit, Interval range, string why) =>
+            new(id, symbol, names, unit, Prior.For(range), why);
+        string Input(string name) => AssumptionOverrides.InputName(name);
         var quantities = new List<UncertainQuantity>
         {
-            Q("h100.capex_usd", "C_H100", "table1.h100.capex_usd", "USD", h100Capex, "Table 1 H100 SXM CapEx per deployment (one GPU)"),
-            Q("h100.tok_s", "t_H100", h100TokName, "tokens/s", h100Tok, h100TokWhy),
-            Q("h100.utilization", "u_H100", "model.utilization", "fraction", utilization, $"§3.2 sensitivity range {Quantity.Percent(utilization)}, drawn independently of u_ASIC"),
-            Q("h100.power_w", "P_H100", "table1.h100.power_w", "W", h100.SystemPowerWatts, "Table 1 H100 system power"),
-            Q("asic.capex_usd", "C_ASIC", "asic.node_cost_usd", "USD", data.Values.AsicNodeCostUsd, "§3.3 assumed node cost at volume"),
-            Q("asic.tok_s", "t_ASIC", asicTokName, "tokens/s", asicTok, asicTokWhy),
-            Q("asic.utilization", "u_ASIC", "model.utilization", "fraction", utilization, $"§3.2 sensitivity range {Quantity.Percent(utilization)}, drawn independently of u_H100"),
-            Q("asic.power_w", "P_ASIC", "asic.node_power_w", "W", data.Values.AsicNodePowerWatts, "§3.3 package power per node"),
-            Q("lifetime_years", "L", "table2.lifetime_years", "years", data.Values.Table2LifetimeYears, "Table 2 amortization basis (3yr), shared by both platforms"),
-            Q("h100.stream_tok_s", "r_H100", "appc.h100.stream_tok_s", "tokens/s", streamTokensPerSecond ?? Interval.Point(data.Values.AppendixCH100.StreamTokensPerSecond), "Appendix C r; shares its random number with r_ASIC"),
-            Q("asic.stream_tok_s", "r_ASIC", "appc.asic.stream_tok_s", "tokens/s", streamTokensPerSecond ?? Interval.Point(data.Values.AppendixCAsic.StreamTokensPerSecond), "Appendix C r; shares its random number with r_H100"),
+            Q("h100.capex_usd", "C_H100", [AssumptionOverrides.Table1Name(h100, "capex_usd")], "USD", h100Capex, "Table 1 H100 SXM CapEx per deployment (one GPU)"),
+            Q("h100.tok_s", "t_H100", [h100TokName], "tokens/s", h100Tok, h100TokWhy),
+            Q("h100.utilization", "u_H100", [Input("model.utilization")], "fraction", utilization, $"§3.2 sensitivity range {Quantity.Percent(utilization)}, drawn independently of u_ASIC"),
+            Q("h100.power_w", "P_H100", [AssumptionOverrides.Table1Name(h100, "power_w")], "W", h100.SystemPowerWatts, "Table 1 H100 system power"),
+            Q("asic.capex_usd", "C_ASIC", [Input("asic.node_cost_usd")], "USD", data.Values.AsicNodeCostUsd, "§3.3 assumed node cost at volume"),
+            Q("asic.tok_s", "t_ASIC", asicTokNames, "tokens/s", asicTok, asicTokWhy),
+            Q("asic.utilization", "u_ASIC", [Input("model.utilization")], "fraction", utilization, $"§3.2 sensitivity range {Quantity.Percent(utilization)}, drawn independently of u_H100"),
+            Q("asic.power_w", "P_ASIC", [Input("asic.node_power_w")], "W", data.Values.AsicNodePowerWatts, "§3.3 package power per node"),
+            Q("lifetime_years", "L", [Input("table2.lifetime_years")], "years", data.Values.Table2LifetimeYears, "Table 2 amortization basis (3yr), shared by both platforms"),
+            Q("h100.stream_tok_s", "r_H100", [Input("appc.h100.stream_tok_s")], "tokens/s", streamTokensPerSecond ?? Interval.Point(data.Values.AppendixCH100.StreamTokensPerSecond), "Appendix C r; shares its random number with r_ASIC"),
+            Q("asic.stream_tok_s", "r_ASIC", [Input("appc.asic.stream_tok_s")], "tokens/s", streamTokensPerSecond ?? Interval.Point(data.Values.AppendixCAsic.StreamTokensPerSecond), "Appendix C r; shares its random number with r_H100"),
         };
         return new UncertaintyModel(scenario, quantities);
     }

@@ -24,7 +24,7 @@ public sealed class FigureBrowserFixture : IAsyncLifetime
         var chromium = ChromiumLocator.Require();
         _stage = new OutputStage(Path.Combine(Directory.CreateTempSubdirectory("reprobundle-browser-").FullName, "out"));
         PaperFigures.Write(_stage, FigureTestData.Data, FigureTestData.Inputs);
-        Session = await ChromiumLocator.LaunchAsync(chromium);
+        Session = await TestChromium.LaunchAsync(chromium);
     }
 
     public async Task DisposeAsync()

@@ -7,7 +7,7 @@ namespace ReproBundle.Tests.Cli;
 /// <summary>What every reproduce run with PNGs must leave, whatever the browser did.</summary>
 internal static class PngRun
 {
-    /// <summary>The 11 figures of README's outputs table.</summary>
+    /// <summary>The 11 figures of docs/cli.md's outputs table.</summary>
     public static readonly string[] Figures =
     [
         "agent_density_steps", "break_even_volume", "fig1_radar_inference", "fig2_cost_per_mtokens", "fig3_energy_per_token",

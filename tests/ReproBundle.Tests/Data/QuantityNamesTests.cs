@@ -165,7 +165,7 @@ public class QuantityReachTests
             var whole = session.Explain(q.Name);
             var parts = q.Places.Select(p => session.Explain(p.Name)).ToList();
             Assert.True(whole.Sets.Count == q.Places.Count, q.Name);
-            foreach (var (what, of) in new (string, Func<ReproBundle.Audit.OverrideReach, IReadOnlyList<string>>)[]
+            foreach (var (what, of) in new (string, Func<ReproBundle.Review.OverrideReach, IReadOnlyList<string>>)[]
                      { ("claims", r => r.Claims), ("headlines", r => r.Headlines), ("tables", r => r.Tables), ("figures", r => r.Figures) })
             {
                 var union = parts.SelectMany(of).ToHashSet();

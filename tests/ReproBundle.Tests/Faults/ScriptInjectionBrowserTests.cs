@@ -43,10 +43,10 @@ public class ScriptInjectionBrowserTests
         Assert.Contains(carrying, p => p.Contains("/figures/", StringComparison.Ordinal));
         Assert.Contains(carrying, p => p.Contains("/site/", StringComparison.Ordinal));
 
-        await using var session = await ChromiumLocator.LaunchAsync(chromium);
+        await using var session = await TestChromium.LaunchAsync(chromium);
         var problems = new List<string>();
         // Two tabs at a time: this collection runs alone, so each tab (its own renderer process, plotly.js evaluated per
-        // figure page) has a core; one tab at a time left the second core idle for about 20 s.
+        // figure page) has a core; one tab at a time leaves the second core idle.
         await Parallel.ForEachAsync(carrying, new ParallelOptions { MaxDegreeOfParallelism = 2 }, async (file, _) =>
         {
             await using var page = await session.Browser.NewOfflineTabAsync();

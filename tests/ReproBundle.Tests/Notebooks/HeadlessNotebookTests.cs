@@ -73,7 +73,7 @@ public partial class HeadlessNotebookTests(HeadlessNotebookRuns fixture) : IClas
             var pages = Directory.GetFiles(Path.Combine(root, "output", "site", "notebooks"), "*.html").Order(StringComparer.Ordinal).ToList();
             Assert.Equal(8, pages.Count);
 
-            await using var session = await ReproBundle.Browser.ChromiumLocator.LaunchAsync(chromium);
+            await using var session = await TestChromium.LaunchAsync(chromium);
             var problems = new List<string>();
             var chartsSeen = 0;
             foreach (var page in pages)

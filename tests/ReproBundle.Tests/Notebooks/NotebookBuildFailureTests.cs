@@ -5,7 +5,7 @@ namespace ReproBundle.Tests.Notebooks;
 
 /// <summary>
 /// A library that does not build before the notebooks run is the bundle's own fault, not the reader's input: an
-/// internal error (exit 1, README's exit-code table) with one line naming the project and the compiler's first error.
+/// internal error (exit 1, docs/cli.md's exit-code table) with one line naming the project and the compiler's first error.
 /// </summary>
 [Collection(NotebookKernels.Name)]
 public class NotebookBuildFailureTests

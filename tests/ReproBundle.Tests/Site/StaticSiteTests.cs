@@ -57,12 +57,12 @@ public class StaticSiteTests
             Assert.DoesNotContain("http://evil.example/p.png\"", text.Replace("href=\"http://evil.example/p.png\"", ""), StringComparison.Ordinal);
         }
         var b1 = File.ReadAllText(Path.Combine(site, "entries", "b1.html"));
-        Assert.Contains("&lt;script&gt;alert(&#39;name&#39;)&lt;/script&gt;", b1);
-        Assert.Contains("&lt;script&gt;alert(&#39;solution&#39;)&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;", b1);
+        Assert.Contains("&lt;script&gt;alert(&#x27;name&#x27;)&lt;/script&gt;", b1);
+        Assert.Contains("&lt;script&gt;alert(&#x27;solution&#x27;)&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;", b1);
         Assert.Contains("&lt;script&gt;alert('body')&lt;/script&gt;", b1);
         Assert.Contains("<a href=\"#\">click me</a>", b1);
-        Assert.Contains("&lt;script&gt;alert(&#39;rationale&#39;)&lt;/script&gt;", File.ReadAllText(Path.Combine(site, "entries", "b16.html")));
-        Assert.Contains("&lt;script&gt;alert(&#39;audit&#39;)&lt;/script&gt;", File.ReadAllText(Path.Combine(site, "index.html")));
+        Assert.Contains("&lt;script&gt;alert(&#x27;rationale&#x27;)&lt;/script&gt;", File.ReadAllText(Path.Combine(site, "entries", "b16.html")));
+        Assert.Contains("&lt;script&gt;alert(&#x27;audit&#x27;)&lt;/script&gt;", File.ReadAllText(Path.Combine(site, "index.html")));
         Assert.Contains("&lt;script&gt;alert('name')&lt;/script&gt;", File.ReadAllText(Path.Combine(site, "feeds", "all.atom")));
         // A hostile type cannot name a feed file outside the tag alphabet.
         Assert.All(Directory.GetFiles(Path.Combine(site, "feeds")), f => Assert.Matches("^[a-z0-9-]+\\.atom$", Path.GetFileName(f)));
@@ -192,7 +192,7 @@ public class StaticSiteTests
             WriteSite(RegistryTestData.DataDirectory, root, new SiteOptions(Findings: findings));
             var index = File.ReadAllText(Path.Combine(root, "site", "index.html"));
             Assert.Contains("<li id=\"finding-F9\"><strong>F9 &lt;i&gt;title&lt;/i&gt;</strong> (materiality: weakens; differing: "
-                + "<a href=\"#claim-x.hostile\"><code>x.hostile</code></a>). It&#39;s 57x &amp; &lt;b&gt;not&lt;/b&gt; 200x.\n"
+                + "<a href=\"#claim-x.hostile\"><code>x.hostile</code></a>). It&#x27;s 57x &amp; &lt;b&gt;not&lt;/b&gt; 200x.\n"
                 + "<dl class=\"erratum\"><dt>As printed</dt><dd>50x &lt;i&gt;</dd><dt>Corrected</dt><dd>57.1x &amp; more</dd></dl></li>\n", index);
             Assert.Contains($"<code>{ClaimsAudit.PolicyPage}</code>", index);
             Assert.False(File.Exists(Path.Combine(root, "findings.csv")));
@@ -216,7 +216,7 @@ public class StaticSiteTests
         {
             string[] banner = ["REVIEWER'S ASSUMPTIONS: 1 override(s) from r.yaml", "  a.b: paper 25 -> reviewer 40 <r.yaml:1>", "    hint: a.b does not change c.d"];
             var index = File.ReadAllText(Path.Combine(WriteSite(RegistryTestData.DataDirectory, root, new SiteOptions(ReviewerBanner: banner)), "index.html"));
-            Assert.DoesNotContain("REVIEWER&#39;S ASSUMPTIONS", index);
+            Assert.DoesNotContain("REVIEWER&#x27;S ASSUMPTIONS", index);
             Assert.DoesNotContain("a.b: paper 25", index);
             Assert.Contains("<p class=\"lead\">Every number below is recomputed from the bundle's <code>data/</code> with the reviewer's overrides (<a href=\"your-assumptions.html\">what they change</a>)", index);
         }

@@ -131,7 +131,7 @@ internal static class UncertaintyTestSupport
     public static PaperData Pinned(PaperData data)
     {
         var yaml = string.Join('\n', UncertaintyModel.From(data, UncertaintyScenario.PaperRanges).Quantities
-            .Select(q => q.DataName).Distinct()
+            .SelectMany(q => q.DataNames).Distinct()
             .Select(n => AssumptionOverrides.Names(data).Single(x => x.Name == n))
             .Select(n => $"{n.Name}: {Interval.Format(n.Current!.Value.Midpoint)}"));
         var file = WriteFile("pinned.yaml", yaml + "\n");

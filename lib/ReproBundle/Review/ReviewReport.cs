@@ -1,8 +1,9 @@
 using System.Text;
+using ReproBundle.Audit;
 using ReproBundle.Data;
 using ReproBundle.Output;
 
-namespace ReproBundle.Audit;
+namespace ReproBundle.Review;
 
 /// <summary>
 /// One finding of the audit with the paper's inputs and with a reviewer's (issue 25): which of its claims differ in each

@@ -1,9 +1,10 @@
 using System.Text;
+using ReproBundle.Audit;
 using ReproBundle.Data;
 using ReproBundle.Output;
 using ReproBundle.Uncertainty;
 
-namespace ReproBundle.Audit;
+namespace ReproBundle.Review;
 
 /// <summary>One claim audited with the paper's inputs and with a reviewer's (<c>reproduce --assumptions</c>).</summary>
 /// <param name="Paper">The audit row with data/ as it is.</param>

@@ -5,7 +5,7 @@ using ReproBundle.Uncertainty;
 using Xunit;
 using static ReproBundle.Tests.Uncertainty.UncertaintyTestSupport;
 
-namespace ReproBundle.Tests.Uncertainty;
+namespace ReproBundle.Tests.Data;
 
 public class AssumptionOverridesTests
 {

@@ -1,9 +1,10 @@
 using System.Globalization;
 using ReproBundle.Audit;
+using ReproBundle.Review;
 using ReproBundle.Uncertainty;
 using Xunit;
 
-namespace ReproBundle.Tests.Audit;
+namespace ReproBundle.Tests.Review;
 
 /// <summary>
 /// The reviewer's journey of issue 14: <c>appc.h100.tok_s: 40</c> and <c>appc.asic.capex_usd: 25000</c> in one YAML file,
@@ -264,6 +265,18 @@ public class ExplainCommandTests
         stderr = new StringWriter();
         ReproBundle.Cli.CliRunner.Run(ReproBundle.Cli.CliRunner.CreateRoot(), ["explain", "utilisation", "--data", TestPaths.DataDir], new StringWriter(), stderr);
         Assert.Contains("(nearest known names: utilization, appc.asic.utilization, appc.h100.utilization, asic.utilization, h100.utilization, model.utilization)", stderr.ToString());
+    }
+
+    [Fact]
+    public void Explain_says_the_Monte_Carlo_reads_the_FP4_shortfall_factor_that_scales_its_drawn_ASIC_throughput()
+    {
+        // Appendix C's sensitivity scenario draws t_ASIC from Table 2's 300-800 tok/s times this factor (0.5), so the
+        // factor reaches the Monte Carlo; it was reported as "does not read it" while the drawn name was a joined string.
+        var stdout = new StringWriter();
+        var code = ReproBundle.Cli.CliRunner.Run(ReproBundle.Cli.CliRunner.CreateRoot(), ["explain", "appc.fp4_shortfall_factor", "--data", TestPaths.DataDir], stdout, new StringWriter());
+        Assert.Equal(0, code);
+        Assert.Contains("the Monte Carlo draws it", stdout.ToString());
+        Assert.Contains("appc.mc_halved_t_probability_above_10x", stdout.ToString());
     }
 
     [Fact]

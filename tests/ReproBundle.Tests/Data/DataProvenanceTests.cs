@@ -3,7 +3,7 @@ using ReproBundle.Audit;
 using ReproBundle.Data;
 using Xunit;
 
-namespace ReproBundle.Tests.Core;
+namespace ReproBundle.Tests.Data;
 
 /// <summary>data/ certifies itself: every value has a source, every reference resolves.</summary>
 public class DataProvenanceTests

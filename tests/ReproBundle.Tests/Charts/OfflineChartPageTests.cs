@@ -1,9 +1,9 @@
 using Plotly.NET.CSharp;
 using Plotly.NET;
-using ReproBundle.Figures;
+using ReproBundle.Charts;
 using Xunit;
 
-namespace ReproBundle.Tests.Figures;
+namespace ReproBundle.Tests.Charts;
 
 /// <summary>The escaping every offline chart page goes through: the figures of <c>reproduce</c> and the twins' charts.</summary>
 public class OfflineChartPageTests

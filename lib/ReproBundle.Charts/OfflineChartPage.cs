@@ -2,11 +2,11 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Plotly.NET;
 
-namespace ReproBundle.Figures;
+namespace ReproBundle.Charts;
 
 /// <summary>
 /// What every offline chart page of the bundle shares, the figures of <c>reproduce</c> (FigureWriter in lib/ReproBundle) and
-/// the charts a file-based twin writes (<see cref="ReproBundle.Notebooks.NotebookTwin"/>): the one local plotly.js they load,
+/// the charts a file-based twin writes (<c>NotebookTwin</c> in lib/ReproBundle.Display): the one local plotly.js they load,
 /// and the escaping that keeps text from data/ inside the page's render script.
 /// </summary>
 public static partial class OfflineChartPage

@@ -1,11 +1,13 @@
 using System.Text.RegularExpressions;
 using PuppeteerSharp;
+using ReproBundle.Audit;
 using ReproBundle.Browser;
+using ReproBundle.Review;
 using ReproBundle.Tests.Browser;
 using ReproBundle.Uncertainty;
 using Xunit;
 
-namespace ReproBundle.Tests.Audit;
+namespace ReproBundle.Tests.Review;
 
 /// <summary>
 /// Issue 25's reviewer: quantity names with a rationale (one holding Markdown and HTML), a place set alone beside its
@@ -142,7 +144,7 @@ public class ReviewPageBrowserTests(ReviewRun run) : IClassFixture<ReviewRun>
     {
         var chromium = ChromiumLocator.Find();
         Assert.True(chromium is not null, $"Chromium not found: the browser test needs it. {ChromiumLocator.InstallHint}.");
-        await using var session = await ChromiumLocator.LaunchAsync(chromium);
+        await using var session = await TestChromium.LaunchAsync(chromium);
         await using var page = await session.Browser.NewOfflineTabAsync();
         var problems = new List<string>();
         page.Console += (_, e) => { if (e.Message.Type == ConsoleType.Error) problems.Add(e.Message.Text); };

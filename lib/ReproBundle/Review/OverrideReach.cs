@@ -1,8 +1,9 @@
+using ReproBundle.Audit;
 using ReproBundle.Data;
 using ReproBundle.Figures;
 using ReproBundle.Uncertainty;
 
-namespace ReproBundle.Audit;
+namespace ReproBundle.Review;
 
 /// <summary>What one reviewer override reaches (issue 14, item 2), found by auditing with that override alone.</summary>
 /// <param name="Name">The overridden name.</param>

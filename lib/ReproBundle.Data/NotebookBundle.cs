@@ -1,7 +1,7 @@
-namespace ReproBundle.Notebooks;
+namespace ReproBundle.Data;
 
 /// <summary>
-/// Where a notebook finds the bundle and its inputs, shared by the twins (<see cref="NotebookTwin.Setup"/>) and the
+/// Where a notebook finds the bundle and its inputs, shared by the twins (<c>NotebookTwin.Setup</c> in lib/ReproBundle.Display) and the
 /// headless runners in <c>lib/ReproBundle</c>: the two environment variables and the search for the bundle root.
 /// The kernel-side setup (<c>notebooks/setup-build.csx</c>) reads the same two variables.
 /// </summary>
@@ -12,7 +12,7 @@ public static class NotebookBundle
 
     /// <summary>
     /// Environment variable naming a reviewer's assumptions file (the file <c>reproduce --assumptions</c> takes), which the
-    /// notebooks' shared setup applies to their inputs through <see cref="ReproBundle.Data.AssumptionOverrides"/>.
+    /// notebooks' shared setup applies to their inputs through <see cref="AssumptionOverrides"/>.
     /// </summary>
     public const string AssumptionsVariable = "REPROBUNDLE_ASSUMPTIONS";
 
