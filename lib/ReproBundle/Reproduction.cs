@@ -114,7 +114,7 @@ public static partial class Reproduction
         foreach (var (name, chart) in RegistryCharts.All(registry)) FigureWriter.Write(stage, name, chart);
 
         TableExports.Write(stage, data);
-        NamedNumbers.Write(stage, NamedNumbers.Compute(data), overrides is null ? "data/ as committed" : $"data/ with the overrides of {Path.GetFileName(overrides.FilePath)}");
+        NamedNumbers.Write(stage, NamedNumbers.Compute(data), overrides is null ? "data/ as committed" : "data/ with a reviewer's overrides (--assumptions; the file's SHA-256 is in MANIFEST.json)");
         var uncertainty = UncertaintyAnalysis.Run(data, options.MonteCarlo ?? MonteCarloSettings.Default);
         UncertaintyAnalysis.Write(stage, uncertainty);
         foreach (var (name, chart) in UncertaintyCharts.All(uncertainty)) FigureWriter.Write(stage, name, chart);

@@ -15,9 +15,9 @@ public class LayerDirectionTests
 {
     private const string Model = "Model", Data = "Data", Charts = "Charts", Output = "Output", Browser = "Browser",
         Exports = "Exports", Figures = "Figures", Uncertainty = "Uncertainty", Registry = "Registry", Notebooks = "Notebooks",
-        Audit = "Audit", Review = "Review", Site = "Site", Reproduction = "Reproduction", Cli = "Cli";
+        Audit = "Audit", Review = "Review", Site = "Site", Reproduction = "Reproduction", Cli = "Cli", Escaping = "Escaping";
 
-    private static readonly string[] Services = [Model, Data, Charts, Output, Browser];
+    private static readonly string[] Services = [Model, Data, Charts, Escaping, Output, Browser];
     private static readonly string[] Sections = [Exports, Figures, Uncertainty, Registry, Notebooks];
 
     /// <summary>What each layer may depend on (never itself listed; a layer always uses its own types).</summary>
@@ -26,6 +26,8 @@ public class LayerDirectionTests
         [Model] = [],
         [Data] = [Model],
         [Charts] = [],
+        // One escaper per output kind (plotly.js text, Markdown): text in, text out.
+        [Escaping] = [],
         [Output] = [Model, Data],
         [Browser] = [Model, Data, Output],
         // The paper's sections: the tables first, the figures draw from their rows (and hold the chart kit the Monte

@@ -71,7 +71,7 @@ public sealed record AuditRow(string ClaimId, string Section, string Quote, stri
     /// <summary>The finding a 'differs' row belongs to (filled by <see cref="Findings"/>; empty otherwise).</summary>
     public string FindingId { get; init; } = "";
 
-    /// <summary>The sentence the claim reads (<see cref="Claim.SentenceId"/>).</summary>
+    /// <summary>The sentence the claim reads (<see cref="Data.Claim.SentenceId"/>).</summary>
     public string SentenceId { get; init; } = "";
 
     /// <summary>The verdict of the whole sentence, combined from all its claims (<see cref="VerdictPolicy.Combine"/>).</summary>

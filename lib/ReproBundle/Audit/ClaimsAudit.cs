@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using ReproBundle.Output;
+using ReproBundle.Data;
 
 namespace ReproBundle.Audit;
 

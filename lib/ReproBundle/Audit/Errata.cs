@@ -48,11 +48,11 @@ public static class Errata
         sb.Append("its next version could print, every number formatted from the bundle's model under this run's inputs, and the claims it settles.\n\n");
         foreach (var e in errata)
         {
-            sb.Append($"## {e.FindingId} {e.Title}\n\n");
+            sb.Append($"## {Escaping.MarkdownText.Inline(e.FindingId)} {Escaping.MarkdownText.Inline(e.Title)}\n\n");
             sb.Append($"Materiality under these inputs: {e.Materiality.ToText()}.\n\n");
-            sb.Append($"As printed:\n\n> {e.AsPrinted}\n\nCorrected:\n\n> {e.Corrected}\n\n");
-            sb.Append($"Settles: {string.Join(", ", e.Settles.Select(c => $"`{c}`"))}");
-            sb.Append(e.Differing.Count > 0 ? $" (differing under these inputs: {string.Join(", ", e.Differing.Select(c => $"`{c}`"))}).\n\n" : ".\n\n");
+            sb.Append($"As printed:\n\n> {Escaping.MarkdownText.Inline(e.AsPrinted)}\n\nCorrected:\n\n> {Escaping.MarkdownText.Inline(e.Corrected)}\n\n");
+            sb.Append($"Settles: {string.Join(", ", e.Settles.Select(Escaping.MarkdownText.CodeCell))}");
+            sb.Append(e.Differing.Count > 0 ? $" (differing under these inputs: {string.Join(", ", e.Differing.Select(Escaping.MarkdownText.CodeCell))}).\n\n" : ".\n\n");
         }
         return sb.ToString();
     }

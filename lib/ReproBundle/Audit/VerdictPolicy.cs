@@ -1,4 +1,5 @@
 using System.Globalization;
+using ReproBundle.Data;
 
 namespace ReproBundle.Audit;
 
@@ -59,16 +60,8 @@ public static class VerdictPolicy
         return 0.5 * Math.Pow(10, zeros);
     }
 
-    /// <summary>The printed ends of a claim as text ("15" and "50" for "15-50").</summary>
-    public static (string Lo, string Hi) PrintedEnds(Claim claim)
-    {
-        var text = claim.PublishedValueText ?? claim.Published.ToString();
-        for (int i = 1; i < text.Length; i++)
-        {
-            if (text[i] == '-' && text[i - 1] is not ('e' or 'E')) return (text[..i], text[(i + 1)..]);
-        }
-        return (text, text);
-    }
+    /// <summary>The printed ends of a claim as text ("15" and "50" for "15-50"): <see cref="Claim.PrintedEnds"/>.</summary>
+    public static (string Lo, string Hi) PrintedEnds(Claim claim) => claim.PrintedEnds();
 
     /// <summary>
     /// The tolerance at each printed end: zero for <c>exact</c>; half a unit in the last printed digit (or the

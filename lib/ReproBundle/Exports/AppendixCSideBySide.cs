@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using ReproBundle.Audit;
+using ReproBundle.Data;
 
 namespace ReproBundle.Exports;
 

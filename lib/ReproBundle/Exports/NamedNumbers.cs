@@ -85,7 +85,7 @@ public static class NamedNumbers
     public static string ToJson(IReadOnlyList<NamedNumber> numbers, string inputsNote)
     {
         using var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All) }))
         {
             w.WriteStartObject();
             w.WriteString("paper", PaperTitle);

@@ -28,8 +28,9 @@ public static class CommittedOutput
     /// True for an output the repository tracks: everything <c>reproduce</c> writes except the figure pages
     /// (<c>figures/*.html</c>) and their <c>plotly.min.js</c> (3.6 MB, useless on the forge without it), the site
     /// (<c>site/</c>, 4.9 MB), the executed notebooks (<c>notebooks/</c>) and a reviewer's <c>claims_diff*</c> (not the approved
-    /// result, and only written with <c>--assumptions</c>). Their bytes are still locked through the
-    /// SHA-256 that the tracked <c>MANIFEST.json</c> records for each.
+    /// result, and only written with <c>--assumptions</c>, like <c>review.md</c>). Their bytes are still locked through the
+    /// SHA-256 that the tracked <c>MANIFEST.json</c> records for each. Files others put beside the results (the twins' charts
+    /// in <c>twins/</c>, the browser tests' <c>screenshots/</c>) are not outputs of <c>reproduce</c> and are never compared.
     /// </summary>
     public static bool IsTracked(string relativePath) =>
         !(relativePath.StartsWith("site/", StringComparison.Ordinal)
@@ -38,6 +39,8 @@ public static class CommittedOutput
           || (relativePath.StartsWith(FigureWriter.Folder + "/", StringComparison.Ordinal) && relativePath.EndsWith(".html", StringComparison.Ordinal))
           || relativePath.StartsWith("claims_diff", StringComparison.Ordinal)
           || relativePath == "review.md"
+          || relativePath.StartsWith("twins/", StringComparison.Ordinal)
+          || relativePath.StartsWith("screenshots/", StringComparison.Ordinal)
           || relativePath == FolderReadme
           || relativePath.StartsWith('.'));
 

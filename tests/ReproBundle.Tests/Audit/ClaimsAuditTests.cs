@@ -1,5 +1,6 @@
 using ReproBundle.Audit;
 using Xunit;
+using ReproBundle.Data;
 
 namespace ReproBundle.Tests.Audit;
 

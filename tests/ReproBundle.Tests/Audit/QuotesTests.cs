@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using ReproBundle.Audit;
 using Xunit;
+using ReproBundle.Data;
 
 namespace ReproBundle.Tests.Audit;
 

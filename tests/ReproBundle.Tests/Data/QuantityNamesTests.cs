@@ -156,6 +156,16 @@ public class QuantityNamesTests
 /// </summary>
 public class QuantityReachTests
 {
+    /// <summary>
+    /// Claims that compare two places of one quantity: moving a place alone breaks the relation, moving the quantity (every
+    /// place together) keeps it, so the quantity name need not reach them. o6.conservative compares Table 2's Claude-class
+    /// H100 throughput with Appendix C's Llama-70B one, both places of h100.decode_tok_s.
+    /// </summary>
+    private static readonly IReadOnlyDictionary<string, string[]> RelationsWithinOneQuantity = new Dictionary<string, string[]>
+    {
+        ["h100.decode_tok_s"] = ["o6.conservative"],
+    };
+
     [Fact]
     public void Each_quantity_name_reaches_the_union_of_what_its_places_reach()
     {
@@ -169,7 +179,9 @@ public class QuantityReachTests
                      { ("claims", r => r.Claims), ("headlines", r => r.Headlines), ("tables", r => r.Tables), ("figures", r => r.Figures) })
             {
                 var union = parts.SelectMany(of).ToHashSet();
-                var missing = union.Except(of(whole)).ToList();
+                var exempt = what == "claims" && RelationsWithinOneQuantity.TryGetValue(q.Name, out var relations) ? relations : [];
+                Assert.All(exempt, claim => Assert.Contains(claim, union));
+                var missing = union.Except(of(whole)).Except(exempt).ToList();
                 Assert.True(missing.Count == 0, $"{q.Name} misses {what} {string.Join(", ", missing)} that its places reach");
             }
             Assert.Equal(parts.Any(p => p.MonteCarlo), whole.MonteCarlo);

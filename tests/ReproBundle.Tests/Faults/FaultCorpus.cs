@@ -164,10 +164,10 @@ internal static class FaultCorpus
             e => e.Reproduce(), "table2_projections.csv:2:", "ratio_printed", "between 1e-09");
         yield return new("radar assumption: subnormal value", e => Replace(e, "figures/radar_assumptions.csv", "b200,decode_batch64,1200-3600,", "b200,decode_batch64,1e-320,"),
             e => e.Reproduce(), "radar_assumptions.csv:3:", "between 1e-09");
-        yield return new("claims.csv: unknown claim id", e => File.AppendAllText(e.P("claims.csv"), "s9.invented,§9,\"a claim nobody checks\",1,1,x,equal,exact,\n"),
+        yield return new("claims.csv: unknown claim id", e => File.AppendAllText(e.P("claims.csv"), "s9.invented,§9,\"a claim nobody checks\",1,1,x,equal,exact,,s9.invented,,\n"),
             e => e.Reproduce(), "claims.csv:", "unknown claim 's9.invented'");
         yield return new("claims.csv: quoted id starting with # is data, not a comment",
-            e => File.AppendAllText(e.P("claims.csv"), "\"#s9.hidden\",§9,\"quoted hash\",1,1,x,equal,exact,\n"),
+            e => File.AppendAllText(e.P("claims.csv"), "\"#s9.hidden\",§9,\"quoted hash\",1,1,x,equal,exact,,s9.hidden,,\n"),
             e => e.Reproduce(), "claims.csv:", "unknown claim '#s9.hidden'");
 
         // 3. references.bib.

@@ -28,7 +28,7 @@ public class ScriptInjectionBrowserTests
         var env = new FaultEnv(temp.Path);
         FaultCorpus.Replace(env, "table1_baselines.csv", "h100,H100 SXM,", $"h100,{CsvQuoted("H100 SXM " + Payload)},");
         FaultCorpus.Replace(env, "table2_projections.csv", "decode_single,\"Decode throughput, single request\",", $"decode_single,{CsvQuoted("Decode throughput " + Payload)},");
-        FaultCorpus.Replace(env, "claims.csv", ",a 70B-parameter dense model in BF16 ... the ~140 GB weight footprint,", "," + CsvQuoted("a 70B model " + Payload) + ",");
+        FaultCorpus.Replace(env, "claims.csv", ",a 70B-parameter dense model in BF16 … the ~140 GB weight footprint,", "," + CsvQuoted("a 70B model " + Payload) + ",");
         FaultCorpus.Replace(env, "references.bib", "title = {GQA: Training Generalized", $"title = {{{Payload} GQA: Training Generalized");
         // The registry's type reaches the registry charts; the lint warns of it but lets it through (it is shown as text).
         FaultCorpus.Replace(env, "registry/B02.md", "type: \"Arch\"", "type: \"</script><script>window.__pwned=3</script>\"");

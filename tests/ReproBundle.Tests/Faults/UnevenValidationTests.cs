@@ -15,7 +15,7 @@ public class UnevenValidationTests
             e => FaultCorpus.Replace(e, "table1_baselines.csv", "h100,H100 SXM,published,1,30000,", "h100,H100 SXM,published,1,n/a,"),
             e => e.Reproduce(), "table1_baselines.csv:2:", "column 'capex_usd'", "'n/a' is not allowed for 'h100'"),
         new("claims.csv: a row the bundle checks deleted",
-            e => FaultCorpus.Replace(e, "claims.csv", "s1.weight_footprint,§1,a 70B-parameter dense model in BF16 ... the ~140 GB weight footprint,~140 GB,140,GB,equal,printed,\n", ""),
+            e => FaultCorpus.Replace(e, "claims.csv", "s1.weight_footprint,§1,a 70B-parameter dense model in BF16 … the ~140 GB weight footprint,~140 GB,140,GB,equal,printed,,s1.bandwidth_wall,,\n", ""),
             e => e.Reproduce(), "claims.csv:", "s1.weight_footprint"),
         new("claims.csv: subnormal published_value",
             e => FaultCorpus.Replace(e, "claims.csv", "~140 GB,140,GB,", "~140 GB,1e-320,GB,"),

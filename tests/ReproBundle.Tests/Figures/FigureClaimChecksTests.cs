@@ -2,6 +2,7 @@ using ReproBundle.Audit;
 using ReproBundle.Figures;
 
 using Xunit;
+using ReproBundle.Data;
 
 namespace ReproBundle.Tests.Figures;
 

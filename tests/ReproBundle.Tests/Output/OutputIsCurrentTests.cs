@@ -73,7 +73,7 @@ public sealed class OutputIsCurrentTests
         // .gitignore and CommittedOutput.IsTracked say the same: every output the manifest lists is ignored by git exactly when it is not tracked.
         var manifest = System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(Path.Combine(CommittedFolder, OutputStage.ManifestName)));
         var paths = manifest.RootElement.GetProperty("outputs").EnumerateObject().Select(p => p.Name)
-            .Concat(["site/index.html", "notebooks/01-bandwidth-wall.ipynb", "figures/plotly.min.js", "claims_diff.md"]).Distinct().ToList();
+            .Concat(["site/index.html", "notebooks/01-bandwidth-wall.ipynb", "figures/plotly.min.js", "claims_diff.md", "review.md", "twins/04-agent-density/cell-1.html", "screenshots/site_home.png"]).Distinct().ToList();
         var psi = new ProcessStartInfo("git") { WorkingDirectory = TestPaths.RepoRoot, RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var a in new[] { "check-ignore", "--no-index", "--stdin" }) psi.ArgumentList.Add(a);
         using var git = Process.Start(psi)!;

@@ -8,9 +8,9 @@ namespace ReproBundle.Tests.Output;
 /// </summary>
 public sealed class UnchangedRunTests
 {
-    private static CliResult Reproduce(string data, string output) =>
+    private static CliResult Reproduce(string data, string output, int exitCode = 0) =>
         CliProcess.RunIn(TestPaths.RepoRoot, new Dictionary<string, string> { ["LANG"] = "C.UTF-8", ["TZ"] = "UTC" },
-            "reproduce", "--data", data, "--output", output, "--no-png").AssertExit(0);
+            "reproduce", "--data", data, "--output", output, "--no-png").AssertExit(exitCode);
 
     [Fact]
     public void A_second_run_with_nothing_changed_rewrites_nothing_and_any_change_runs_again()
@@ -34,10 +34,17 @@ public sealed class UnchangedRunTests
         Assert.Contains(summary, second.Stdout);
         Assert.Equal(written, File.GetLastWriteTimeUtc(manifest));
 
-        // An output edited by hand: the run runs again and writes the file back.
+        // An output edited by hand is not replayed over: the run runs, finds the file is the user's now and stops (exit 2)
+        // without touching it; once the user moves it away, the run writes it back.
         File.AppendAllText(table, "edited\n");
-        var third = Reproduce(data, output);
+        var edited = File.ReadAllBytes(table);
+        var third = Reproduce(data, output, exitCode: 2);
         Assert.DoesNotContain("nothing was rewritten", third.Stdout);
+        Assert.Contains("break_even.csv", third.Stderr);
+        Assert.Equal(edited, File.ReadAllBytes(table));
+        File.Delete(table);
+        var thirdAgain = Reproduce(data, output);
+        Assert.DoesNotContain("nothing was rewritten", thirdAgain.Stdout);
         Assert.Equal(tableBytes, File.ReadAllBytes(table));
 
         // A changed input: the run runs again.

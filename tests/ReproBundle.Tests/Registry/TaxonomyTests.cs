@@ -1,6 +1,7 @@
 using ReproBundle.Audit;
 using ReproBundle.Registry;
 using Xunit;
+using ReproBundle.Data;
 
 namespace ReproBundle.Tests.Registry;
 

@@ -3,6 +3,7 @@ using ReproBundle.Audit;
 using ReproBundle.Review;
 using ReproBundle.Uncertainty;
 using Xunit;
+using ReproBundle.Data;
 
 namespace ReproBundle.Tests.Review;
 

@@ -78,7 +78,7 @@ public class ReviewReportTests(ReviewRun run) : IClassFixture<ReviewRun>
         Assert.Contains("| Appendix C: D\\_ASIC / D\\_H100, worked examples | 57.1 | 50 | x |\n", md);
         Assert.Contains("| Appendix C: D\\_H100 at utilization, H100 worked example | 117 | 133 | streams per $1M |\n", md);
         // t = 40 makes Appendix C's streams per node 40 / 5 = 8 against the printed 5.
-        Assert.Contains("- Appendix C, \"streams\\_per\\_node = 25 / 5 = 5\": reproduces -> **differs** (recomputed 5 streams -> 8 streams; driven by `h100.decode_tok_s`; claim `appc.h100.streams_per_node`)\n", md);
+        Assert.Contains("- Appendix C, \"$\\\\text{streams\\_per\\_node} = 25 / 5 = 5$\": reproduces -> **differs** (recomputed 5 streams -> 8 streams; driven by `h100.decode_tok_s`; claim `appc.h100.streams_per_node`)\n", md);
         Assert.Contains("## Findings whose materiality changes\n", md);
     }
 
@@ -117,7 +117,7 @@ public class ReviewReportTests(ReviewRun run) : IClassFixture<ReviewRun>
     public void The_comparison_page_shows_quotes_not_ids_and_encodes_the_rationale()
     {
         var html = Read(Path.Combine("site", "your-assumptions.html"));
-        Assert.Contains("<td>Appendix C</td><td>streams_per_node = 25 / 5 = 5 <span class=\"id\">appc.h100.streams_per_node</span></td>", html);
+        Assert.Contains("<td>Appendix C</td><td>$\\text{streams_per_node} = 25 / 5 = 5$ <span class=\"id\">appc.h100.streams_per_node</span></td>", html);
         Assert.Contains("MLPerf *v5.0* &lt;b&gt;shows&lt;/b&gt; | [40](http://x) tok/s", html);
         Assert.Contains("<li><code>appc.h100.tok_s</code> 25 → 40</li>", html);
         Assert.Contains("<code>appc.asic.utilization</code> keeps the value of a more specific name in your file", html);

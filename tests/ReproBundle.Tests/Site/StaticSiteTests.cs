@@ -237,8 +237,8 @@ public class StaticSiteTests
             var page = File.ReadAllText(Path.Combine(WriteSite(RegistryTestData.DataDirectory, root, new SiteOptions(Notebooks: [notebook])), "notebooks", "04-agent-density.html"));
             // Once in the h1 of the page, not again as the notebook's own heading below it (the <title> aside).
             var main = page[page.IndexOf("<main>", StringComparison.Ordinal)..];
-            Assert.Single(main.Split("Agent density (&#167;4.2 and Appendix C)").Skip(1));
-            Assert.Contains("<h1>04 &#183; Agent density (&#167;4.2 and Appendix C)</h1>", main);
+            Assert.Single(main.Split("Agent density (§4.2 and Appendix C)").Skip(1));
+            Assert.Contains("<h1>04 · Agent density (§4.2 and Appendix C)</h1>", main);
             Assert.Contains("The paper proposes <strong>agent density</strong>", page);
         }
         finally

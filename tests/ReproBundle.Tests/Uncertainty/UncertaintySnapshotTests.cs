@@ -2,6 +2,7 @@ using ReproBundle.Audit;
 using ReproBundle.Uncertainty;
 using Xunit;
 using static ReproBundle.Tests.Uncertainty.UncertaintyTestSupport;
+using ReproBundle.Data;
 
 namespace ReproBundle.Tests.Uncertainty;
 

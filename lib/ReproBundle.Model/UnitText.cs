@@ -1,4 +1,4 @@
-namespace ReproBundle.Audit;
+namespace ReproBundle;
 
 /// <summary>A number and its unit in the audit's sentences, the noun agreeing with the number as shown.</summary>
 public static class UnitText

@@ -1,7 +1,7 @@
 using Xunit;
 using ReproBundle.Audit;
 
-namespace ReproBundle.Tests.Audit;
+namespace ReproBundle.Tests.Model;
 
 public class UnitTextTests
 {

@@ -1,6 +1,4 @@
-using ReproBundle.Data;
-
-namespace ReproBundle.Audit;
+namespace ReproBundle.Data;
 
 /// <summary>How a recomputed value is compared with the printed one (column <c>rule</c> of <c>claims.csv</c>).</summary>
 public enum ClaimRule
@@ -95,6 +93,17 @@ public readonly record struct Rounding(string Kind, int Digits)
 public sealed record Claim(string ClaimId, string Section, string Quote, string PublishedText, Interval Published, string Unit,
     ClaimRule Rule, Rounding Rounding, string Explanation, string Origin, string? PublishedValueText = null)
 {
+    /// <summary>The printed ends as text ("15" and "50" for "15-50"; a minus after an exponent's e is not a range).</summary>
+    public (string Lo, string Hi) PrintedEnds()
+    {
+        var text = PublishedValueText ?? Published.ToString();
+        for (int i = 1; i < text.Length; i++)
+        {
+            if (text[i] == '-' && text[i - 1] is not ('e' or 'E')) return (text[..i], text[(i + 1)..]);
+        }
+        return (text, text);
+    }
+
     /// <summary>
     /// The sentence (or table cell, or statement printed in several places) the claim reads: claims sharing it are
     /// parts of one verdict (docs/verdict-policy.md, "One sentence, one verdict"). Defaults to the claim id.
@@ -153,7 +162,7 @@ public sealed record Claim(string ClaimId, string Section, string Quote, string 
             };
             if (rounding.Kind == "printed")
             {
-                var (lo, hi) = VerdictPolicy.PrintedEnds(claim);
+                var (lo, hi) = claim.PrintedEnds();
                 if (!IsPrintedNumber(lo) || !IsPrintedNumber(hi))
                 {
                     throw row.Error("published_value", $"{AssumptionOverrides.Echo(row["published_value"])} is not written as the paper prints it " +
