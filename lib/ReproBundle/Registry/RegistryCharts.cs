@@ -60,7 +60,7 @@ public static class RegistryCharts
         {
             var counts = types.Select(t => rows.Count(r => r.Type == t && r.Group == g.ToText())).ToList();
             return CSharpChart.Column<int, string, string>(
-                values: counts, Keys: types, Name: g.ToText(), MarkerColor: Color.fromString(GroupColors[i]), UseDefaults: false);
+                values: counts, Keys: types.Select(Escaping.PlotlyText.Data).ToList(), Name: g.ToText(), MarkerColor: Color.fromString(GroupColors[i]), UseDefaults: false);
         }).ToList();
         var chart = CSharpChart.Combine(traces);
         return Style(chart, "Bottleneck Registry: entries by printed type and taxonomy group (§6)", "type as printed", "entries", barStack: true, countY: true);
