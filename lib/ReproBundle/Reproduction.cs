@@ -81,99 +81,152 @@ public static partial class Reproduction
         }
     }
 
+    /// <summary>
+    /// The pipeline, one named step each: read and check every input, compute and write the figures and tables, judge
+    /// the claims, compare with a reviewer's inputs, finish the PNGs, write the site, publish.
+    /// </summary>
     private static ReproductionResult Run(ReproduceOptions options, TextWriter log, Task<BottleneckRegistry> registryLoad)
     {
-        // The console leads with the answer: the summary is written at the end, then the steps' own lines; warnings go back to the caller.
-        var summary = new List<string>();
+        // The console leads with the answer: the summary is written at the end, then the steps' own lines.
         var progress = new StringWriter { NewLine = "\n" };
-        var data = PaperData.Load(options.DataDirectory);
-        var paperData = data;
-        AssumptionOverrides? overrides = null;
-        if (options.AssumptionsFile is { } assumptionsFile)
-        {
-            overrides = AssumptionOverrides.Load(assumptionsFile, data);
-            data = overrides.Apply(data);
-        }
+        var inputs = LoadInputs(options, registryLoad, progress);
+        using var stage = new OutputStage(options.OutputDirectory, options.DataDirectory);
+        // No PNGs with --no-png. A PNG whose figure JSON, plotly.js and renderer settings are those recorded for the previous run's PNG is
+        // reused, and the browser starts only when a figure must be drawn (at once when nothing can be reused): Figures/PngReuse.cs.
+        using var pngSession = options.Png ? PngSession.Open(options.OutputDirectory, ChromiumLocator.Find()) : null;
+        var uncertainty = WriteFiguresAndTables(stage, pngSession, inputs, options);
+        var audit = Findings.Attach(ClaimsAudit.Run(inputs.Claims, ClaimCheckProviders(inputs.Data, inputs.Registry, uncertainty, inputs.FigureInputs)), inputs.Findings);
+        var review = inputs.Overrides is { } overrides ? WriteReview(stage, inputs, overrides, uncertainty, audit, options) : ReviewOutputs.None;
+        var findingValues = FindingValues.Compute(inputs.Data);
+        ClaimsAudit.Write(stage, audit, inputs.Findings, findingValues, review.BannerMarkdown);
+        Taxonomy.WriteSummary(stage, inputs.Registry);
+        IReadOnlyList<string> summary =
+        [
+            $"claims audit: {ClaimsAudit.SentenceCounts(audit)} (per sentence; {audit.Count} claims in claims_audit.md)",
+            Findings.SummaryLine(audit, inputs.Findings, findingValues),
+            HeadlineLine(ClaimsDiff.Headlines(inputs.Data, uncertainty)),
+            .. review.Summary,
+        ];
+        var pngs = FinishPngs(stage, pngSession, progress);
+        WriteSite(stage, inputs, audit, findingValues, review, options, progress);
+        WriteManifest(stage, options.DataDirectory, inputs.DataFiles, inputs.Overrides, pngs.Missing, FigureWriter.PngSources(stage));
+        return Publish(stage, inputs, audit, pngs, review, [.. review.Banner, .. summary], progress, log);
+    }
+
+    /// <summary>Every input of a run, read and checked before anything is started or staged (so bad input fails fast).</summary>
+    /// <param name="Paper">data/ as it is.</param>
+    /// <param name="Data">data/ with the reviewer's overrides, if any: what every output is computed from.</param>
+    /// <param name="Overrides">The reviewer's overrides (<c>--assumptions</c>), or null.</param>
+    /// <param name="FigureInputs">The values only the figures need (<c>data/figures/</c>).</param>
+    /// <param name="Related">The quantity names (<c>data/related_inputs.csv</c>).</param>
+    /// <param name="Claims">The claims of <c>data/claims.csv</c>.</param>
+    /// <param name="Findings">The findings of <c>data/findings.csv</c>.</param>
+    /// <param name="Registry">The §6 registry, linted.</param>
+    private sealed record RunInputs(PaperData Paper, PaperData Data, AssumptionOverrides? Overrides, FigureInputs FigureInputs, RelatedInputs Related,
+        IReadOnlyList<Claim> Claims, IReadOnlyList<Finding> Findings, BottleneckRegistry Registry)
+    {
+        /// <summary>The data files the manifest hashes, relative to the data folder.</summary>
+        public IReadOnlyList<string> DataFiles =>
+            [.. Data.Files, "claims.csv", "findings.csv", "not_claims.csv", RelatedInputs.FileName, .. Registry.DataFiles, .. FigureInputs.FileNames];
+    }
+
+    private static RunInputs LoadInputs(ReproduceOptions options, Task<BottleneckRegistry> registryLoad, TextWriter progress)
+    {
+        var paper = PaperData.Load(options.DataDirectory);
+        var overrides = options.AssumptionsFile is { } assumptionsFile ? AssumptionOverrides.Load(assumptionsFile, paper) : null;
         var figureInputs = FigureInputs.Load(options.DataDirectory);
-        var related = RelatedInputs.Load(options.DataDirectory, paperData);
+        var related = RelatedInputs.Load(options.DataDirectory, paper);
         var claims = Claim.Load(Path.Combine(options.DataDirectory, "claims.csv"));
         var findings = Findings.Load(Path.Combine(options.DataDirectory, "findings.csv"));
         NotClaim.Load(Path.Combine(options.DataDirectory, "not_claims.csv"), claims);
-        // Every input is read and checked before anything is started or staged, so bad input fails fast.
         var registry = registryLoad.GetAwaiter().GetResult();
         progress.WriteLine($"registry: {registry.Entries.Count} entries linted, {registry.Warnings.Count} warning(s)");
-        using var stage = new OutputStage(options.OutputDirectory, options.DataDirectory);
-        // No PNGs with --no-png. A PNG whose figure JSON, plotly.js and renderer settings are those recorded for the previous run's PNG is reused, and the
-        // browser starts only when a figure must be drawn (at once when nothing can be reused): Figures/PngReuse.cs.
-        using var pngSession = options.Png ? PngSession.Open(options.OutputDirectory, ChromiumLocator.Find()) : null;
+        return new RunInputs(paper, overrides?.Apply(paper) ?? paper, overrides, figureInputs, related, claims, findings, registry);
+    }
 
-        // Every chart goes through one exporter: HTML and JSON as it is built; the browser draws each PNG as soon as its
-        // figure is written. The charts that need no Monte Carlo come first, so their PNGs are drawn while it runs.
+    /// <summary>
+    /// Every chart through the one exporter (HTML and JSON as it is built; the browser draws each PNG as soon as its figure is
+    /// written), the tables, the named numbers and the Monte Carlo. The charts that need no Monte Carlo come first, so their PNGs
+    /// are drawn while it runs.
+    /// </summary>
+    private static UncertaintyResult WriteFiguresAndTables(OutputStage stage, PngSession? pngSession, RunInputs inputs, ReproduceOptions options)
+    {
         if (pngSession is not null) FigureWriter.AttachPngSession(stage, pngSession);
-        PaperFigures.Write(stage, data, figureInputs);
-        foreach (var (name, chart) in RegistryCharts.All(registry)) FigureWriter.Write(stage, name, chart);
-
-        TableExports.Write(stage, data);
-        NamedNumbers.Write(stage, NamedNumbers.Compute(data), overrides is null ? "data/ as committed" : "data/ with a reviewer's overrides (--assumptions; the file's SHA-256 is in MANIFEST.json)");
-        var uncertainty = UncertaintyAnalysis.Run(data, options.MonteCarlo ?? MonteCarloSettings.Default);
+        PaperFigures.Write(stage, inputs.Data, inputs.FigureInputs);
+        foreach (var (name, chart) in RegistryCharts.All(inputs.Registry)) FigureWriter.Write(stage, name, chart);
+        TableExports.Write(stage, inputs.Data);
+        NamedNumbers.Write(stage, NamedNumbers.Compute(inputs.Data),
+            inputs.Overrides is null ? "data/ as committed" : "data/ with a reviewer's overrides (--assumptions; the file's SHA-256 is in MANIFEST.json)");
+        var uncertainty = UncertaintyAnalysis.Run(inputs.Data, options.MonteCarlo ?? MonteCarloSettings.Default);
         UncertaintyAnalysis.Write(stage, uncertainty);
         foreach (var (name, chart) in UncertaintyCharts.All(uncertainty)) FigureWriter.Write(stage, name, chart);
-        var audit = Findings.Attach(ClaimsAudit.Run(claims, ClaimCheckProviders(data, registry, uncertainty, figureInputs)), findings);
-        IReadOnlyList<string> banner = [];
-        IReadOnlyList<OverrideReach> reaches = [];
-        var bannerMarkdown = "";
-        SiteReview? review = null;
-        if (overrides is not null)
-        {
-            var comparison = Compare(paperData, overrides, related, claims, findings, registry, figureInputs, uncertainty, audit, options.MonteCarlo ?? MonteCarloSettings.Default);
-            ClaimsDiff.Write(stage, comparison.Rows, comparison.Headlines, overrides);
-            ReviewReport.Write(stage, overrides, comparison.Reaches, comparison.Rows, comparison.Headlines, comparison.Findings);
-            review = new SiteReview(Path.GetFileName(overrides.FilePath), comparison.Reaches, comparison.Rows, comparison.Headlines, comparison.Findings);
-            reaches = comparison.Reaches;
-            banner = OverrideReach.Banner(overrides.FilePath, comparison.Reaches);
-            bannerMarkdown = OverrideReach.BannerMarkdown(overrides.FilePath, comparison.Reaches);
-            var ratio = comparison.Headlines.Single(h => h.Name == "appc.density_ratio");
-            summary.Add($"comparison: {comparison.Rows.Count(r => r.Flipped)} verdict(s) flipped, {comparison.Rows.Count(r => r.Changed && !r.Flipped)} more value(s) changed; " +
-                $"D_ASIC / D_H100 {Times(ratio.Paper)} with the paper's inputs, {Times(ratio.Reviewer)} with yours (claims_diff.md)");
-        }
-        var findingValues = FindingValues.Compute(data);
-        ClaimsAudit.Write(stage, audit, findings, findingValues, bannerMarkdown);
-        summary.Insert(0, $"claims audit: {ClaimsAudit.SentenceCounts(audit)} (per sentence; {audit.Count} claims in claims_audit.md)");
-        summary.Insert(1, Findings.SummaryLine(audit, findings, findingValues));
-        summary.Insert(2, HeadlineLine(ClaimsDiff.Headlines(data, uncertainty)));
-        Taxonomy.WriteSummary(stage, registry);
+        return uncertainty;
+    }
 
-        // A browser fault costs the PNGs only: they are listed as missing, and every other output is still written.
+    /// <summary>What a reviewer's comparison adds to a run: the banner (console, Markdown), the site's page, the reach of each override.</summary>
+    private sealed record ReviewOutputs(IReadOnlyList<string> Banner, string BannerMarkdown, SiteReview? Site, IReadOnlyList<OverrideReach> Reaches,
+        IReadOnlyList<string> Summary)
+    {
+        /// <summary>A run without <c>--assumptions</c>.</summary>
+        public static readonly ReviewOutputs None = new([], "", null, [], []);
+    }
+
+    /// <summary>With <c>--assumptions</c>: the comparison with the paper's inputs (claims_diff.*, review.md) and the banner.</summary>
+    private static ReviewOutputs WriteReview(OutputStage stage, RunInputs inputs, AssumptionOverrides overrides, UncertaintyResult uncertainty,
+        IReadOnlyList<AuditRow> audit, ReproduceOptions options)
+    {
+        var comparison = Compare(inputs.Paper, overrides, inputs.Related, inputs.Claims, inputs.Findings, inputs.Registry, inputs.FigureInputs, uncertainty, audit,
+            options.MonteCarlo ?? MonteCarloSettings.Default);
+        ClaimsDiff.Write(stage, comparison.Rows, comparison.Headlines, overrides);
+        ReviewReport.Write(stage, overrides, comparison.Reaches, comparison.Rows, comparison.Headlines, comparison.Findings);
+        var ratio = comparison.Headlines.Single(h => h.Name == "appc.density_ratio");
+        return new ReviewOutputs(OverrideReach.Banner(overrides.FilePath, comparison.Reaches), OverrideReach.BannerMarkdown(overrides.FilePath, comparison.Reaches),
+            new SiteReview(Path.GetFileName(overrides.FilePath), comparison.Reaches, comparison.Rows, comparison.Headlines, comparison.Findings), comparison.Reaches,
+            [$"comparison: {comparison.Rows.Count(r => r.Flipped)} verdict(s) flipped, {comparison.Rows.Count(r => r.Changed && !r.Flipped)} more value(s) changed; " +
+             $"D_ASIC / D_H100 {Times(ratio.Paper)} with the paper's inputs, {Times(ratio.Reviewer)} with yours (claims_diff.md)"]);
+    }
+
+    /// <summary>
+    /// Waits for the PNGs (a browser fault costs the PNGs only: they are listed as missing, every other output is still written)
+    /// and ends the browser while the site is written (the session's <c>using</c> waits for it before the run returns).
+    /// </summary>
+    private static PngOutcome FinishPngs(OutputStage stage, PngSession? pngSession, TextWriter progress)
+    {
         var pngs = pngSession is not null ? FigureWriter.FinishPngs(stage, progress, pngSession) : PngOutcome.None;
-        // The browser is ended while the site is written; `using` waits for it before the run returns.
         _ = pngSession?.EndAsync();
         progress.WriteLine($"figures: {FigureWriter.WrittenFigures(stage).Count} as HTML and JSON, {pngs.Written + pngs.Reused.Count} as PNG" +
             (pngs.Missing.Count > 0 ? $", {pngs.Missing.Count} PNG(s) missing (browser fault)" : ""));
         if (pngSession is not null) progress.WriteLine(pngs.DrawnAndReusedLine());
+        return pngs;
+    }
 
-        // The site shows the executed notebooks, so they run first.
-        IReadOnlyList<SiteNotebook> executedNotebooks = [];
-        if (options.NotebooksDirectory is { } notebooks)
-        {
-            executedNotebooks = [.. NotebookExecution.WriteExecuted(stage, notebooks, options.DataDirectory, options.AssumptionsFile, progress).Select(n => SiteNotebook.Parse(n.Name, n.Json))];
-        }
-
-        // The site shows the figures and tables written above, so it comes after them.
-        StaticSite.Write(stage, registry, audit, [.. StaticSite.PaperFigures, .. StaticSite.BundleFigures], StaticSite.KeyTables(data, registry),
+    /// <summary>The executed notebooks (with <c>--notebooks</c>), then the site, which shows them and every figure and table written above.</summary>
+    private static void WriteSite(OutputStage stage, RunInputs inputs, IReadOnlyList<AuditRow> audit, IReadOnlyDictionary<string, Interval> findingValues,
+        ReviewOutputs review, ReproduceOptions options, TextWriter progress)
+    {
+        IReadOnlyList<SiteNotebook> executedNotebooks = options.NotebooksDirectory is { } notebooks
+            ? [.. NotebookExecution.WriteExecuted(stage, notebooks, options.DataDirectory, options.AssumptionsFile, progress).Select(n => SiteNotebook.Parse(n.Name, n.Json))]
+            : [];
+        StaticSite.Write(stage, inputs.Registry, audit, [.. StaticSite.PaperFigures, .. StaticSite.BundleFigures], StaticSite.KeyTables(inputs.Data, inputs.Registry),
             BibReference.Load(Path.Combine(options.DataDirectory, "references.bib")),
-            new SiteOptions(ReviewerBanner: banner, Findings: SiteFinding.From(audit, findings, findingValues), Notebooks: executedNotebooks, Review: review));
+            new SiteOptions(ReviewerBanner: review.Banner, Findings: SiteFinding.From(audit, inputs.Findings, findingValues), Notebooks: executedNotebooks, Review: review.Site));
+    }
 
-        WriteManifest(stage, options.DataDirectory, [.. data.Files, "claims.csv", "findings.csv", "not_claims.csv", RelatedInputs.FileName, .. registry.DataFiles, .. FigureInputs.FileNames], overrides, pngs.Missing, FigureWriter.PngSources(stage));
+    /// <summary>Moves the staged tree into place, then prints the summary (banner first), the steps' lines and where the outputs are.</summary>
+    private static ReproductionResult Publish(OutputStage stage, RunInputs inputs, IReadOnlyList<AuditRow> audit, PngOutcome pngs, ReviewOutputs review,
+        IReadOnlyList<string> summary, StringWriter progress, TextWriter log)
+    {
         var count = stage.WrittenFiles.Count;
         var kept = stage.Commit();
-        foreach (var line in banner.Concat(summary)) log.WriteLine(line);
+        foreach (var line in summary) log.WriteLine(line);
         log.Write(progress.ToString());
-        log.WriteLine($"outputs: claims_audit.md{(overrides is null ? "" : ", claims_diff.md, review.md, site/your-assumptions.html")}, site/index.html, tables/, figures/ in {stage.OutputRoot}");
+        log.WriteLine($"outputs: claims_audit.md{(inputs.Overrides is null ? "" : ", claims_diff.md, review.md, site/your-assumptions.html")}, site/index.html, tables/, " +
+            $"figures/ in {stage.OutputRoot}");
         return new ReproductionResult(stage.OutputRoot, count, audit, pngs.Missing)
         {
-            Warnings = [.. registry.Warnings.Select(w => $"registry: {w}"), .. kept],
+            Warnings = [.. inputs.Registry.Warnings.Select(w => $"registry: {w}"), .. kept],
             ManifestSha256 = stage.WrittenFiles[OutputStage.ManifestName],
-            Reaches = reaches,
+            Reaches = review.Reaches,
         };
     }
 
