@@ -51,10 +51,13 @@ public static class ProjectionModel
     public static T SteadyTokensPerSecond<T>(T decodeSecondsPerToken, T batchEfficiencyFactor) where T : struct, IMultiplyOperators<T, double, T>, IDivisionOperators<T, T, T> =>
         batchEfficiencyFactor / decodeSecondsPerToken;
 
-    /// <summary>§3.2 energy/token = P_system · t_decode / batch_effective [J/token], with P_system [W].</summary>
+    /// <summary>
+    /// §3.2 energy/token = P_system · t_decode / batch_effective [J/token], with P_system [W]: the power over the steady
+    /// throughput batch_effective / t_decode, so energy per token is written once (<see cref="CalibratedBaselines.EnergyJoulesPerToken{T}(T, T)"/>).
+    /// </summary>
     public static T EnergyJoulesPerToken<T>(T systemPowerWatts, T decodeSecondsPerToken, T batchEffective)
         where T : struct, IMultiplyOperators<T, double, T>, IMultiplyOperators<T, T, T>, IDivisionOperators<T, T, T> =>
-        systemPowerWatts * decodeSecondsPerToken / batchEffective;
+        CalibratedBaselines.EnergyJoulesPerToken(systemPowerWatts, SteadyTokensPerSecond(decodeSecondsPerToken, batchEffective));
 
     /// <summary>
     /// §3.2 cost/M_tokens = (CapEx_amortized + OpEx) / (tok/s · seconds_in_period) · 1e6 [USD per million
