@@ -33,4 +33,21 @@ public static class MarkdownText
         var pad = flat.StartsWith('`') || flat.EndsWith('`') ? " " : "";
         return $"{fence}{pad}{flat}{pad}{fence}";
     }
+
+    /// <summary>
+    /// Text shown literally (review.md): every character that starts emphasis, code, a link, HTML, a table cell or a heading
+    /// backslash-escaped, line breaks and tabs as spaces, other control characters dropped.
+    /// </summary>
+    public static string Literal(string text)
+    {
+        var sb = new System.Text.StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            if (c is '\r' or '\n' or '\t') sb.Append(' ');
+            else if (char.IsControl(c)) continue;
+            else if (c is '\\' or '`' or '*' or '_' or '[' or ']' or '<' or '>' or '|' or '#' or '!' or '&' or '~') sb.Append('\\').Append(c);
+            else sb.Append(c);
+        }
+        return sb.ToString();
+    }
 }

@@ -48,23 +48,6 @@ public static class ReviewReport
         IReadOnlyList<HeadlineDiff> headlines, IReadOnlyList<FindingChange> findings) =>
         stage.WriteText(FileName, ToMarkdown(overrides, reaches, rows, headlines, findings));
 
-    /// <summary>
-    /// Escapes text from a file for Markdown: backslash, the characters that start emphasis, code, links, HTML, tables and
-    /// headings are escaped, line breaks become spaces and other control characters are dropped.
-    /// </summary>
-    public static string Escape(string text)
-    {
-        var sb = new StringBuilder(text.Length);
-        foreach (var c in text)
-        {
-            if (c is '\r' or '\n' or '\t') sb.Append(' ');
-            else if (char.IsControl(c)) continue;
-            else if (c is '\\' or '`' or '*' or '_' or '[' or ']' or '<' or '>' or '|' or '#' or '!' or '&' or '~') sb.Append('\\').Append(c);
-            else sb.Append(c);
-        }
-        return sb.ToString();
-    }
-
     private static string V(Interval? v) => v is { } x ? Quantity.Text(x) : "n/a";
 
     private static string V(double? v) => v is { } x ? Quantity.Text(x) : "none";
@@ -73,7 +56,7 @@ public static class ReviewReport
     public static string ToMarkdown(AssumptionOverrides overrides, IReadOnlyList<OverrideReach> reaches, IReadOnlyList<ClaimDiffRow> rows,
         IReadOnlyList<HeadlineDiff> headlines, IReadOnlyList<FindingChange> findings)
     {
-        var file = Escape(Path.GetFileName(overrides.FilePath));
+        var file = Escaping.MarkdownText.Literal(Path.GetFileName(overrides.FilePath));
         var flipped = rows.Where(r => r.Flipped).ToList();
         var changedHeadlines = headlines.Where(h => h.Changed).ToList();
         var changedFindings = findings.Where(f => f.Changed).ToList();
@@ -98,10 +81,10 @@ public static class ReviewReport
             }
             else
             {
-                sb.Append($" (paper: {V(r.PaperValue)}, {Escape(r.PaperLocator)})");
+                sb.Append($" (paper: {V(r.PaperValue)}, {Escaping.MarkdownText.Literal(r.PaperLocator)})");
             }
             sb.Append($" ({file}, line {entry.Line}).\n");
-            sb.Append(entry.Why.Length > 0 ? $"  Why: {Escape(entry.Why)}\n" : "  Why: (no rationale given; add `why:` to the value in the file)\n");
+            sb.Append(entry.Why.Length > 0 ? $"  Why: {Escaping.MarkdownText.Literal(entry.Why)}\n" : "  Why: (no rationale given; add `why:` to the value in the file)\n");
         }
 
         sb.Append("\n## Headline numbers\n\n");
@@ -109,7 +92,7 @@ public static class ReviewReport
         else
         {
             sb.Append("| number | paper | mine | unit |\n|---|---|---|---|\n");
-            foreach (var h in changedHeadlines) sb.Append($"| {Escape(h.Description)} | {V(h.Paper)} | {V(h.Reviewer)} | {Escape(h.Unit)} |\n");
+            foreach (var h in changedHeadlines) sb.Append($"| {Escaping.MarkdownText.Literal(h.Description)} | {V(h.Paper)} | {V(h.Reviewer)} | {Escaping.MarkdownText.Literal(h.Unit)} |\n");
             sb.Append($"\n{headlines.Count - changedHeadlines.Count} other headline number(s) are unchanged.\n");
         }
 
@@ -117,15 +100,15 @@ public static class ReviewReport
         if (flipped.Count == 0) sb.Append("No verdict of the claims audit flips.\n");
         foreach (var r in flipped)
         {
-            sb.Append($"- {Escape(r.Paper.Section)}, \"{Escape(r.Paper.Quote)}\": {r.Paper.Verdict.ToText()} -> **{r.Reviewer.Verdict.ToText()}** ");
-            sb.Append($"(recomputed {Escape(r.Paper.Recomputed)} -> {Escape(r.Reviewer.Recomputed)}; driven by {string.Join(", ", r.Drivers.Select(d => $"`{d}`"))}; claim `{r.Paper.ClaimId}`)\n");
+            sb.Append($"- {Escaping.MarkdownText.Literal(r.Paper.Section)}, \"{Escaping.MarkdownText.Literal(r.Paper.Quote)}\": {r.Paper.Verdict.ToText()} -> **{r.Reviewer.Verdict.ToText()}** ");
+            sb.Append($"(recomputed {Escaping.MarkdownText.Literal(r.Paper.Recomputed)} -> {Escaping.MarkdownText.Literal(r.Reviewer.Recomputed)}; driven by {string.Join(", ", r.Drivers.Select(d => $"`{d}`"))}; claim `{r.Paper.ClaimId}`)\n");
         }
 
         sb.Append("\n## Findings whose materiality changes\n\n");
         if (changedFindings.Count == 0) sb.Append("No finding changes materiality.\n");
         foreach (var f in changedFindings)
         {
-            sb.Append($"- {Escape(f.Finding.Title)}: {f.Paper.ToText()} -> **{f.Reviewer.ToText()}** ");
+            sb.Append($"- {Escaping.MarkdownText.Literal(f.Finding.Title)}: {f.Paper.ToText()} -> **{f.Reviewer.ToText()}** ");
             sb.Append($"({f.PaperDiffering.Count} -> {f.ReviewerDiffering.Count} differing claim(s); finding `{f.Finding.FindingId}`)\n");
         }
         return sb.ToString();
